@@ -1,0 +1,19 @@
+//! Writes every registered view's default figure as SVG: `cargo run --example export_svg -- OUT_DIR [QUERY]`.
+use trainlab::app::{AnyView, DEFAULT_SIZE, VIEWS};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args.next().unwrap_or_else(|| "target/svg".to_string());
+    let query = args.next().unwrap_or_default();
+    std::fs::create_dir_all(&dir).expect("create output directory");
+    for info in VIEWS {
+        let mut view = AnyView::new(info.id).unwrap_or_else(|n| panic!("{}: {n:?}", info.id));
+        for notice in view.set(&query) {
+            eprintln!("{}: {notice:?}", info.id);
+        }
+        let svg = view.svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1).expect("draw");
+        let path = format!("{dir}/{}.svg", info.id);
+        std::fs::write(&path, svg).expect("write svg");
+        println!("{path}");
+    }
+}

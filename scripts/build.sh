@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the release wasm (SIMD, wasm-opt from npm's binaryen) and assembles the static site in dist/:
+#   dist/index.html, dist/www/*, dist/pkg/trainlab_wasm.js, dist/pkg/trainlab_wasm_bg.wasm
+# No bundler, no CDN: the page loads only these files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+echo "[build] wasm-pack build --release (simd128 from .cargo/config.toml)"
+wasm-pack --quiet build --release --target web --no-pack --out-dir pkg --out-name trainlab_wasm
+# Debian's binaryen 108 emits modules that fail at load; this is npm's (see scripts/setup.sh).
+echo "[build] wasm-opt $(wasm-opt --version)"
+wasm-opt -O3 pkg/trainlab_wasm_bg.wasm -o pkg/trainlab_wasm_bg.opt.wasm
+mv pkg/trainlab_wasm_bg.opt.wasm pkg/trainlab_wasm_bg.wasm
+
+rm -rf dist
+mkdir -p dist/pkg
+cp index.html dist/
+cp -r www dist/www
+cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/
+echo "[build] dist/ ready ($(du -sh dist | cut -f1))"

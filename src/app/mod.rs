@@ -1,0 +1,197 @@
+//! The views: each is a [`ViewModel`] (parameters -> core computation -> figure, data and CSV),
+//! listed once in the registry below. The page, the URL state, the embed API and the tests all
+//! iterate [`VIEWS`].
+use crate::chart::{ChartError, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde::Serialize;
+
+pub mod ewma_view;
+pub mod params;
+pub mod query;
+
+use params::{Notice, ParamSet, ParamSpec, Problem};
+
+/// One view's model: built from validated parameters, it computes everything its figure shows.
+pub trait ViewModel: Sized {
+    /// The `view=` id.
+    const ID: &'static str;
+    /// The parameter schema.
+    const PARAMS: &'static [ParamSpec];
+    /// Computes the view from validated parameters. `Err` holds notices for combinations that
+    /// are invalid together; the caller then keeps its previous state.
+    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>>;
+    /// The numbers the figure shows, as plain JSON (`handle.data()`).
+    fn data(&self) -> serde_json::Value;
+    /// The same numbers as CSV (a header row, then one row per x value).
+    fn csv(&self) -> String;
+    /// A text alternative for the figure, generated from its data.
+    fn describe(&self) -> String;
+    /// Draws the figure.
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError>;
+}
+
+/// A view with its current parameters. Invalid input never replaces a valid state.
+pub struct Mounted<V> {
+    params: ParamSet,
+    model: V,
+}
+
+impl<V: ViewModel> Mounted<V> {
+    /// The view at its defaults (a registry test checks that every default builds).
+    pub fn new() -> Result<Self, Vec<Notice>> {
+        let params = ParamSet::defaults(V::PARAMS);
+        let model = V::build(&params)?;
+        Ok(Mounted { params, model })
+    }
+
+    /// Applies a query string; returns the notices. On an invalid combination the previous
+    /// parameters and figure stay.
+    pub fn set(&mut self, query: &str) -> Vec<Notice> {
+        let mut next = self.params.clone();
+        let mut notices = next.apply_query(query);
+        if next != self.params {
+            match V::build(&next) {
+                Ok(model) => {
+                    self.params = next;
+                    self.model = model;
+                }
+                Err(mut more) => notices.append(&mut more),
+            }
+        }
+        notices
+    }
+
+    /// Current parameters.
+    pub fn params(&self) -> &ParamSet {
+        &self.params
+    }
+
+    /// Current model.
+    pub fn model(&self) -> &V {
+        &self.model
+    }
+}
+
+/// A registry entry: the id and the parameter schema, as the page's catalogue sees them.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct ViewInfo {
+    /// The `view=` id.
+    pub id: &'static str,
+    /// Its parameters.
+    pub params: &'static [ParamSpec],
+}
+
+macro_rules! registry {
+    ($($variant:ident($model:ty)),+ $(,)?) => {
+        /// Every registered view, in navigation order.
+        pub const VIEWS: &[ViewInfo] = &[
+            $(ViewInfo { id: <$model as ViewModel>::ID, params: <$model as ViewModel>::PARAMS }),+
+        ];
+
+        /// A mounted view of any registered kind.
+        pub enum AnyView {
+            $(
+                #[allow(missing_docs)]
+                $variant(Mounted<$model>)
+            ),+
+        }
+
+        impl AnyView {
+            /// Mounts view `id` at its defaults; an unknown id gives an [`Problem::UnknownView`] notice.
+            pub fn new(id: &str) -> Result<Self, Vec<Notice>> {
+                $(
+                    if id == <$model as ViewModel>::ID {
+                        return Mounted::<$model>::new().map(AnyView::$variant);
+                    }
+                )+
+                Err(vec![Notice::new(
+                    "view",
+                    Problem::UnknownView,
+                    id,
+                    String::new(),
+                    format!("known: {}", VIEWS.iter().map(|v| v.id).collect::<Vec<_>>().join(", ")),
+                )])
+            }
+
+            /// The view's id.
+            pub fn id(&self) -> &'static str {
+                match self { $(AnyView::$variant(_) => <$model as ViewModel>::ID),+ }
+            }
+
+            /// Applies a query string (see [`Mounted::set`]).
+            pub fn set(&mut self, query: &str) -> Vec<Notice> {
+                match self { $(AnyView::$variant(v) => v.set(query)),+ }
+            }
+
+            /// Current parameters.
+            pub fn params(&self) -> &ParamSet {
+                match self { $(AnyView::$variant(v) => v.params()),+ }
+            }
+
+            /// See [`ViewModel::data`].
+            pub fn data(&self) -> serde_json::Value {
+                match self { $(AnyView::$variant(v) => v.model().data()),+ }
+            }
+
+            /// See [`ViewModel::csv`].
+            pub fn csv(&self) -> String {
+                match self { $(AnyView::$variant(v) => v.model().csv()),+ }
+            }
+
+            /// See [`ViewModel::describe`].
+            pub fn describe(&self) -> String {
+                match self { $(AnyView::$variant(v) => v.model().describe()),+ }
+            }
+
+            /// See [`ViewModel::draw`].
+            pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+                match self { $(AnyView::$variant(v) => v.model().draw(root, theme)),+ }
+            }
+        }
+    };
+}
+
+registry! {
+    Ewma(ewma_view::EwmaView),
+}
+
+/// Default figure size in CSS pixels, used by SVG exports.
+pub const DEFAULT_SIZE: (u32, u32) = (760, 440);
+/// The largest figure drawn, per side, in device pixels (bigger requests are clamped).
+pub const MAX_FIGURE_SIDE: u32 = 4096;
+
+impl AnyView {
+    /// The figure as an SVG document, drawn by the same chart code as the canvas.
+    pub fn svg(&self, width: u32, height: u32) -> Result<String, ChartError> {
+        let size = (width.clamp(16, MAX_FIGURE_SIDE), height.clamp(16, MAX_FIGURE_SIDE));
+        let mut out = String::new();
+        {
+            let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            self.draw(&root, &Theme::default())?;
+            root.present()?;
+        }
+        Ok(out)
+    }
+}
+
+/// The catalogue the page builds its navigation and controls from: views, their parameters, and
+/// the reserved page keys.
+pub fn catalog_json() -> serde_json::Value {
+    serde_json::json!({
+        "views": VIEWS,
+        "reserved": params::RESERVED,
+    })
+}
+
+/// Writes rows of numbers as CSV with the given header.
+pub fn csv_table(header: &[String], rows: impl Iterator<Item = Vec<f64>>) -> String {
+    let mut out = header.join(",");
+    out.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|v| params::format_float(*v)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}

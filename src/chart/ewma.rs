@@ -1,0 +1,134 @@
+//! The EWMA figure: a noisy daily series as dots, and one exponentially weighted average per beta
+//! (bias-corrected solid and uncorrected dashed when correction is shown), each labelled at its
+//! right end with beta and its window `1/(1-beta)`.
+use super::{draw_end_labels, padded_range, series_color, ChartError, Theme, DATA_GREY, GRID, INK};
+use crate::core::ewma::{window, EwmaSeries};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// What the EWMA figure shows.
+#[derive(Clone, Copy, Debug)]
+pub struct EwmaChartData<'a> {
+    /// The daily values, day 1 first.
+    pub series: &'a [f64],
+    /// One average per beta, over the same days.
+    pub lines: &'a [EwmaSeries],
+    /// Draw the corrected curve solid and the uncorrected one dashed (otherwise only uncorrected).
+    pub show_corrected: bool,
+    /// y-axis description, e.g. "temperature (°F)".
+    pub y_desc: &'a str,
+}
+
+/// The window text next to a line: "β=0.9 (≈10 d)".
+pub fn line_label(beta: f64) -> String {
+    let w = window(beta);
+    let w = if w >= 10.0 { format!("{w:.0}") } else { format!("{w:.1}") };
+    format!("β={beta} (≈{w} d)")
+}
+
+/// Draws the figure on `root`.
+pub fn draw_ewma<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &EwmaChartData,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    root.fill(&WHITE)?;
+    let n = data.series.len();
+    let drawn = data
+        .series
+        .iter()
+        .chain(data.lines.iter().flat_map(|l| l.raw.iter()))
+        .chain(data.lines.iter().filter(|_| data.show_corrected).flat_map(|l| l.corrected.iter()));
+    let (lo, hi) = padded_range(drawn, 0.04);
+    let mut chart = ChartBuilder::on(root)
+        .margin(theme.px(10.0))
+        .margin_right(theme.px(118.0))
+        .x_label_area_size(theme.px(40.0))
+        .y_label_area_size(theme.px(52.0))
+        .build_cartesian_2d(0.5f64..(n as f64 + 0.5), lo..hi)?;
+    chart
+        .configure_mesh()
+        .x_desc("day")
+        .y_desc(data.y_desc)
+        .label_style(theme.font(12.0))
+        .axis_desc_style(theme.font(13.0))
+        .axis_style(INK.stroke_width(theme.px(1.0)))
+        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .x_labels(8)
+        .y_labels(6)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .draw()?;
+
+    let dot = theme.px(1.8);
+    chart
+        .draw_series(
+            data.series
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| Circle::new(((i + 1) as f64, t), dot, DATA_GREY.filled())),
+        )?
+        .label("daily value")
+        .legend(move |(x, y)| Circle::new((x + 10, y), dot + 1, DATA_GREY.filled()));
+
+    let width = theme.px(2.0);
+    let thin = theme.px(1.3);
+    let points = |ys: &[f64]| -> Vec<(f64, f64)> {
+        ys.iter()
+            .enumerate()
+            .filter(|(_, y)| y.is_finite())
+            .map(|(i, &y)| ((i + 1) as f64, y))
+            .collect()
+    };
+    let mut end_labels = Vec::new();
+    for (i, line) in data.lines.iter().enumerate() {
+        let color = series_color(i);
+        if data.show_corrected {
+            chart.draw_series(DashedLineSeries::new(
+                points(&line.raw),
+                theme.px(6.0),
+                theme.px(4.0),
+                color.stroke_width(thin),
+            ))?;
+            chart.draw_series(LineSeries::new(points(&line.corrected), color.stroke_width(width)))?;
+        } else {
+            chart.draw_series(LineSeries::new(points(&line.raw), color.stroke_width(width)))?;
+        }
+        let shown = if data.show_corrected { &line.corrected } else { &line.raw };
+        if let Some(&last) = shown.last().filter(|v| v.is_finite()) {
+            let (_, y) = chart.backend_coord(&(n as f64, last));
+            end_labels.push((y, line_label(line.beta), color));
+        }
+    }
+    if data.show_corrected && !data.lines.is_empty() {
+        // Style keys for the two curves (black, since each beta has its own colour).
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
+            .label("bias-corrected V/(1−βᵗ)")
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], INK.stroke_width(width)));
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
+            .label("uncorrected V")
+            .legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + PathElement::new(vec![(0, 0), (7, 0)], INK.stroke_width(thin))
+                    + PathElement::new(vec![(12, 0), (20, 0)], INK.stroke_width(thin))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font(theme.font(12.0))
+        .background_style(WHITE.mix(0.85))
+        .border_style(GRID)
+        .draw()?;
+
+    let area = chart.plotting_area();
+    let (x_px, _) = area.get_pixel_range();
+    let (_, y_px) = area.get_pixel_range();
+    let base = root.get_base_pixel();
+    let x = x_px.end - base.0 + theme.px(6.0) as i32;
+    let labels = end_labels.into_iter().map(|(y, t, c)| (y - base.1, t, c)).collect();
+    draw_end_labels(root, x, (y_px.start - base.1, y_px.end - base.1), labels, theme)
+}

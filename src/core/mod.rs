@@ -1,0 +1,7 @@
+//! The pure model: concepts from the course notes as plain, deterministic Rust.
+//!
+//! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
+//! Every random function takes the RNG it draws from; nothing reads a clock or a global.
+pub mod ewma;
+pub mod rng;
+pub mod series;

@@ -1,0 +1,104 @@
+//! The browser boundary (wasm32 only): thin `#[wasm_bindgen]` handles that own a view's state and
+//! draw it on a canvas. Values cross as query strings and JSON text; every error becomes a
+//! `JsError`; the panic hook makes any panic visible in the console (and fails the tests).
+use crate::app::{catalog_json, AnyView};
+use crate::chart::Theme;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Installs the panic hook when the module starts.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The catalogue of views and their parameters, as JSON text.
+#[wasm_bindgen]
+pub fn catalog() -> String {
+    catalog_json().to_string()
+}
+
+/// A fresh random seed from the browser's entropy (for the "new seed" button).
+#[wasm_bindgen(js_name = randomSeed)]
+pub fn random_seed() -> Result<u32, JsError> {
+    let mut bytes = [0u8; 4];
+    getrandom::fill(&mut bytes).map_err(|e| JsError::new(&format!("no randomness available: {e}")))?;
+    Ok(u32::from_le_bytes(bytes))
+}
+
+/// One mounted view: its validated parameters and computed model.
+#[wasm_bindgen]
+pub struct ViewHandle {
+    view: AnyView,
+}
+
+fn to_json_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+#[wasm_bindgen]
+impl ViewHandle {
+    /// Mounts view `id` at its defaults. An unknown id is an error naming the known ones.
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str) -> Result<ViewHandle, JsError> {
+        AnyView::new(id).map(|view| ViewHandle { view }).map_err(|notices| {
+            let detail = notices.first().map(|n| n.detail.clone()).unwrap_or_default();
+            JsError::new(&format!("unknown view '{id}' ({detail})"))
+        })
+    }
+
+    /// The view id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.view.id().to_string()
+    }
+
+    /// Applies a query string (`beta=0.9&seed=3`); returns the notices as JSON text.
+    pub fn set(&mut self, query: &str) -> String {
+        to_json_text(&self.view.set(query))
+    }
+
+    /// The canonical query string of the current parameters.
+    pub fn query(&self) -> String {
+        self.view.params().to_query()
+    }
+
+    /// The current parameters as JSON text.
+    #[wasm_bindgen(js_name = paramsJson)]
+    pub fn params_json(&self) -> String {
+        self.view.params().to_json().to_string()
+    }
+
+    /// The numbers the figure shows, as JSON text.
+    #[wasm_bindgen(js_name = dataJson)]
+    pub fn data_json(&self) -> String {
+        self.view.data().to_string()
+    }
+
+    /// The figure's numbers as CSV.
+    pub fn csv(&self) -> String {
+        self.view.csv()
+    }
+
+    /// A text alternative for the figure.
+    pub fn describe(&self) -> String {
+        self.view.describe()
+    }
+
+    /// The figure as SVG, `width` x `height` CSS pixels.
+    pub fn svg(&self, width: u32, height: u32) -> Result<String, JsError> {
+        self.view.svg(width, height).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Draws the figure on `canvas` (sized in device pixels by the caller; `scale` is the
+    /// device-pixel ratio the fonts and lines follow).
+    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+        let scale = if scale.is_finite() && scale > 0.0 { scale.min(4.0) } else { 1.0 };
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
+        let root = backend.into_drawing_area();
+        self.view.draw(&root, &Theme { scale }).map_err(|e| JsError::new(&e.to_string()))?;
+        root.present().map_err(|e| JsError::new(&e.to_string()))
+    }
+}

@@ -1,0 +1,252 @@
+// trainlab embed API: the one module both index.html and lecture notes use.
+//
+//   import { init, mount } from './www/trainlab.js';
+//   await init();
+//   const h = mount(document.getElementById('fig'), 'ewma', { beta: [0.98], bias_correction: 1 });
+//   h.set({ beta: [0.9, 0.5] }); h.params(); h.data(); h.svg(); h.destroy();
+//
+// Several views can be mounted on one page; each handle owns its own wasm state and canvas.
+import initWasm, { ViewHandle, catalog, randomSeed } from '../pkg/trainlab_wasm.js';
+import { buildControls } from './controls.js';
+import { saveText, saveBlob, canvasPng, copyText } from './exports.js';
+import { strings, formatNotice } from './text.js';
+
+let started = null;
+let CATALOG = null;
+
+/** Loads the wasm module once; resolves to the catalogue { views: [{id, params}], reserved }. */
+export function init(options = {}) {
+  if (!started) {
+    const arg = options.wasm ? { module_or_path: options.wasm } : undefined;
+    started = initWasm(arg).then(() => {
+      CATALOG = JSON.parse(catalog());
+      return CATALOG;
+    });
+  }
+  return started;
+}
+
+function requireInit() {
+  if (!CATALOG) throw new Error('trainlab: call and await init() before mount()');
+  return CATALOG;
+}
+
+/** The registered views: [{ id, params: [spec] }]. */
+export function views() {
+  return requireInit().views;
+}
+
+/** The URL of the full lab page next to this module. */
+export const LAB_URL = new URL('../index.html', import.meta.url);
+
+/** Params as a query string: accepts a query string or an object (lists become a,b,c). */
+export function toQuery(params) {
+  if (!params) return '';
+  if (typeof params === 'string') return params.replace(/^\?/, '');
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null) continue;
+    q.set(k, Array.isArray(v) ? v.join(',') : typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return q.toString().replace(/%2C/g, ',');
+}
+
+function el(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderTables(box, data, texts) {
+  box.replaceChildren();
+  for (const t of data.tables ?? []) {
+    const table = el('table', 'tl-table');
+    table.append(el('caption', null, texts.tables?.[t.id] ?? t.id));
+    const head = el('tr');
+    for (const c of t.columns) {
+      const th = el('th', null, c);
+      th.scope = 'col';
+      head.append(th);
+    }
+    table.append(el('thead'));
+    table.tHead.append(head);
+    const body = el('tbody');
+    for (const row of t.rows) {
+      const tr = el('tr');
+      row.forEach((v, i) => tr.append(el('td', null, i === 0 ? String(v) : (+v.toFixed(4)).toString())));
+      body.append(tr);
+    }
+    table.append(body);
+    box.append(table);
+  }
+}
+
+/**
+ * Mounts view `viewId` into `element` with `params` (object or query string).
+ * options: { controls: true, exports: true, hide: [names], lang: 'en', onChange(handle),
+ *            onNotice(notices), link: (handle) => URL string }
+ * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
+ * describe(), notices(), destroy().
+ */
+export function mount(element, viewId, params = {}, options = {}) {
+  const cat = requireInit();
+  const s = strings(options.lang);
+  const pageNotices = [];
+  let info = cat.views.find((v) => v.id === viewId);
+  if (!info) {
+    info = cat.views[0];
+    pageNotices.push({ param: 'view', problem: 'unknown_view', given: String(viewId), used: info.id, detail: '' });
+  }
+  const texts = s.views[info.id] ?? { params: {} };
+  const hidden = new Set();
+  for (const name of options.hide ?? []) {
+    if (info.params.some((p) => p.name === name)) hidden.add(name);
+    else pageNotices.push({ param: 'hide', problem: 'unknown_hide', given: String(name), used: '', detail: '' });
+  }
+
+  const wasm = new ViewHandle(info.id);
+  const root = el('div', 'tl-view');
+  root.dataset.view = info.id;
+  const noticeBox = el('div', 'tl-notices');
+  noticeBox.setAttribute('role', 'status');
+  noticeBox.setAttribute('aria-live', 'polite');
+  const figure = el('figure', 'tl-figure');
+  const canvas = el('canvas', 'tl-canvas');
+  canvas.setAttribute('role', 'img');
+  const caption = el('figcaption', 'tl-alt');
+  figure.append(canvas, caption);
+  const form = el('form', 'tl-controls');
+  form.setAttribute('aria-label', `${texts.title ?? info.id}: ${s.ui.controls}`);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  const tables = el('div', 'tl-tables');
+  const body = el('div', 'tl-body');
+  body.append(figure, form);
+  root.append(noticeBox, body, tables);
+  element.append(root);
+
+  let data = null;
+  let notices = [];
+  let destroyed = false;
+  const stats = { drawMs: [], inputToDrawMs: [] };
+
+  function showNotices(list) {
+    noticeBox.replaceChildren();
+    for (const n of list) {
+      const p = el('p', 'tl-notice', formatNotice(n, s));
+      noticeBox.append(p);
+    }
+    noticeBox.hidden = list.length === 0;
+  }
+
+  function redraw() {
+    if (destroyed) return;
+    const t0 = performance.now();
+    const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
+    const cssHeight = Math.round(Math.min(520, Math.max(240, cssWidth * 0.58)));
+    const dpr = Math.min(3, window.devicePixelRatio || 1);
+    const w = Math.round(cssWidth * dpr);
+    const h = Math.round(cssHeight * dpr);
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+      canvas.style.height = `${cssHeight}px`;
+    }
+    wasm.draw(canvas, dpr);
+    stats.drawMs.push(performance.now() - t0);
+    return t0;
+  }
+
+  const controls = options.controls === false ? null : buildControls(form, info.params, texts, s, hidden, onInput, {
+    randomSeed,
+    listHint: texts.window ? { beta: (i, d) => (d?.lines?.[i] ? texts.window(d.lines[i].window) : '') } : {},
+  });
+  if (!controls) form.hidden = true;
+
+  function refresh() {
+    data = JSON.parse(wasm.dataJson());
+    const alt = wasm.describe();
+    canvas.setAttribute('aria-label', alt);
+    caption.textContent = alt;
+    renderTables(tables, data, texts);
+    controls?.update(JSON.parse(wasm.paramsJson()), data);
+  }
+
+  function apply(query, eventTime) {
+    const list = JSON.parse(wasm.set(query));
+    notices = [...pageNotices.splice(0), ...list];
+    refresh();
+    redraw();
+    if (eventTime !== undefined) stats.inputToDrawMs.push(performance.now() - eventTime);
+    showNotices(notices);
+    if (notices.length) options.onNotice?.(notices);
+    options.onChange?.(handle);
+    root.dispatchEvent(new CustomEvent('trainlab:drawn', { bubbles: true, detail: { view: info.id } }));
+    return notices;
+  }
+
+  function onInput(name, text, eventTime) {
+    apply(`${encodeURIComponent(name)}=${encodeURIComponent(text).replace(/%2C/g, ',')}`, eventTime);
+  }
+
+  const link = () => (options.link ? options.link(handle) : `${LAB_URL.href}?view=${info.id}&${wasm.query()}`);
+  if (options.exports !== false) {
+    const bar = el('div', 'tl-exports');
+    const status = el('span', 'tl-export-status');
+    status.setAttribute('role', 'status');
+    const button = (label, fn) => {
+      const b = el('button', 'tl-button', label);
+      b.type = 'button';
+      b.addEventListener('click', fn);
+      bar.append(b);
+      return b;
+    };
+    const base = () => `trainlab-${info.id}`;
+    button(s.ui.copy_link, async () => {
+      const url = link();
+      status.textContent = (await copyText(url)) ? s.ui.link_copied : `${s.ui.link_ready} ${url}`;
+    });
+    bar.append(el('span', 'tl-export-label', `${s.ui.downloads}:`));
+    button(s.ui.download_svg, () => saveText(handle.svg(), `${base()}.svg`, 'image/svg+xml'));
+    button(s.ui.download_png, async () => saveBlob(await handle.png(), `${base()}.png`));
+    button(s.ui.download_csv, () => saveText(handle.csv(), `${base()}.csv`, 'text/csv'));
+    button(s.ui.download_json, () =>
+      saveText(JSON.stringify({ view: info.id, params: handle.params(), data }, null, 1), `${base()}.json`, 'application/json'));
+    bar.append(status);
+    root.insertBefore(bar, tables);
+  }
+
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(redraw);
+  });
+  observer.observe(figure);
+
+  const handle = {
+    element: root,
+    get viewId() { return info.id; },
+    set(p) { return apply(toQuery(p)); },
+    params() { return JSON.parse(wasm.paramsJson()); },
+    query() { return wasm.query(); },
+    data() { return JSON.parse(wasm.dataJson()); },
+    svg(width = 760, height = 440) { return wasm.svg(width, height); },
+    csv() { return wasm.csv(); },
+    png() { return canvasPng(canvas); },
+    describe() { return wasm.describe(); },
+    notices() { return notices.slice(); },
+    link,
+    redraw,
+    stats,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      root.remove();
+      wasm.free();
+    },
+  };
+  apply(toQuery(params));
+  return handle;
+}
