@@ -5,7 +5,9 @@ use trainlab::core::ewma::{window, EwmaConfig};
 /// `V_t = (1 - beta) * sum_{k=1..t} beta^(t-k) * theta_k` — a different algorithm from the
 /// one-line update in core, so a mistake in either shows up.
 fn closed_form(beta: f64, thetas: &[f64], t: usize) -> f64 {
-    (1..=t).map(|k| (1.0 - beta) * beta.powi((t - k) as i32) * thetas[k - 1]).sum()
+    (1..=t)
+        .map(|k| (1.0 - beta) * beta.powi((t - k) as i32) * thetas[k - 1])
+        .sum()
 }
 
 #[test]
@@ -17,10 +19,21 @@ fn worked_example_of_the_seed() {
     let thetas = [40.0, 42.0, 44.0, 46.0, 48.0];
     let s = EwmaConfig { beta: 0.9 }.validate().unwrap().run(&thetas);
     let expected_raw = [4.0, 7.8, 11.42, 14.878, 18.1902];
-    let expected_corrected = [40.0, 41.05263157894738, 42.14022140221403, 43.26257633032858, 44.41942809699397];
+    let expected_corrected = [
+        40.0,
+        41.05263157894738,
+        42.14022140221403,
+        43.26257633032858,
+        44.41942809699397,
+    ];
     for t in 0..5 {
         assert!((s.raw[t] - expected_raw[t]).abs() < 1e-12, "V{} = {}", t + 1, s.raw[t]);
-        assert!((s.corrected[t] - expected_corrected[t]).abs() < 1e-12, "V̂{} = {}", t + 1, s.corrected[t]);
+        assert!(
+            (s.corrected[t] - expected_corrected[t]).abs() < 1e-12,
+            "V̂{} = {}",
+            t + 1,
+            s.corrected[t]
+        );
     }
 }
 
@@ -31,7 +44,11 @@ fn recursion_matches_closed_form_for_many_betas() {
         let s = EwmaConfig { beta }.validate().unwrap().run(&thetas);
         for t in [1, 2, 10, 57, 200] {
             let want = closed_form(beta, &thetas, t);
-            assert!((s.raw[t - 1] - want).abs() < 1e-9, "beta {beta} t {t}: {} vs {want}", s.raw[t - 1]);
+            assert!(
+                (s.raw[t - 1] - want).abs() < 1e-9,
+                "beta {beta} t {t}: {} vs {want}",
+                s.raw[t - 1]
+            );
             let want_corrected = want / (1.0 - beta.powi(t as i32));
             assert!((s.corrected[t - 1] - want_corrected).abs() < 1e-9 * want_corrected.abs().max(1.0));
         }

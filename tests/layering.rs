@@ -29,7 +29,16 @@ fn core_uses_no_wasm_bindgen_web_sys_js_sys_or_plotters() {
     assert!(!files.is_empty());
     for file in files {
         let text = code_of(&file);
-        for forbidden in ["wasm_bindgen", "web_sys", "js_sys", "plotters", "getrandom", "std::time", "thread_local", "static mut"] {
+        for forbidden in [
+            "wasm_bindgen",
+            "web_sys",
+            "js_sys",
+            "plotters",
+            "getrandom",
+            "std::time",
+            "thread_local",
+            "static mut",
+        ] {
             assert!(!text.contains(forbidden), "{} uses {forbidden}", file.display());
         }
     }

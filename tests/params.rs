@@ -17,9 +17,20 @@ fn check_valid(set: &ParamSet) {
                 assert!(v >= min && v <= max, "{} = {v}", spec.name);
             }
             ParamKind::Seed => assert!((0..=u32::MAX as i64).contains(&set.int(spec.name))),
-            ParamKind::FloatList { min, max, min_len, max_len, .. } => {
+            ParamKind::FloatList {
+                min,
+                max,
+                min_len,
+                max_len,
+                ..
+            } => {
                 let v = set.float_list(spec.name);
-                assert!(v.len() >= min_len && v.len() <= max_len, "{}: {} items", spec.name, v.len());
+                assert!(
+                    v.len() >= min_len && v.len() <= max_len,
+                    "{}: {} items",
+                    spec.name,
+                    v.len()
+                );
                 assert!(v.iter().all(|x| x.is_finite() && *x >= min && *x <= max));
             }
             ParamKind::Choice { options } => assert!(options.contains(&set.choice(spec.name))),
@@ -49,7 +60,10 @@ fn state_round_trips_through_the_query_string() {
         let mut b = ParamSet::defaults(view.params);
         assert!(b.apply_query(&a.to_query()).is_empty());
         assert_eq!(a, b);
-        assert_eq!(a.to_query(), "beta=0.95,0.5&bias_correction=1&days=500&noise=2.5&seed=7");
+        assert_eq!(
+            a.to_query(),
+            "beta=0.95,0.5&bias_correction=1&days=500&noise=2.5&seed=7"
+        );
     }
 }
 
@@ -73,13 +87,19 @@ fn bad_values_give_named_notices_and_safe_fallbacks() {
     assert!(!set.bool("bias_correction"));
 
     // A list with too many items is cut to max_len (items past max_len + 1 are never read).
-    let n = set.apply_query(&format!("beta={}", vec!["0.5"; 20].join(",")));
-    assert!(n.iter().any(|x| x.param == "beta" && x.problem == Problem::TooManyItems), "{n:?}");
+    let n = set.apply_query(&format!("beta={}", ["0.5"; 20].join(",")));
+    assert!(
+        n.iter()
+            .any(|x| x.param == "beta" && x.problem == Problem::TooManyItems),
+        "{n:?}"
+    );
     assert_eq!(set.float_list("beta"), &[0.5; 8]);
     // A huge query is cut at the cap, and an over-long value keeps the previous value.
     let huge = format!("beta={}", vec!["0.7"; 100_000].join(","));
     let n = set.apply_query(&huge);
-    assert!(n.iter().any(|x| x.param == "query" && x.problem == Problem::QueryTooLong));
+    assert!(n
+        .iter()
+        .any(|x| x.param == "query" && x.problem == Problem::QueryTooLong));
     assert!(n.iter().any(|x| x.param == "beta" && x.problem == Problem::Malformed));
     assert_eq!(set.float_list("beta"), &[0.5; 8]);
     // An empty list keeps the previous value.
@@ -92,9 +112,45 @@ fn bad_values_give_named_notices_and_safe_fallbacks() {
 /// keys, numbers at and beyond the ranges, non-numbers, lists, escapes and non-ASCII text.
 fn random_query(rng: &mut rand::rngs::StdRng, keys: &[&str]) -> String {
     const VALUES: &[&str] = &[
-        "0", "1", "-1", "0.5", "0.9,0.98,0.5", "1e308", "-1e308", "1e-320", "NaN", "nan", "inf", "-inf", "infinity",
-        "", ",", ",,,", "0.5,,0.7", "abc", "%", "%zz", "%FF%FE", "%E2%82%AC", "+", "true", "off", "yes", "999999999999999999999",
-        "3.5", " 7 ", "0x10", "1_000", "١", "😀", "0.9999", "0.00001", "4294967295", "4294967296", "10000", "10001",
+        "0",
+        "1",
+        "-1",
+        "0.5",
+        "0.9,0.98,0.5",
+        "1e308",
+        "-1e308",
+        "1e-320",
+        "NaN",
+        "nan",
+        "inf",
+        "-inf",
+        "infinity",
+        "",
+        ",",
+        ",,,",
+        "0.5,,0.7",
+        "abc",
+        "%",
+        "%zz",
+        "%FF%FE",
+        "%E2%82%AC",
+        "+",
+        "true",
+        "off",
+        "yes",
+        "999999999999999999999",
+        "3.5",
+        " 7 ",
+        "0x10",
+        "1_000",
+        "١",
+        "😀",
+        "0.9999",
+        "0.00001",
+        "4294967295",
+        "4294967296",
+        "10000",
+        "10001",
     ];
     let n = rng.random_range(0..12);
     let mut parts = Vec::new();
@@ -113,10 +169,17 @@ fn random_query(rng: &mut rand::rngs::StdRng, keys: &[&str]) -> String {
                 (0..len).map(|_| char::from(rng.random_range(32u8..127))).collect()
             }
             1 => format!("{}", rng.random::<f64>() * 10f64.powi(rng.random_range(-10..10))),
-            2 => (0..rng.random_range(0..20)).map(|_| VALUES[rng.random_range(0..VALUES.len())]).collect::<Vec<_>>().join(","),
+            2 => (0..rng.random_range(0..20))
+                .map(|_| VALUES[rng.random_range(0..VALUES.len())])
+                .collect::<Vec<_>>()
+                .join(","),
             _ => VALUES[rng.random_range(0..VALUES.len())].to_string(),
         };
-        parts.push(if rng.random_bool(0.1) { key } else { format!("{key}={value}") });
+        parts.push(if rng.random_bool(0.1) {
+            key
+        } else {
+            format!("{key}={value}")
+        });
     }
     parts.join(if rng.random_bool(0.05) { ";" } else { "&" })
 }

@@ -10,6 +10,7 @@ import initWasm, { ViewHandle, catalog, randomSeed } from '../pkg/trainlab_wasm.
 import { buildControls } from './controls.js';
 import { saveText, saveBlob, canvasPng, copyText } from './exports.js';
 import { strings, formatNotice } from './text.js';
+import { EXTENSIONS } from './views/index.js';
 
 let started = null;
 let CATALOG = null;
@@ -125,7 +126,6 @@ export function mount(element, viewId, params = {}, options = {}) {
   root.append(noticeBox, body, tables);
   element.append(root);
 
-  let data = null;
   let notices = [];
   let destroyed = false;
   const stats = { drawMs: [], inputToDrawMs: [] };
@@ -164,12 +164,12 @@ export function mount(element, viewId, params = {}, options = {}) {
   if (!controls) form.hidden = true;
 
   function refresh() {
-    data = JSON.parse(wasm.dataJson());
+    const summary = JSON.parse(wasm.summaryJson());
     const alt = wasm.describe();
     canvas.setAttribute('aria-label', alt);
     caption.textContent = alt;
-    renderTables(tables, data, texts);
-    controls?.update(JSON.parse(wasm.paramsJson()), data);
+    renderTables(tables, summary, texts);
+    controls?.update(JSON.parse(wasm.paramsJson()), summary);
   }
 
   function apply(query, eventTime) {
@@ -211,7 +211,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     button(s.ui.download_png, async () => saveBlob(await handle.png(), `${base()}.png`));
     button(s.ui.download_csv, () => saveText(handle.csv(), `${base()}.csv`, 'text/csv'));
     button(s.ui.download_json, () =>
-      saveText(JSON.stringify({ view: info.id, params: handle.params(), data }, null, 1), `${base()}.json`, 'application/json'));
+      saveText(JSON.stringify({ view: info.id, params: handle.params(), data: handle.data() }, null, 1), `${base()}.json`, 'application/json'));
     bar.append(status);
     root.insertBefore(bar, tables);
   }
@@ -223,6 +223,7 @@ export function mount(element, viewId, params = {}, options = {}) {
   });
   observer.observe(figure);
 
+  let extension = null;
   const handle = {
     element: root,
     get viewId() { return info.id; },
@@ -241,6 +242,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      extension?.destroy?.();
       observer.disconnect();
       cancelAnimationFrame(frame);
       root.remove();
@@ -248,5 +250,8 @@ export function mount(element, viewId, params = {}, options = {}) {
     },
   };
   apply(toQuery(params));
+  extension = EXTENSIONS[info.id]?.attach({
+    handle, root, figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
+  }) ?? null;
   return handle;
 }

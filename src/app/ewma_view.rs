@@ -20,13 +20,43 @@ pub const PARAMS: &[ParamSpec] = &[
     // something on a series of at most 10,000 days.
     ParamSpec {
         name: "beta",
-        kind: ParamKind::FloatList { min: 0.01, max: 0.9999, step: 0.01, min_len: 1, max_len: 8 },
+        kind: ParamKind::FloatList {
+            min: 0.01,
+            max: 0.9999,
+            step: 0.01,
+            min_len: 1,
+            max_len: 8,
+        },
         default: "0.9,0.98,0.5",
     },
-    ParamSpec { name: "bias_correction", kind: ParamKind::Bool, default: "0" },
-    ParamSpec { name: "days", kind: ParamKind::Int { min: 10, max: MAX_DAYS as i64 }, default: "365" },
-    ParamSpec { name: "noise", kind: ParamKind::Float { min: 0.0, max: 30.0, step: 0.5, log: false }, default: "6" },
-    ParamSpec { name: "seed", kind: ParamKind::Seed, default: "1" },
+    ParamSpec {
+        name: "bias_correction",
+        kind: ParamKind::Bool,
+        default: "0",
+    },
+    ParamSpec {
+        name: "days",
+        kind: ParamKind::Int {
+            min: 10,
+            max: MAX_DAYS as i64,
+        },
+        default: "365",
+    },
+    ParamSpec {
+        name: "noise",
+        kind: ParamKind::Float {
+            min: 0.0,
+            max: 30.0,
+            step: 0.5,
+            log: false,
+        },
+        default: "6",
+    },
+    ParamSpec {
+        name: "seed",
+        kind: ParamKind::Seed,
+        default: "1",
+    },
 ];
 
 /// The computed view.
@@ -58,7 +88,9 @@ impl ViewModel for EwmaView {
         let mut lines = Vec::new();
         let mut example = Vec::new();
         for &beta in params.float_list("beta") {
-            let ewma = EwmaConfig { beta }.validate().map_err(|e| invalid("beta", e.to_string()))?;
+            let ewma = EwmaConfig { beta }
+                .validate()
+                .map_err(|e| invalid("beta", e.to_string()))?;
             lines.push(ewma.run(&temperature));
             example.push(ewma.run(&WORKED_EXAMPLE));
         }
@@ -83,7 +115,18 @@ impl ViewModel for EwmaView {
             .iter()
             .map(|l| json!({"beta": l.beta, "v": l.raw, "v_corrected": l.corrected}))
             .collect();
-        // The worked example as a table the page renders under the figure.
+        let mut out = self.summary();
+        out["days"] = json!(self.temperature.len());
+        out["temperature"] = json!(self.temperature);
+        out["bias_correction"] = json!(self.bias_correction);
+        out["lines"] = json!(lines);
+        out["worked_example"] = json!({"theta": WORKED_EXAMPLE, "lines": example});
+        out
+    }
+
+    fn summary(&self) -> serde_json::Value {
+        // The worked example as a table the page renders under the figure, and each line's window
+        // for the hint next to its beta.
         let mut columns = vec!["t".to_string(), "θ_t".to_string()];
         for l in &self.example {
             columns.push(format!("V_t (β={})", l.beta));
@@ -99,12 +142,13 @@ impl ViewModel for EwmaView {
                 row
             })
             .collect();
+        let windows: Vec<_> = self
+            .lines
+            .iter()
+            .map(|l| json!({"beta": l.beta, "window": window(l.beta)}))
+            .collect();
         json!({
-            "days": self.temperature.len(),
-            "temperature": self.temperature,
-            "bias_correction": self.bias_correction,
-            "lines": lines,
-            "worked_example": {"theta": WORKED_EXAMPLE, "lines": example},
+            "lines": windows,
             "tables": [{"id": "worked_example", "columns": columns, "rows": rows}],
         })
     }

@@ -23,6 +23,11 @@ pub trait ViewModel: Sized {
     fn build(params: &ParamSet) -> Result<Self, Vec<Notice>>;
     /// The numbers the figure shows, as plain JSON (`handle.data()`).
     fn data(&self) -> serde_json::Value;
+    /// The little the page shows beside the figure (tables, per-control hints), so an input does
+    /// not serialise the whole data set. Default: everything ([`ViewModel::data`]).
+    fn summary(&self) -> serde_json::Value {
+        self.data()
+    }
     /// The same numbers as CSV (a header row, then one row per x value).
     fn csv(&self) -> String;
     /// A text alternative for the figure, generated from its data.
@@ -132,6 +137,11 @@ macro_rules! registry {
             /// See [`ViewModel::data`].
             pub fn data(&self) -> serde_json::Value {
                 match self { $(AnyView::$variant(v) => v.model().data()),+ }
+            }
+
+            /// See [`ViewModel::summary`].
+            pub fn summary(&self) -> serde_json::Value {
+                match self { $(AnyView::$variant(v) => v.model().summary()),+ }
             }
 
             /// See [`ViewModel::csv`].

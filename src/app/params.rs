@@ -32,7 +32,13 @@ pub enum ParamKind {
     /// One of a fixed set of option ids.
     Choice { options: &'static [&'static str] },
     /// A comma-separated list of `min_len..=max_len` numbers, each in `[min, max]`.
-    FloatList { min: f64, max: f64, step: f64, min_len: usize, max_len: usize },
+    FloatList {
+        min: f64,
+        max: f64,
+        step: f64,
+        min_len: usize,
+        max_len: usize,
+    },
     /// A random seed: a whole number in `0..=u32::MAX` (a control offers a fresh one).
     Seed,
 }
@@ -174,7 +180,13 @@ impl ParamSpec {
     /// been pushed); `Ok` may still come with a notice (clamped, rounded, cut).
     pub fn parse(&self, text: &str, previous: &ParamValue, notices: &mut Vec<Notice>) -> ParamValue {
         let malformed = |notices: &mut Vec<Notice>, detail: String| {
-            notices.push(Notice::new(self.name, Problem::Malformed, text, previous.to_text(), detail));
+            notices.push(Notice::new(
+                self.name,
+                Problem::Malformed,
+                text,
+                previous.to_text(),
+                detail,
+            ));
             previous.clone()
         };
         if text.len() > MAX_VALUE_LEN {
@@ -196,7 +208,13 @@ impl ParamSpec {
                 Some(o) => ParamValue::Choice(o),
                 None => malformed(notices, format!("expected one of {}", options.join(", "))),
             },
-            ParamKind::FloatList { min, max, min_len, max_len, .. } => {
+            ParamKind::FloatList {
+                min,
+                max,
+                min_len,
+                max_len,
+                ..
+            } => {
                 // Read at most max_len + 1 items: enough to know there are too many, and no more is
                 // allocated whatever the input holds.
                 let mut items: Vec<&str> = text.split(',').take(max_len + 1).collect();
@@ -245,7 +263,14 @@ impl ParamSpec {
         }
     }
 
-    fn parse_int(&self, text: &str, min: i64, max: i64, previous: &ParamValue, notices: &mut Vec<Notice>) -> ParamValue {
+    fn parse_int(
+        &self,
+        text: &str,
+        min: i64,
+        max: i64,
+        previous: &ParamValue,
+        notices: &mut Vec<Notice>,
+    ) -> ParamValue {
         let Some(v) = parse_number(text) else {
             notices.push(Notice::new(
                 self.name,
@@ -319,7 +344,10 @@ impl ParamSet {
                 Problem::QueryTooLong,
                 "",
                 String::new(),
-                format!("only the first {} characters were read", crate::app::query::MAX_QUERY_LEN),
+                format!(
+                    "only the first {} characters were read",
+                    crate::app::query::MAX_QUERY_LEN
+                ),
             ));
         }
         for (key, value) in pairs {
@@ -337,7 +365,10 @@ impl ParamSet {
                     Problem::UnknownParam,
                     &value,
                     String::new(),
-                    format!("known: {}", self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")),
+                    format!(
+                        "known: {}",
+                        self.specs.iter().map(|s| s.name).collect::<Vec<_>>().join(", ")
+                    ),
                 )),
             }
         }
@@ -360,7 +391,12 @@ impl ParamSet {
             .specs
             .iter()
             .zip(&self.values)
-            .map(|(s, v)| (s.name.to_string(), serde_json::to_value(v).unwrap_or(serde_json::Value::Null)))
+            .map(|(s, v)| {
+                (
+                    s.name.to_string(),
+                    serde_json::to_value(v).unwrap_or(serde_json::Value::Null),
+                )
+            })
             .collect();
         serde_json::Value::Object(map)
     }

@@ -22,7 +22,11 @@ pub struct EwmaChartData<'a> {
 /// The window text next to a line: "β=0.9 (≈10 d)".
 pub fn line_label(beta: f64) -> String {
     let w = window(beta);
-    let w = if w >= 10.0 { format!("{w:.0}") } else { format!("{w:.1}") };
+    let w = if w >= 10.0 {
+        format!("{w:.0}")
+    } else {
+        format!("{w:.1}")
+    };
     format!("β={beta} (≈{w} d)")
 }
 
@@ -38,7 +42,12 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .series
         .iter()
         .chain(data.lines.iter().flat_map(|l| l.raw.iter()))
-        .chain(data.lines.iter().filter(|_| data.show_corrected).flat_map(|l| l.corrected.iter()));
+        .chain(
+            data.lines
+                .iter()
+                .filter(|_| data.show_corrected)
+                .flat_map(|l| l.corrected.iter()),
+        );
     let (lo, hi) = padded_range(drawn, 0.04);
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(10.0))
@@ -95,7 +104,11 @@ pub fn draw_ewma<DB: DrawingBackend>(
         } else {
             chart.draw_series(LineSeries::new(points(&line.raw), color.stroke_width(width)))?;
         }
-        let shown = if data.show_corrected { &line.corrected } else { &line.raw };
+        let shown = if data.show_corrected {
+            &line.corrected
+        } else {
+            &line.raw
+        };
         if let Some(&last) = shown.last().filter(|v| v.is_finite()) {
             let (_, y) = chart.backend_coord(&(n as f64, last));
             end_labels.push((y, line_label(line.beta), color));

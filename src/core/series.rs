@@ -68,7 +68,11 @@ impl TemperatureConfig {
         if self.days == 0 || self.days > MAX_DAYS {
             return Err(SeriesError::Days(self.days));
         }
-        for (name, v) in [("mean", self.mean), ("amplitude", self.amplitude), ("coldest_day", self.coldest_day)] {
+        for (name, v) in [
+            ("mean", self.mean),
+            ("amplitude", self.amplitude),
+            ("coldest_day", self.coldest_day),
+        ] {
             if !v.is_finite() {
                 return Err(SeriesError::Value(name, v));
             }
@@ -93,7 +97,10 @@ mod tests {
 
     #[test]
     fn noiseless_series_follows_the_season() {
-        let cfg = TemperatureConfig { noise_std: 0.0, ..Default::default() };
+        let cfg = TemperatureConfig {
+            noise_std: 0.0,
+            ..Default::default()
+        };
         let s = cfg.generate().unwrap();
         assert_eq!(s.len(), 365);
         // Coldest on day 15 (index 14), warmest half a year later.
@@ -108,7 +115,12 @@ mod tests {
         assert_eq!(cfg.generate().unwrap(), cfg.generate().unwrap());
         let other = TemperatureConfig { seed: 2, ..cfg };
         assert_ne!(cfg.generate().unwrap(), other.generate().unwrap());
-        assert!(TemperatureConfig { days: MAX_DAYS + 1, ..cfg }.generate().is_err());
+        assert!(TemperatureConfig {
+            days: MAX_DAYS + 1,
+            ..cfg
+        }
+        .generate()
+        .is_err());
         assert!(TemperatureConfig { days: 0, ..cfg }.generate().is_err());
         assert!(TemperatureConfig { noise_std: -1.0, ..cfg }.generate().is_err());
     }

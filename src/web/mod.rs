@@ -77,6 +77,12 @@ impl ViewHandle {
         self.view.data().to_string()
     }
 
+    /// What the page shows beside the figure (tables, hints), as JSON text.
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> String {
+        self.view.summary().to_string()
+    }
+
     /// The figure's numbers as CSV.
     pub fn csv(&self) -> String {
         self.view.csv()
@@ -95,10 +101,17 @@ impl ViewHandle {
     /// Draws the figure on `canvas` (sized in device pixels by the caller; `scale` is the
     /// device-pixel ratio the fonts and lines follow).
     pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
-        let scale = if scale.is_finite() && scale > 0.0 { scale.min(4.0) } else { 1.0 };
-        let backend = CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale.min(4.0)
+        } else {
+            1.0
+        };
+        let backend =
+            CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
         let root = backend.into_drawing_area();
-        self.view.draw(&root, &Theme { scale }).map_err(|e| JsError::new(&e.to_string()))?;
+        self.view
+            .draw(&root, &Theme { scale })
+            .map_err(|e| JsError::new(&e.to_string()))?;
         root.present().map_err(|e| JsError::new(&e.to_string()))
     }
 }

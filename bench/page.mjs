@@ -1,0 +1,57 @@
+// In-page benchmarks of the lab, in headless Chromium against the built dist/. Prints one row per
+// benchmark in the peers harness's column format (workload, runner, median/min/max ms).
+//   node bench/page.mjs [filter-regex]
+import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
+
+const filter = new RegExp(process.argv[2] ?? '.');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const fmt = (v) => (v < 0.1 ? v.toFixed(4) : v < 10 ? v.toFixed(3) : v.toFixed(1));
+export function row(workload, runner, samples, note = '') {
+  const s = [...samples].sort((a, b) => a - b);
+  console.log(`${workload.padEnd(22)} ${runner.padEnd(18)} ${fmt(median(s)).padStart(10)} ${fmt(s[0]).padStart(9)} ${fmt(s[s.length - 1]).padStart(9)}  n=${s.length} ${note}`);
+}
+
+// Each benchmark: { name, url, run(page) -> { samples, note } }
+const BENCHES = [
+  {
+    // A control's input event to the redrawn figure (compute + draw, synchronous in the handler),
+    // on the noise slider of view=ewma; 20 warm-up inputs, then 200 timed.
+    name: 'ewma-input-to-redraw',
+    url: '?view=ewma',
+    async run(page) {
+      return page.evaluate(async () => {
+        const slider = document.querySelector('[data-param="noise"] input[type="range"]');
+        const stats = window.trainlab.handle.stats;
+        const input = (i) => {
+          slider.value = String(2 + (i % 20));
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        for (let i = 0; i < 20; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        stats.drawMs.length = 0;
+        for (let i = 0; i < 200; i++) {
+          input(i);
+          // let the browser paint between inputs, as it does between real drags
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = stats.drawMs.slice().sort((a, b) => a - b);
+        return { samples: stats.inputToDrawMs.slice(), note: `(canvas draw alone: median ${draw[draw.length >> 1].toFixed(3)} ms; target < 8 ms)` };
+      });
+    },
+  },
+];
+
+const srv = await serve();
+const b = await browser({ viewport: { width: 1280, height: 900 } });
+console.log(`${'workload'.padEnd(22)} ${'runner'.padEnd(18)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'max ms'.padStart(9)}`);
+try {
+  for (const bench of BENCHES.filter((x) => filter.test(x.name))) {
+    await openLab(b.page, srv.url + bench.url);
+    const { samples, note } = await bench.run(b.page);
+    row(bench.name, 'trainlab-wasm', samples, note);
+  }
+  if (b.errors.length) throw new Error(`console errors during benchmarks: ${b.errors.join('; ')}`);
+} finally {
+  await b.close();
+  await srv.close();
+}

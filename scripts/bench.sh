@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks print numbers; nothing here is asserted. PEERS=1 also runs the peer harness
+# (../shared/peers/run_all.sh: TensorFlow.js, ConvNetJS, numpy, native Rust) in the same invocation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+scripts/build.sh
+echo
+echo "== trainlab in headless Chromium ($(/usr/bin/chromium --version 2>/dev/null | head -1)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+node bench/page.mjs "${BENCH:-.}"
+echo
+echo "== page weight"
+scripts/size.sh
+if [ "${PEERS:-0}" = 1 ]; then
+  echo
+  echo "== peers (../shared/peers/run_all.sh)"
+  bash ../shared/peers/run_all.sh
+fi

@@ -1,0 +1,68 @@
+//! Real-browser tests, run by `wasm-pack test --headless --chrome`: the EWMA handle draws on a
+//! real canvas, and bad input becomes errors and notices, never a panic.
+#![cfg(target_arch = "wasm32")]
+
+use trainlab::web::{catalog, ViewHandle};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: HtmlCanvasElement = document.create_element("canvas").unwrap().dyn_into().unwrap();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    document.body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+#[wasm_bindgen_test]
+fn ewma_handle_draws_on_a_real_canvas() {
+    let c = canvas(640, 400);
+    let mut handle = ViewHandle::new("ewma").unwrap();
+    assert_eq!(handle.set("beta=0.98&bias_correction=1"), "[]");
+    handle.draw(c.clone(), 1.0).unwrap();
+    let px = pixels(&c);
+    let non_white = px.chunks(4).filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250).count();
+    // axes, 365 dots, two curves and labels: thousands of inked pixels, far from all of them
+    assert!(
+        non_white > 2_000 && non_white < 640 * 400 / 2,
+        "non-white pixels: {non_white}"
+    );
+    // the beta=0.98 line is drawn in the first palette colour, blue rgb(0, 114, 178)
+    let blue = px
+        .chunks(4)
+        .filter(|p| p[0] < 30 && (100..130).contains(&p[1]) && (160..195).contains(&p[2]))
+        .count();
+    assert!(blue > 200, "blue pixels: {blue}");
+}
+
+#[wasm_bindgen_test]
+fn canvas_and_svg_come_from_the_same_chart_code() {
+    let handle = ViewHandle::new("ewma").unwrap();
+    let svg = handle.svg(500, 300).unwrap();
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("β=0.9 (≈10 d)"));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_gives_notices_and_errors_not_panics() {
+    assert!(ViewHandle::new("no-such-view").is_err());
+    let mut handle = ViewHandle::new("ewma").unwrap();
+    let notices = handle.set("beta=2&days=NaN&nope=1");
+    for name in ["\"beta\"", "\"days\"", "\"nope\""] {
+        assert!(notices.contains(name), "{notices}");
+    }
+    assert!(handle.query().starts_with("beta=0.9999&bias_correction=0&days=365"));
+    assert!(catalog().contains("\"id\":\"ewma\""));
+}

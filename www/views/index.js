@@ -1,0 +1,8 @@
+// Per-view extensions of the generic view UI (extra buttons, animation, clicks on the figure).
+// A view without an entry here gets the schema-built controls only.
+//
+// An extension is a module exporting attach(ctx) -> { destroy() }, where ctx is
+// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
+// Extensions only translate UI events into parameter changes (apply) or read handle.data();
+// they never compute what the core computes.
+export const EXTENSIONS = {};
