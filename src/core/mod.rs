@@ -2,9 +2,12 @@
 //!
 //! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
+pub mod contour;
 pub mod ewma;
 pub mod num;
 pub mod optim;
+pub mod race;
 pub mod rng;
 pub mod schedule;
 pub mod series;
+pub mod surface;
