@@ -195,7 +195,7 @@ pub fn levels(lo: f64, hi: f64, n: usize, has_minimum: bool) -> Vec<f64> {
     if has_minimum {
         let (top, bottom) = (0.6, 1e-4);
         let ratio = if n > 1 {
-            (bottom / top as f64).powf(1.0 / (n - 1) as f64)
+            (bottom / top).powf(1.0 / (n - 1) as f64)
         } else {
             1.0
         };
