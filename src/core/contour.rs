@@ -193,7 +193,7 @@ pub fn levels(lo: f64, hi: f64, n: usize, has_minimum: bool) -> Vec<f64> {
         return Vec::new();
     }
     if has_minimum {
-        let (top, bottom) = (0.6, 1e-4);
+        let (top, bottom) = (0.6f64, 1e-4f64);
         let ratio = if n > 1 {
             (bottom / top).powf(1.0 / (n - 1) as f64)
         } else {
