@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 pub mod ewma_view;
+pub mod optimizers_view;
 pub mod params;
 pub mod query;
 
@@ -164,6 +165,7 @@ macro_rules! registry {
 
 registry! {
     Ewma(ewma_view::EwmaView),
+    Optimizers(optimizers_view::OptimizersView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -78,22 +78,42 @@ impl Grid {
 
     /// The iso-line `f = level` as polylines.
     pub fn contour(&self, level: f64) -> Vec<Vec<[f64; 2]>> {
-        let mut segs: Vec<(u32, u32)> = Vec::new();
+        self.contours(&[level]).pop().unwrap_or_default()
+    }
+
+    /// The iso-lines of several levels, sharing one edge table (no per-level allocation of it).
+    pub fn contours(&self, levels: &[f64]) -> Vec<Vec<Vec<[f64; 2]>>> {
+        // Each edge belongs to at most two cells, so to at most two segments: a dense table of
+        // two segment slots per edge, reset after each level.
+        let mut slots = vec![[u32::MAX; 2]; 2 * self.nx * self.ny];
+        let mut segs = Vec::new();
+        levels
+            .iter()
+            .map(|&level| {
+                segs.clear();
+                self.segments(level, &mut segs);
+                let lines = self.stitch(&segs, &mut slots, level);
+                for &(a, b) in &segs {
+                    slots[a as usize] = [u32::MAX; 2];
+                    slots[b as usize] = [u32::MAX; 2];
+                }
+                lines
+            })
+            .collect()
+    }
+
+    fn segments(&self, level: f64, segs: &mut Vec<(u32, u32)>) {
         for j in 0..self.ny - 1 {
+            let row = &self.values[j * self.nx..(j + 2) * self.nx];
             for i in 0..self.nx - 1 {
-                let c = [
-                    self.at(i, j),
-                    self.at(i + 1, j),
-                    self.at(i + 1, j + 1),
-                    self.at(i, j + 1),
-                ];
-                if !c.iter().all(|v| v.is_finite()) {
+                let c = [row[i], row[i + 1], row[self.nx + i + 1], row[self.nx + i]];
+                let case = (c[0] >= level) as u8
+                    | ((c[1] >= level) as u8) << 1
+                    | ((c[2] >= level) as u8) << 2
+                    | ((c[3] >= level) as u8) << 3;
+                if case == 0 || case == 15 || !c.iter().all(|v| v.is_finite()) {
                     continue;
                 }
-                let case = c
-                    .iter()
-                    .enumerate()
-                    .fold(0u8, |acc, (k, &v)| acc | (((v >= level) as u8) << k));
                 // edges: bottom (i,j)-(i+1,j), right (i+1,j)-(i+1,j+1), top (i,j+1)-(i+1,j+1), left (i,j)-(i,j+1)
                 let bottom = self.edge_id(i, j, false);
                 let right = self.edge_id(i + 1, j, true);
@@ -101,7 +121,6 @@ impl Grid {
                 let left = self.edge_id(i, j, true);
                 let centre_above = (c[0] + c[1] + c[2] + c[3]) / 4.0 >= level;
                 match case {
-                    0 | 15 => {}
                     1 | 14 => segs.push((left, bottom)),
                     2 | 13 => segs.push((bottom, right)),
                     3 | 12 => segs.push((left, right)),
@@ -131,28 +150,20 @@ impl Grid {
                 }
             }
         }
-        self.stitch(&segs, level)
     }
 
-    fn stitch(&self, segs: &[(u32, u32)], level: f64) -> Vec<Vec<[f64; 2]>> {
-        // Each edge belongs to at most two cells, so to at most two segments.
-        let mut by_edge: std::collections::HashMap<u32, [usize; 2]> =
-            std::collections::HashMap::with_capacity(segs.len() * 2);
+    fn stitch(&self, segs: &[(u32, u32)], slots: &mut [[u32; 2]], level: f64) -> Vec<Vec<[f64; 2]>> {
         for (k, &(a, b)) in segs.iter().enumerate() {
             for e in [a, b] {
-                let slot = by_edge.entry(e).or_insert([usize::MAX; 2]);
-                if slot[0] == usize::MAX {
-                    slot[0] = k;
+                let slot = &mut slots[e as usize];
+                if slot[0] == u32::MAX {
+                    slot[0] = k as u32;
                 } else {
-                    slot[1] = k;
+                    slot[1] = k as u32;
                 }
             }
         }
         let other = |k: usize, e: u32| if segs[k].0 == e { segs[k].1 } else { segs[k].0 };
-        let next = |k: usize, e: u32| -> Option<usize> {
-            let s = by_edge.get(&e)?;
-            [s[0], s[1]].into_iter().find(|&n| n != usize::MAX && n != k)
-        };
         let mut used = vec![false; segs.len()];
         let mut lines = Vec::new();
         for start in 0..segs.len() {
@@ -164,10 +175,15 @@ impl Grid {
             let mut halves = [vec![segs[start].1], vec![segs[start].0]];
             for half in halves.iter_mut() {
                 let (mut k, mut e) = (start, half[0]);
-                while let Some(n) = next(k, e).filter(|&n| !used[n]) {
-                    used[n] = true;
-                    e = other(n, e);
-                    k = n;
+                loop {
+                    let s = slots[e as usize];
+                    let n = if s[0] as usize == k { s[1] } else { s[0] };
+                    if n == u32::MAX || used[n as usize] {
+                        break;
+                    }
+                    k = n as usize;
+                    used[k] = true;
+                    e = other(k, e);
                     half.push(e);
                 }
             }
