@@ -2,6 +2,7 @@
 // with the same keys (a test checks that every view and parameter in the catalogue has text).
 
 import ewma from './text/ewma.js';
+import optimizers from './text/optimizers.js';
 
 export const EN = {
   ui: {
@@ -41,6 +42,7 @@ export const EN = {
   },
   views: {
     ewma,
+    optimizers,
   },
 };
 

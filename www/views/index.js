@@ -5,4 +5,8 @@
 // { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes.
-export const EXTENSIONS = {};
+import * as optimizers from './optimizers.js';
+
+export const EXTENSIONS = {
+  optimizers,
+};

@@ -1,0 +1,171 @@
+//! view=optimizers: the DLFS comparison against independent scalar re-computations, bad input,
+//! divergence in the figure, and the click geometry against the drawn plotting areas.
+use plotters::prelude::*;
+use trainlab::app::optimizers_view::OptimizersView;
+use trainlab::app::params::Problem;
+use trainlab::app::{AnyView, Mounted, ViewModel};
+use trainlab::chart::Theme;
+
+fn view(query: &str) -> AnyView {
+    let mut v = AnyView::new("optimizers").unwrap();
+    let notices = v.set(query);
+    assert!(notices.is_empty(), "{notices:?}");
+    v
+}
+
+const DLFS: &str = "surface=bowl&x0=-7&y0=2&steps=30&convention=dlfs&sgd=1&lr_sgd=0.95&momentum=1&lr_momentum=0.1\
+&nesterov=0&adagrad=1&lr_adagrad=1.5&rmsprop=0&adam=1&lr_adam=0.3&layout=multiples";
+
+fn points(d: &serde_json::Value, i: usize) -> Vec<[f64; 2]> {
+    serde_json::from_value(d["optimizers"][i]["points"].clone()).unwrap()
+}
+
+#[test]
+fn dlfs_comparison_matches_scalar_recomputations_of_each_rule() {
+    let d = view(DLFS).data();
+    let kinds: Vec<&str> = d["optimizers"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["sgd", "momentum", "adagrad", "adam"]);
+    let grad = |x: f64, y: f64| [x / 10.0, 2.0 * y];
+    // Independent scalar loops of DLFS common/optimizer.py on f = x^2/20 + y^2 from (-7, 2).
+    let mut sgd = [-7.0, 2.0];
+    let (mut mom, mut v) = ([-7.0, 2.0], [0.0; 2]);
+    let (mut ada, mut h) = ([-7.0, 2.0], [0.0; 2]);
+    let (mut adam, mut m1, mut m2) = ([-7.0f64, 2.0f64], [0.0; 2], [0.0; 2]);
+    let got: Vec<Vec<[f64; 2]>> = (0..4).map(|i| points(&d, i)).collect();
+    for t in 1..=30 {
+        let g = grad(sgd[0], sgd[1]);
+        for k in 0..2 {
+            sgd[k] -= 0.95 * g[k];
+        }
+        let g = grad(mom[0], mom[1]);
+        for k in 0..2 {
+            v[k] = 0.9 * v[k] - 0.1 * g[k];
+            mom[k] += v[k];
+        }
+        let g = grad(ada[0], ada[1]);
+        for k in 0..2 {
+            h[k] += g[k] * g[k];
+            ada[k] -= 1.5 * g[k] / (h[k].sqrt() + 1e-7);
+        }
+        let g = grad(adam[0], adam[1]);
+        let lr_t = 0.3 * (1.0 - 0.999f64.powi(t)).sqrt() / (1.0 - 0.9f64.powi(t));
+        for k in 0..2 {
+            m1[k] += (1.0 - 0.9) * (g[k] - m1[k]);
+            m2[k] += (1.0 - 0.999) * (g[k] * g[k] - m2[k]);
+            adam[k] -= lr_t * m1[k] / (m2[k].sqrt() + 1e-7);
+        }
+        for (i, want) in [sgd, mom, ada, adam].iter().enumerate() {
+            let p = got[i][t as usize];
+            assert!((p[0] - want[0]).abs() < 1e-9 && (p[1] - want[1]).abs() < 1e-9, "{} step {t}: {p:?} vs {want:?}", kinds[i]);
+        }
+    }
+    // Adam's first step is lr * sign(g) up to eps: g = (-0.7, 4), so (-7 + 0.3, 2 - 0.3). The
+    // folded form's step is lr g/(|g| + eps/sqrt(1 - b2)): off by 0.3 * 3.2e-6/0.7 = 1.4e-6 in x.
+    let a1 = got[3][1];
+    assert!((a1[0] + 6.7).abs() < 2e-6 && (a1[1] - 1.7).abs() < 1e-6, "{a1:?}");
+    assert_eq!(d["geometry"].as_array().unwrap().len(), 4, "2 x 2 small multiples");
+    let svg = view(DLFS).svg(760, 440).unwrap();
+    for title in ["SGD lr=0.95", "Momentum lr=0.1", "AdaGrad lr=1.5", "Adam lr=0.3"] {
+        assert!(svg.contains(title), "{title}");
+    }
+}
+
+#[test]
+fn bad_input_gives_a_clear_notice_and_keeps_the_previous_figure() {
+    for (query, param, problems) in [
+        ("lr_sgd=0", "lr_sgd", vec![Problem::Inconsistent]),
+        ("lr_sgd=-1", "lr_sgd", vec![Problem::OutOfRange, Problem::Inconsistent]),
+        ("lr_adam=NaN", "lr_adam", vec![Problem::Malformed]),
+        ("lr_momentum=inf", "lr_momentum", vec![Problem::Malformed]),
+        ("adam_beta1=1", "adam_beta1", vec![Problem::Inconsistent]),
+        ("momentum_beta=-0.5", "momentum_beta", vec![Problem::Inconsistent]),
+        ("adam_beta2=1.5", "adam_beta2", vec![Problem::OutOfRange, Problem::Inconsistent]),
+        ("steps=20000", "steps", vec![Problem::Inconsistent]),
+        ("sgd=0&momentum=0&adagrad=0&adam=0", "sgd", vec![Problem::Inconsistent]),
+    ] {
+        let mut v = view("lr_sgd=0.5&steps=40");
+        let before = (v.params().to_query(), v.data());
+        let n = v.set(query);
+        for p in problems {
+            assert!(n.iter().any(|x| x.param == param && x.problem == p), "{query}: {n:?}");
+        }
+        assert!(n.iter().all(|x| !x.detail.is_empty()), "{query}: every notice says why: {n:?}");
+        assert_eq!((v.params().to_query(), v.data()), before, "{query}: previous state kept");
+    }
+    let mut v = view("");
+    let n = v.set("steps=20000");
+    assert!(n[0].detail.contains("10000"), "{n:?}");
+    let n = v.set("adam_beta1=1");
+    assert!(n[0].detail.contains("[0, 1)"), "{n:?}");
+}
+
+#[test]
+fn a_diverging_path_stops_is_marked_and_draws_nothing_non_finite() {
+    let v = view("lr_sgd=9&steps=200&momentum=0&adagrad=0");
+    let d = v.data();
+    let sgd = &d["optimizers"][0];
+    assert_eq!(sgd["diverged"], true);
+    // y_t = 2 (1 - 18)^t: |y| > 1e6 first at t = 5 (2 * 17^5 = 2.8e6; 2 * 17^4 = 167,042)
+    assert_eq!(sgd["diverged_at"], 5);
+    assert_eq!(points(&d, 0).len(), 5);
+    assert_eq!(d["optimizers"][1]["diverged"], false, "Adam is unaffected");
+    let svg = v.svg(760, 440).unwrap();
+    assert!(svg.contains("diverged at step 5"));
+    assert!(!svg.contains("NaN") && !svg.contains("inf"), "nothing non-finite in the SVG");
+    assert!(v.describe().contains("diverged at step 5"));
+}
+
+#[test]
+fn same_seed_same_noisy_race() {
+    let q = "noise=0.8&seed=5&steps=100&surface=multimodal";
+    assert_eq!(view(q).data(), view(q).data());
+    assert_ne!(view(q).data()["optimizers"], view("noise=0.8&seed=6&steps=100&surface=multimodal").data()["optimizers"]);
+}
+
+#[test]
+fn the_schedule_panel_data_follows_the_formula_and_drives_the_race() {
+    let d = view("schedule=exponential&decay_base=0.9&steps=20&lr_sgd=0.5").data();
+    let f: Vec<f64> = serde_json::from_value(d["schedule"]["factors"].clone()).unwrap();
+    let lrs: Vec<f64> = serde_json::from_value(d["optimizers"][0]["lrs"].clone()).unwrap();
+    for e in 1..=20 {
+        assert!((f[e - 1] - 0.9f64.powi(e as i32)).abs() < 1e-15);
+        assert!((lrs[e - 1] - 0.5 * 0.9f64.powi(e as i32)).abs() < 1e-15);
+    }
+}
+
+#[test]
+fn csv_is_one_row_per_optimizer_and_step() {
+    let v = view("steps=12&lr_sgd=9");
+    let d = v.data();
+    let total: usize = d["optimizers"].as_array().unwrap().iter().map(|o| o["points"].as_array().unwrap().len()).sum();
+    let csv = v.csv();
+    assert_eq!(csv.lines().next().unwrap(), "optimizer,step,x,y,loss,lr");
+    assert_eq!(csv.lines().count(), total + 1);
+}
+
+#[test]
+fn click_geometry_matches_the_drawn_plotting_areas() {
+    // geometry: panel = frac * size, plotting area = panel inset by CSS pixels (times the scale).
+    for (query, w, h, scale) in [("", 760u32, 440u32, 1.0), ("layout=multiples", 760, 440, 1.0), ("layout=multiples&nesterov=1", 1000, 580, 2.0), ("", 900, 522, 1.5)] {
+        let mut m = Mounted::<OptimizersView>::new().unwrap();
+        assert!(m.set(query).is_empty());
+        let mut out = String::new();
+        let rects = {
+            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+            m.model().draw_with_geometry(&root, &Theme { scale }).unwrap()
+        };
+        let geo = m.model().geometry();
+        assert_eq!(rects.len(), geo.len());
+        for (r, g) in rects.iter().zip(&geo) {
+            let want = [
+                g.frac[0] * w as f64 + g.inset[0] * scale,
+                g.frac[1] * h as f64 + g.inset[1] * scale,
+                g.frac[2] * w as f64 - g.inset[2] * scale,
+                g.frac[3] * h as f64 - g.inset[3] * scale,
+            ];
+            for k in 0..4 {
+                assert!((r[k] as f64 - want[k]).abs() <= 2.0, "{query} {w}x{h}@{scale}: {r:?} vs {want:?}");
+            }
+        }
+    }
+}
