@@ -39,6 +39,29 @@ const BENCHES = [
       });
     },
   },
+  {
+    // One Play frame of view=optimizers at full load: six optimizers x 1,000 steps on the bowl plus
+    // a 200 x 200 contour grid (14 levels), rebuilt and redrawn (handle.set -> build, summary,
+    // canvas draw). steps alternates 1000/999 so every call recomputes; 10 warm-up, 200 timed.
+    name: 'optimizers-6x1000+contour200',
+    url: '?view=optimizers&sgd=1&momentum=1&nesterov=1&adagrad=1&rmsprop=1&adam=1&steps=1000&grid=200',
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const d = h.data();
+        if (d.optimizers.length !== 6 || d.optimizers.some((o) => o.diverged) || d.grid !== 200) throw new Error('bench setup');
+        const samples = [];
+        for (let i = 0; i < 210; i++) {
+          const t0 = performance.now();
+          h.set({ steps: 1000 - (i % 2) });
+          if (i >= 10) samples.push(performance.now() - t0);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = h.stats.drawMs.slice(-200).sort((a, b) => a - b);
+        return { samples, note: `(canvas draw alone: median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)` };
+      });
+    },
+  },
 ];
 
 const srv = await serve();

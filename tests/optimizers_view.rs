@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 use trainlab::app::optimizers_view::OptimizersView;
 use trainlab::app::params::Problem;
-use trainlab::app::{AnyView, Mounted, ViewModel};
+use trainlab::app::{AnyView, Mounted};
 use trainlab::chart::Theme;
 
 fn view(query: &str) -> AnyView {
@@ -23,7 +23,12 @@ fn points(d: &serde_json::Value, i: usize) -> Vec<[f64; 2]> {
 #[test]
 fn dlfs_comparison_matches_scalar_recomputations_of_each_rule() {
     let d = view(DLFS).data();
-    let kinds: Vec<&str> = d["optimizers"].as_array().unwrap().iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = d["optimizers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["sgd", "momentum", "adagrad", "adam"]);
     let grad = |x: f64, y: f64| [x / 10.0, 2.0 * y];
     // Independent scalar loops of DLFS common/optimizer.py on f = x^2/20 + y^2 from (-7, 2).
@@ -56,7 +61,11 @@ fn dlfs_comparison_matches_scalar_recomputations_of_each_rule() {
         }
         for (i, want) in [sgd, mom, ada, adam].iter().enumerate() {
             let p = got[i][t as usize];
-            assert!((p[0] - want[0]).abs() < 1e-9 && (p[1] - want[1]).abs() < 1e-9, "{} step {t}: {p:?} vs {want:?}", kinds[i]);
+            assert!(
+                (p[0] - want[0]).abs() < 1e-9 && (p[1] - want[1]).abs() < 1e-9,
+                "{} step {t}: {p:?} vs {want:?}",
+                kinds[i]
+            );
         }
     }
     // Adam's first step is lr * sign(g) up to eps: g = (-0.7, 4), so (-7 + 0.3, 2 - 0.3). The
@@ -79,7 +88,11 @@ fn bad_input_gives_a_clear_notice_and_keeps_the_previous_figure() {
         ("lr_momentum=inf", "lr_momentum", vec![Problem::Malformed]),
         ("adam_beta1=1", "adam_beta1", vec![Problem::Inconsistent]),
         ("momentum_beta=-0.5", "momentum_beta", vec![Problem::Inconsistent]),
-        ("adam_beta2=1.5", "adam_beta2", vec![Problem::OutOfRange, Problem::Inconsistent]),
+        (
+            "adam_beta2=1.5",
+            "adam_beta2",
+            vec![Problem::OutOfRange, Problem::Inconsistent],
+        ),
         ("steps=20000", "steps", vec![Problem::Inconsistent]),
         ("sgd=0&momentum=0&adagrad=0&adam=0", "sgd", vec![Problem::Inconsistent]),
     ] {
@@ -89,8 +102,15 @@ fn bad_input_gives_a_clear_notice_and_keeps_the_previous_figure() {
         for p in problems {
             assert!(n.iter().any(|x| x.param == param && x.problem == p), "{query}: {n:?}");
         }
-        assert!(n.iter().all(|x| !x.detail.is_empty()), "{query}: every notice says why: {n:?}");
-        assert_eq!((v.params().to_query(), v.data()), before, "{query}: previous state kept");
+        assert!(
+            n.iter().all(|x| !x.detail.is_empty()),
+            "{query}: every notice says why: {n:?}"
+        );
+        assert_eq!(
+            (v.params().to_query(), v.data()),
+            before,
+            "{query}: previous state kept"
+        );
     }
     let mut v = view("");
     let n = v.set("steps=20000");
@@ -111,7 +131,10 @@ fn a_diverging_path_stops_is_marked_and_draws_nothing_non_finite() {
     assert_eq!(d["optimizers"][1]["diverged"], false, "Adam is unaffected");
     let svg = v.svg(760, 440).unwrap();
     assert!(svg.contains("diverged at step 5"));
-    assert!(!svg.contains("NaN") && !svg.contains("inf"), "nothing non-finite in the SVG");
+    assert!(
+        !svg.contains("NaN") && !svg.contains("inf"),
+        "nothing non-finite in the SVG"
+    );
     assert!(v.describe().contains("diverged at step 5"));
 }
 
@@ -119,7 +142,10 @@ fn a_diverging_path_stops_is_marked_and_draws_nothing_non_finite() {
 fn same_seed_same_noisy_race() {
     let q = "noise=0.8&seed=5&steps=100&surface=multimodal";
     assert_eq!(view(q).data(), view(q).data());
-    assert_ne!(view(q).data()["optimizers"], view("noise=0.8&seed=6&steps=100&surface=multimodal").data()["optimizers"]);
+    assert_ne!(
+        view(q).data()["optimizers"],
+        view("noise=0.8&seed=6&steps=100&surface=multimodal").data()["optimizers"]
+    );
 }
 
 #[test]
@@ -137,7 +163,12 @@ fn the_schedule_panel_data_follows_the_formula_and_drives_the_race() {
 fn csv_is_one_row_per_optimizer_and_step() {
     let v = view("steps=12&lr_sgd=9");
     let d = v.data();
-    let total: usize = d["optimizers"].as_array().unwrap().iter().map(|o| o["points"].as_array().unwrap().len()).sum();
+    let total: usize = d["optimizers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["points"].as_array().unwrap().len())
+        .sum();
     let csv = v.csv();
     assert_eq!(csv.lines().next().unwrap(), "optimizer,step,x,y,loss,lr");
     assert_eq!(csv.lines().count(), total + 1);
@@ -146,7 +177,12 @@ fn csv_is_one_row_per_optimizer_and_step() {
 #[test]
 fn click_geometry_matches_the_drawn_plotting_areas() {
     // geometry: panel = frac * size, plotting area = panel inset by CSS pixels (times the scale).
-    for (query, w, h, scale) in [("", 760u32, 440u32, 1.0), ("layout=multiples", 760, 440, 1.0), ("layout=multiples&nesterov=1", 1000, 580, 2.0), ("", 900, 522, 1.5)] {
+    for (query, w, h, scale) in [
+        ("", 760u32, 440u32, 1.0),
+        ("layout=multiples", 760, 440, 1.0),
+        ("layout=multiples&nesterov=1", 1000, 580, 2.0),
+        ("", 900, 522, 1.5),
+    ] {
         let mut m = Mounted::<OptimizersView>::new().unwrap();
         assert!(m.set(query).is_empty());
         let mut out = String::new();
@@ -164,7 +200,10 @@ fn click_geometry_matches_the_drawn_plotting_areas() {
                 g.frac[3] * h as f64 - g.inset[3] * scale,
             ];
             for k in 0..4 {
-                assert!((r[k] as f64 - want[k]).abs() <= 2.0, "{query} {w}x{h}@{scale}: {r:?} vs {want:?}");
+                assert!(
+                    (r[k] as f64 - want[k]).abs() <= 2.0,
+                    "{query} {w}x{h}@{scale}: {r:?} vs {want:?}"
+                );
             }
         }
     }

@@ -105,6 +105,23 @@ fn sub_area<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, frac: [f64; 4]) -
     root.clone().shrink((x0, y0), ((x1 - x0).max(1), (y1 - y0).max(1)))
 }
 
+/// Drops points closer than `min_px` (in both directions) to the last kept one, once mapped to
+/// pixels by `to_px`; the last point is always kept. Each point drawn on a canvas is one call
+/// across the wasm boundary, and a converged path piles hundreds of steps onto one pixel.
+fn thin_px(points: &[(f64, f64)], to_px: impl Fn(&(f64, f64)) -> (i32, i32), min_px: i32) -> Vec<(f64, f64)> {
+    let mut out = Vec::with_capacity(points.len().min(4096));
+    let mut last: Option<(i32, i32)> = None;
+    for (k, p) in points.iter().enumerate() {
+        let q = to_px(p);
+        let far = last.is_none_or(|l| (q.0 - l.0).abs() >= min_px || (q.1 - l.1).abs() >= min_px);
+        if far || k + 1 == points.len() {
+            out.push(*p);
+            last = Some(q);
+        }
+    }
+    out
+}
+
 fn level_color(k: usize, n: usize) -> RGBColor {
     // low levels (the valley floor) darker, high levels lighter: blue-grey ramp
     let t = if n > 1 { k as f64 / (n - 1) as f64 } else { 0.0 };
@@ -175,10 +192,9 @@ fn draw_contour_panel<DB: DrawingBackend>(
     for (k, (_, lines)) in data.contours.iter().enumerate() {
         let style = level_color(k, n_levels).stroke_width(thin);
         for line in lines {
-            chart.draw_series(std::iter::once(PathElement::new(
-                line.iter().map(|p| (p[0], p[1])).collect::<Vec<_>>(),
-                style,
-            )))?;
+            let pts: Vec<(f64, f64)> = line.iter().map(|p| (p[0], p[1])).collect();
+            let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(2.0) as i32);
+            chart.draw_series(std::iter::once(PathElement::new(pts, style)))?;
         }
     }
     if let Some(m) = data.minimum {
@@ -197,6 +213,7 @@ fn draw_contour_panel<DB: DrawingBackend>(
         let path = &data.paths[i];
         let color = path.color;
         let pts: Vec<(f64, f64)> = path.points.iter().map(|p| (p[0], p[1])).collect();
+        let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(1.0) as i32);
         // The polyline is clipped by the plotting area; markers only inside the window.
         let series = chart.draw_series(std::iter::once(PathElement::new(pts, color.stroke_width(width))))?;
         if !small {
@@ -318,6 +335,7 @@ fn draw_loss<DB: DrawingBackend>(
             .enumerate()
             .filter_map(|(t, &f)| tf(f).filter(|v| *v >= lo).map(|v| (t as f64, v)))
             .collect();
+        let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(1.0) as i32);
         chart.draw_series(LineSeries::new(pts, p.color.stroke_width(width)))?;
     }
     let title = if log { "loss f − f_min (log scale)" } else { "loss f" };

@@ -81,19 +81,40 @@ impl Grid {
         self.contours(&[level]).pop().unwrap_or_default()
     }
 
-    /// The iso-lines of several levels, sharing one edge table (no per-level allocation of it).
+    /// The iso-lines of several levels in one pass over the cells: each cell is visited once and
+    /// only the levels strictly inside its corner range (found by binary search in the sorted
+    /// levels) are traced there, so most cells cost a min/max and no level loop.
     pub fn contours(&self, levels: &[f64]) -> Vec<Vec<Vec<[f64; 2]>>> {
+        let mut order: Vec<usize> = (0..levels.len()).filter(|&k| levels[k].is_finite()).collect();
+        order.sort_by(|&a, &b| levels[a].total_cmp(&levels[b]));
+        let sorted: Vec<f64> = order.iter().map(|&k| levels[k]).collect();
+        let mut segs: Vec<Vec<(u32, u32)>> = vec![Vec::new(); levels.len()];
+        for j in 0..self.ny - 1 {
+            let row = &self.values[j * self.nx..(j + 2) * self.nx];
+            for i in 0..self.nx - 1 {
+                let c = [row[i], row[i + 1], row[self.nx + i + 1], row[self.nx + i]];
+                let lo = c[0].min(c[1]).min(c[2]).min(c[3]);
+                let hi = c[0].max(c[1]).max(c[2]).max(c[3]);
+                if !(lo.is_finite() && hi.is_finite()) {
+                    continue;
+                }
+                // levels l with lo < l <= hi: some corner below (< l) and some above (>= l)
+                let from = sorted.partition_point(|&l| l <= lo);
+                let to = sorted.partition_point(|&l| l <= hi);
+                for s in from..to {
+                    self.cell_segments(i, j, &c, sorted[s], &mut segs[order[s]]);
+                }
+            }
+        }
         // Each edge belongs to at most two cells, so to at most two segments: a dense table of
-        // two segment slots per edge, reset after each level.
+        // two segment slots per edge, shared by the levels and reset after each.
         let mut slots = vec![[u32::MAX; 2]; 2 * self.nx * self.ny];
-        let mut segs = Vec::new();
         levels
             .iter()
-            .map(|&level| {
-                segs.clear();
-                self.segments(level, &mut segs);
-                let lines = self.stitch(&segs, &mut slots, level);
-                for &(a, b) in &segs {
+            .zip(&segs)
+            .map(|(&level, segs)| {
+                let lines = self.stitch(segs, &mut slots, level);
+                for &(a, b) in segs {
                     slots[a as usize] = [u32::MAX; 2];
                     slots[b as usize] = [u32::MAX; 2];
                 }
@@ -102,51 +123,43 @@ impl Grid {
             .collect()
     }
 
-    fn segments(&self, level: f64, segs: &mut Vec<(u32, u32)>) {
-        for j in 0..self.ny - 1 {
-            let row = &self.values[j * self.nx..(j + 2) * self.nx];
-            for i in 0..self.nx - 1 {
-                let c = [row[i], row[i + 1], row[self.nx + i + 1], row[self.nx + i]];
-                let case = (c[0] >= level) as u8
-                    | ((c[1] >= level) as u8) << 1
-                    | ((c[2] >= level) as u8) << 2
-                    | ((c[3] >= level) as u8) << 3;
-                if case == 0 || case == 15 || !c.iter().all(|v| v.is_finite()) {
-                    continue;
+    fn cell_segments(&self, i: usize, j: usize, c: &[f64; 4], level: f64, segs: &mut Vec<(u32, u32)>) {
+        let case = (c[0] >= level) as u8
+            | ((c[1] >= level) as u8) << 1
+            | ((c[2] >= level) as u8) << 2
+            | ((c[3] >= level) as u8) << 3;
+        // edges: bottom (i,j)-(i+1,j), right (i+1,j)-(i+1,j+1), top (i,j+1)-(i+1,j+1), left (i,j)-(i,j+1)
+        let bottom = self.edge_id(i, j, false);
+        let right = self.edge_id(i + 1, j, true);
+        let top = self.edge_id(i, j + 1, false);
+        let left = self.edge_id(i, j, true);
+        let centre_above = (c[0] + c[1] + c[2] + c[3]) / 4.0 >= level;
+        match case {
+            0 | 15 => {}
+            1 | 14 => segs.push((left, bottom)),
+            2 | 13 => segs.push((bottom, right)),
+            3 | 12 => segs.push((left, right)),
+            4 | 11 => segs.push((right, top)),
+            6 | 9 => segs.push((bottom, top)),
+            7 | 8 => segs.push((left, top)),
+            5 => {
+                // corners 0 and 2 above
+                if centre_above {
+                    segs.push((left, top));
+                    segs.push((bottom, right));
+                } else {
+                    segs.push((left, bottom));
+                    segs.push((right, top));
                 }
-                // edges: bottom (i,j)-(i+1,j), right (i+1,j)-(i+1,j+1), top (i,j+1)-(i+1,j+1), left (i,j)-(i,j+1)
-                let bottom = self.edge_id(i, j, false);
-                let right = self.edge_id(i + 1, j, true);
-                let top = self.edge_id(i, j + 1, false);
-                let left = self.edge_id(i, j, true);
-                let centre_above = (c[0] + c[1] + c[2] + c[3]) / 4.0 >= level;
-                match case {
-                    1 | 14 => segs.push((left, bottom)),
-                    2 | 13 => segs.push((bottom, right)),
-                    3 | 12 => segs.push((left, right)),
-                    4 | 11 => segs.push((right, top)),
-                    6 | 9 => segs.push((bottom, top)),
-                    7 | 8 => segs.push((left, top)),
-                    5 => {
-                        // corners 0 and 2 above
-                        if centre_above {
-                            segs.push((left, top));
-                            segs.push((bottom, right));
-                        } else {
-                            segs.push((left, bottom));
-                            segs.push((right, top));
-                        }
-                    }
-                    _ => {
-                        // 10: corners 1 and 3 above
-                        if centre_above {
-                            segs.push((left, bottom));
-                            segs.push((right, top));
-                        } else {
-                            segs.push((left, top));
-                            segs.push((bottom, right));
-                        }
-                    }
+            }
+            _ => {
+                // 10: corners 1 and 3 above
+                if centre_above {
+                    segs.push((left, bottom));
+                    segs.push((right, top));
+                } else {
+                    segs.push((left, top));
+                    segs.push((bottom, right));
                 }
             }
         }
