@@ -74,7 +74,7 @@ fn dlfs_comparison_matches_scalar_recomputations_of_each_rule() {
     assert!((a1[0] + 6.7).abs() < 2e-6 && (a1[1] - 1.7).abs() < 1e-6, "{a1:?}");
     assert_eq!(d["geometry"].as_array().unwrap().len(), 4, "2 x 2 small multiples");
     let svg = view(DLFS).svg(760, 440).unwrap();
-    for title in ["SGD lr=0.95", "Momentum lr=0.1", "AdaGrad lr=1.5", "Adam lr=0.3"] {
+    for title in ["SGD lr=0.95", "Momentum lr=0.1 μ=0.9", "AdaGrad lr=1.5", "Adam lr=0.3"] {
         assert!(svg.contains(title), "{title}");
     }
 }
@@ -207,4 +207,33 @@ fn click_geometry_matches_the_drawn_plotting_areas() {
             }
         }
     }
+}
+
+#[test]
+fn switching_the_convention_with_the_rescaled_lr_keeps_the_momentum_paths() {
+    // lr_dlfs = (1 - beta) lr_ng: beta 0.9, so DLFS 0.1 is the course's 1.0.
+    let q = "sgd=0&adagrad=0&adam=0&momentum=1&nesterov=1&steps=60";
+    let dl = view(&format!("{q}&convention=dlfs&lr_momentum=0.1&lr_nesterov=0.1")).data();
+    let ng = view(&format!("{q}&convention=ng&lr_momentum=1&lr_nesterov=1")).data();
+    for i in 0..2 {
+        for (a, b) in points(&dl, i).iter().zip(points(&ng, i)) {
+            assert!((a[0] - b[0]).abs() < 1e-10 && (a[1] - b[1]).abs() < 1e-10);
+        }
+    }
+    assert!(view(&format!("{q}&convention=ng&lr_momentum=1"))
+        .describe()
+        .contains("course form"));
+}
+
+#[test]
+fn paths_leaving_the_window_are_clipped_at_its_edge() {
+    use trainlab::chart::optimizers::clip_polyline;
+    let (x, y) = ((-10.0, 10.0), (-5.0, 5.0));
+    // in, out through the top edge at x = 0 (segment (-2, 3) -> (2, 7)), back in at x = 4
+    let pieces = clip_polyline(&[(-4.0, 1.0), (-2.0, 3.0), (2.0, 7.0), (6.0, 3.0), (8.0, 0.0)], x, y);
+    assert_eq!(pieces.len(), 2, "{pieces:?}");
+    assert_eq!(pieces[0], vec![(-4.0, 1.0), (-2.0, 3.0), (0.0, 5.0)]);
+    assert_eq!(pieces[1], vec![(4.0, 5.0), (6.0, 3.0), (8.0, 0.0)]);
+    assert!(clip_polyline(&[(20.0, 0.0), (30.0, 0.0)], x, y).is_empty());
+    assert_eq!(clip_polyline(&[(0.0, 0.0)], x, y), vec![vec![(0.0, 0.0)]]);
 }

@@ -52,11 +52,14 @@ pub const PARAMS: &[ParamSpec] = &[
     float("condition", 1.0, 1e4, 1.0, true, "20"),
     float("x0", X_RANGE.0, X_RANGE.1, 0.1, false, "-7"),
     float("y0", Y_RANGE.0, Y_RANGE.1, 0.1, false, "2"),
-    // The schema admits more than MAX_STEPS so that a larger request is refused with a notice
-    // (keeping the previous figure) rather than clamped.
+    // The schema admits up to twice MAX_STEPS so that a larger request is refused with a notice
+    // (keeping the previous figure) rather than silently clamped.
     ParamSpec {
         name: "steps",
-        kind: ParamKind::Int { min: 0, max: 1_000_000 },
+        kind: ParamKind::Int {
+            min: 0,
+            max: 2 * MAX_STEPS as i64,
+        },
         default: "30",
     },
     ParamSpec {
@@ -203,8 +206,16 @@ impl OptimizersView {
         layout(self.racers.len(), self.multiples, X_RANGE, Y_RANGE)
     }
 
+    /// "SGD lr=0.95", "Momentum lr=0.1 μ=0.9" (DLFS form) or "Momentum lr=1 β=0.9" (Ng form):
+    /// the momentum symbol says which convention the path uses.
     fn label(r: &Racer) -> String {
-        format!("{} lr={}", r.optimizer.kind().name(), r.optimizer.lr())
+        let c = r.optimizer.config();
+        let base = format!("{} lr={}", c.kind.name(), c.lr);
+        match (c.kind, c.convention) {
+            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Dlfs) => format!("{base} μ={}", c.beta1),
+            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Ng) => format!("{base} β={}", c.beta1),
+            _ => base,
+        }
     }
 
     /// The figure's data for the chart.
@@ -438,8 +449,12 @@ impl ViewModel for OptimizersView {
             Some((x, y, _)) => format!("minimum at ({x}, {y})"),
             None => "no minimum (a saddle at the origin)".to_string(),
         };
+        let form = match self.convention {
+            Convention::Dlfs => "DLFS form v = μv − lr·g, W += v",
+            Convention::Ng => "course form v = βv + (1−β)g, W −= lr·v",
+        };
         format!(
-            "Contour lines of the {} surface ({min}) with {} optimizer path(s) from ({}, {}) over {} steps: {}.",
+            "Contour lines of the {} surface ({min}) with {} optimizer path(s) from ({}, {}) over {} steps, momentum in the {form}: {}.",
             self.surface.kind().id(),
             self.racers.len(),
             start[0],

@@ -122,6 +122,56 @@ fn thin_px(points: &[(f64, f64)], to_px: impl Fn(&(f64, f64)) -> (i32, i32), min
     out
 }
 
+/// The pieces of a polyline inside the window `x` by `y` (Liang & Barsky's segment clipping):
+/// plotters would otherwise pin points outside the plotting area to its edge.
+pub fn clip_polyline(points: &[(f64, f64)], x: (f64, f64), y: (f64, f64)) -> Vec<Vec<(f64, f64)>> {
+    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    let inside = |p: &(f64, f64)| p.0 >= x.0 && p.0 <= x.1 && p.1 >= y.0 && p.1 <= y.1;
+    if points.len() == 1 && inside(&points[0]) {
+        return vec![points.to_vec()];
+    }
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let (mut t0, mut t1) = (0.0f64, 1.0f64);
+        let mut visible = true;
+        for (p, q) in [(-dx, a.0 - x.0), (dx, x.1 - a.0), (-dy, a.1 - y.0), (dy, y.1 - a.1)] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    visible = false;
+                }
+            } else {
+                let r = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(r);
+                } else {
+                    t1 = t1.min(r);
+                }
+            }
+        }
+        if !visible || t0 > t1 {
+            if !current.is_empty() {
+                pieces.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let start = (a.0 + t0 * dx, a.1 + t0 * dy);
+        let end = (a.0 + t1 * dx, a.1 + t1 * dy);
+        if current.is_empty() {
+            current.push(start);
+        }
+        current.push(end);
+        if t1 < 1.0 {
+            pieces.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        pieces.push(current);
+    }
+    pieces
+}
+
 fn level_color(k: usize, n: usize) -> RGBColor {
     // low levels (the valley floor) darker, high levels lighter: blue-grey ramp
     let t = if n > 1 { k as f64 / (n - 1) as f64 } else { 0.0 };
@@ -214,8 +264,13 @@ fn draw_contour_panel<DB: DrawingBackend>(
         let color = path.color;
         let pts: Vec<(f64, f64)> = path.points.iter().map(|p| (p[0], p[1])).collect();
         let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(1.0) as i32);
-        // The polyline is clipped by the plotting area; markers only inside the window.
-        let series = chart.draw_series(std::iter::once(PathElement::new(pts, color.stroke_width(width))))?;
+        // Only the pieces inside the window are drawn; markers likewise.
+        let pieces = clip_polyline(&pts, data.x_range, data.y_range);
+        let series = chart.draw_series(
+            pieces
+                .into_iter()
+                .map(|piece| PathElement::new(piece, color.stroke_width(width))),
+        )?;
         if !small {
             let label = match path.diverged_at {
                 Some(t) => format!("{} — diverged at step {t}", path.label),
@@ -305,7 +360,7 @@ fn draw_loss<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .margin_top(theme.px(22.0))
-        .x_label_area_size(theme.px(30.0))
+        .x_label_area_size(theme.px(38.0))
         .y_label_area_size(theme.px(48.0))
         .build_cartesian_2d(0f64..steps as f64, lo..hi)?;
     chart
@@ -354,7 +409,7 @@ fn draw_schedule<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(8.0))
         .margin_top(theme.px(22.0))
-        .x_label_area_size(theme.px(30.0))
+        .x_label_area_size(theme.px(38.0))
         .y_label_area_size(theme.px(48.0))
         .build_cartesian_2d(0.5f64..n as f64 + 0.5, 0f64..hi)?;
     chart
