@@ -5,7 +5,9 @@
 //! DLFS: `v = mu v - lr g; W += v`.
 //! Nesterov, DLFS form (Bengio et al. 2013, as in the reference notes):
 //! `W += mu^2 v - (1 + mu) lr g; v = mu v - lr g` with the old `v`; equivalently
-//! `v' = mu v - lr g; W += mu v' - lr g` (PyTorch's `nesterov=True`). The Ng-convention Nesterov
+//! `v' = mu v - lr g; W += mu v' - lr g` (PyTorch's `nesterov=True`). Some copies of the DLFS
+//! code update `v` before `W` (so `W` moves by `mu^2 v'` instead); trainlab follows the order of
+//! the reference notes, which is Bengio et al.'s reformulation of Nesterov's method. The Ng-convention Nesterov
 //! is the same with `v` an EWMA: `v' = beta v + (1 - beta) g; W -= lr (beta v' + (1 - beta) g)`.
 use crate::core::num::Float;
 
