@@ -31,7 +31,7 @@ fn ewma_handle_draws_on_a_real_canvas() {
     let c = canvas(640, 400);
     let mut handle = ViewHandle::new("ewma").unwrap();
     assert_eq!(handle.set("beta=0.98&bias_correction=1"), "[]");
-    handle.draw(c.clone(), 1.0).unwrap();
+    handle.draw(c.clone(), 1.0, "en").unwrap();
     let px = pixels(&c);
     let non_white = px.chunks(4).filter(|p| p[0] < 250 || p[1] < 250 || p[2] < 250).count();
     // axes, 365 dots, two curves and labels: thousands of inked pixels, far from all of them
@@ -50,7 +50,9 @@ fn ewma_handle_draws_on_a_real_canvas() {
 #[wasm_bindgen_test]
 fn canvas_and_svg_come_from_the_same_chart_code() {
     let handle = ViewHandle::new("ewma").unwrap();
-    let svg = handle.svg(500, 300).unwrap();
+    let svg = handle.svg(500, 300, "en").unwrap();
+    let korean = handle.svg(500, 300, "ko").unwrap();
+    assert!(korean.contains("기온") && korean.contains("β=0.9 (≈10일)"));
     assert!(svg.starts_with("<svg"));
     assert!(svg.contains("β=0.9 (≈10 d)"));
 }

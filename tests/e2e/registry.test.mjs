@@ -9,17 +9,19 @@ let b;
 before(async () => { srv = await serve(); b = await browser(); });
 after(async () => { await b?.close(); await srv?.close(); });
 
-test('every registered view and parameter has its text', async () => {
+test('every registered view and parameter has its text in every language', async () => {
   await openLab(b.page, srv.url);
   const missing = await b.page.evaluate(async () => {
-    const { EN } = await import('./www/text.js');
+    const { LANGS } = await import('./www/text.js');
     const out = [];
-    for (const v of window.trainlab.catalog.views) {
-      const t = EN.views[v.id];
-      if (!t) { out.push(`${v.id}: no text`); continue; }
-      for (const key of ['title', 'nav', 'lead']) if (!t[key]) out.push(`${v.id}.${key}`);
-      if (!(t.notice ?? []).length) out.push(`${v.id}.notice`);
-      for (const p of v.params) if (!t.params?.[p.name]?.label) out.push(`${v.id}.params.${p.name}.label`);
+    for (const [lang, table] of Object.entries(LANGS)) {
+      for (const v of window.trainlab.catalog.views) {
+        const t = table.views[v.id];
+        if (!t) { out.push(`${lang}: ${v.id}: no text`); continue; }
+        for (const key of ['title', 'nav', 'lead']) if (!t[key]) out.push(`${lang}: ${v.id}.${key}`);
+        if (!(t.notice ?? []).length) out.push(`${lang}: ${v.id}.notice`);
+        for (const p of v.params) if (!t.params?.[p.name]?.label) out.push(`${lang}: ${v.id}.params.${p.name}.label`);
+      }
     }
     return out;
   });
@@ -67,5 +69,24 @@ test('navigation switches views without a reload and keeps the address in step',
     assert.equal(new URL(b.page.url()).searchParams.get('view'), id);
     assert.equal(await b.page.locator('.lab-nav a[aria-current="page"]').getAttribute('href'), `?view=${id}`);
   }
+  assert.deepEqual(b.errors, []);
+});
+
+test('lang=ko shows the page, the controls, the notices and the figure in Korean', async () => {
+  await openLab(b.page, `${srv.url}?view=ewma&lang=ko&bogus=1`);
+  assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'ko');
+  assert.match(await b.page.locator('#view-title').innerText(), /지수가중평균/);
+  assert.match(await b.page.locator('.tl-notices').innerText(), /bogus.*무시/);
+  assert.match(await b.page.locator('[data-param="bias_correction"] label').innerText(), /편향 보정/);
+  assert.match(await b.page.evaluate(() => window.trainlab.handle.svg()), /기온/);
+  assert.match(await b.page.locator('canvas').getAttribute('aria-label'), /지수가중평균/);
+  // the switch goes back to English and keeps every parameter
+  const before = await b.page.evaluate(() => window.trainlab.handle.query());
+  await b.page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(new URL(b.page.url()).searchParams.get('lang'), 'en');
+  assert.equal(await b.page.evaluate(() => window.trainlab.handle.query()), before);
+  await openLab(b.page, `${srv.url}?view=ewma&lang=xx`);
+  assert.match(await b.page.locator('.tl-notices').innerText(), /lang/);
   assert.deepEqual(b.errors, []);
 });
