@@ -1,6 +1,7 @@
 //! The views: each is a [`ViewModel`] (parameters -> core computation -> figure, data and CSV),
 //! listed once in the registry below. The page, the URL state, the embed API and the tests all
 //! iterate [`VIEWS`].
+use crate::chart::measure::Measured;
 use crate::chart::{ChartError, Lang, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -177,7 +178,7 @@ impl AnyView {
         let size = (width.clamp(16, MAX_FIGURE_SIDE), height.clamp(16, MAX_FIGURE_SIDE));
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            let root = Measured(SVGBackend::with_string(&mut out, size)).into_drawing_area();
             self.draw(&root, &Theme { scale: 1.0, lang })?;
             root.present()?;
         }

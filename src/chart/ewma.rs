@@ -1,6 +1,7 @@
 //! The EWMA figure: a noisy daily series as dots, and one exponentially weighted average per beta
 //! (bias-corrected solid and uncorrected dashed when correction is shown), each labelled at its
 //! right end with beta and its window `1/(1-beta)`.
+use super::legend::{draw_legend, LegendEntry, LegendMark};
 use super::{draw_end_labels, padded_range, series_color, ChartError, Lang, Theme, DATA_GREY, GRID, INK};
 use crate::core::ewma::{window, EwmaSeries};
 use plotters::coord::Shift;
@@ -73,15 +74,12 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .draw()?;
 
     let dot = theme.px(1.8);
-    chart
-        .draw_series(
-            data.series
-                .iter()
-                .enumerate()
-                .map(|(i, &t)| Circle::new(((i + 1) as f64, t), dot, DATA_GREY.filled())),
-        )?
-        .label(theme.lang.pick("daily value", "일별 값"))
-        .legend(move |(x, y)| Circle::new((x + 10, y), dot + 1, DATA_GREY.filled()));
+    chart.draw_series(
+        data.series
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| Circle::new(((i + 1) as f64, t), dot, DATA_GREY.filled())),
+    )?;
 
     let width = theme.px(2.0);
     let thin = theme.px(1.3);
@@ -116,28 +114,6 @@ pub fn draw_ewma<DB: DrawingBackend>(
             end_labels.push((y, line_label(line.beta, theme.lang), color));
         }
     }
-    if data.show_corrected && !data.lines.is_empty() {
-        // Style keys for the two curves (black, since each beta has its own colour).
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
-            .label(theme.lang.pick("bias-corrected V/(1−βᵗ)", "편향 보정 V/(1−βᵗ)"))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], INK.stroke_width(width)));
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
-            .label(theme.lang.pick("uncorrected V", "보정 전 V"))
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (7, 0)], INK.stroke_width(thin))
-                    + PathElement::new(vec![(12, 0), (20, 0)], INK.stroke_width(thin))
-            });
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(theme.font(12.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .draw()?;
 
     let area = chart.plotting_area();
     let (x_px, _) = area.get_pixel_range();
@@ -145,5 +121,35 @@ pub fn draw_ewma<DB: DrawingBackend>(
     let base = root.get_base_pixel();
     let x = x_px.end - base.0 + theme.px(6.0) as i32;
     let labels = end_labels.into_iter().map(|(y, t, c)| (y - base.1, t, c)).collect();
-    draw_end_labels(root, x, (y_px.start - base.1, y_px.end - base.1), labels, theme)
+    draw_end_labels(root, x, (y_px.start - base.1, y_px.end - base.1), labels, theme)?;
+
+    // Legend of the marks (each beta's colour is named by its end label).
+    let mut legend = vec![LegendEntry {
+        label: theme.lang.pick("daily value", "일별 값").to_string(),
+        mark: LegendMark::Dot,
+        color: DATA_GREY,
+    }];
+    if data.show_corrected && !data.lines.is_empty() {
+        legend.push(LegendEntry {
+            label: theme
+                .lang
+                .pick("bias-corrected V/(1−βᵗ)", "편향 보정 V/(1−βᵗ)")
+                .to_string(),
+            mark: LegendMark::Line,
+            color: INK,
+        });
+        legend.push(LegendEntry {
+            label: theme.lang.pick("uncorrected V", "보정 전 V").to_string(),
+            mark: LegendMark::Dashed,
+            color: INK,
+        });
+    }
+    let inset = theme.px(8.0) as i32;
+    draw_legend(
+        root,
+        (x_px.start - base.0 + inset, y_px.start - base.1 + inset),
+        &legend,
+        theme,
+    )?;
+    Ok(())
 }

@@ -2,6 +2,7 @@
 //! draw it on a canvas. Values cross as query strings and JSON text; every error becomes a
 //! `JsError`; the panic hook makes any panic visible in the console (and fails the tests).
 use crate::app::{catalog_json, AnyView};
+use crate::chart::measure::Measured;
 use crate::chart::{Lang, Theme};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -110,7 +111,7 @@ impl ViewHandle {
         };
         let backend =
             CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
-        let root = backend.into_drawing_area();
+        let root = Measured(backend).into_drawing_area();
         self.view
             .draw(
                 &root,
