@@ -37,8 +37,14 @@ export function views() {
   return requireInit().views;
 }
 
-/** The URL of the full lab page next to this module. */
-export const LAB_URL = new URL('../index.html', import.meta.url);
+/** The URL of the full lab page next to this module (the page itself in the single-file build,
+ * where modules are data: URLs). */
+export const LAB_URL = (() => {
+  try {
+    if (!import.meta.url.startsWith('data:')) return new URL('../index.html', import.meta.url);
+  } catch { /* fall through */ }
+  return new URL(location.href.split(/[?#]/)[0]);
+})();
 
 /** Params as a query string: accepts a query string or an object (lists become a,b,c). */
 export function toQuery(params) {
