@@ -2,7 +2,7 @@
 // URL with no console error, shows a figure with ink on it, and round-trips its share link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, openLab } from './harness.mjs';
+import { serve, browser, openLab, address } from './harness.mjs';
 
 let srv;
 let b;
@@ -48,7 +48,7 @@ test('every registered view mounts from its URL, draws, and its share link repro
     assert.equal(state.svg, '<svg');
     assert.equal(typeof state.data, 'object');
     assert.ok(!/undefined/.test(state.title), `${id}: title`);
-    const link = b.page.url();
+    const link = await address(b.page);
     assert.match(link, new RegExp(`\\?view=${id}&`));
     await openLab(b.page, link);
     assert.deepEqual(await b.page.evaluate(() => window.trainlab.handle.data()), state.data, `${id}: share link`);
@@ -66,7 +66,7 @@ test('navigation switches views without a reload and keeps the address in step',
   for (const id of ids) {
     await b.page.locator(`.lab-nav a[href="?view=${id}"]`).click();
     await b.page.waitForFunction((x) => window.trainlab.handle.viewId === x, id);
-    assert.equal(new URL(b.page.url()).searchParams.get('view'), id);
+    assert.equal(new URL(await address(b.page)).searchParams.get('view'), id);
     assert.equal(await b.page.locator('.lab-nav a[aria-current="page"]').getAttribute('href'), `?view=${id}`);
   }
   assert.deepEqual(b.errors, []);
@@ -84,7 +84,7 @@ test('lang=ko shows the page, the controls, the notices and the figure in Korean
   const before = await b.page.evaluate(() => window.trainlab.handle.query());
   await b.page.getByRole('button', { name: 'English' }).click();
   assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'en');
-  assert.equal(new URL(b.page.url()).searchParams.get('lang'), 'en');
+  assert.equal(new URL(await address(b.page)).searchParams.get('lang'), 'en');
   assert.equal(await b.page.evaluate(() => window.trainlab.handle.query()), before);
   await openLab(b.page, `${srv.url}?view=ewma&lang=xx`);
   assert.match(await b.page.locator('.tl-notices').innerText(), /lang/);
