@@ -103,6 +103,8 @@ function show() {
     lang: state.lang,
     onChange: (h) => history.replaceState(null, '', addressOf(h, state)),
     link: (h) => new URL(addressOf(h, { ...state, embed: false }), location.href).href,
+    // embedded: the figure takes the frame's height, less the export bar and the link back
+    height: state.embed ? () => window.innerHeight - 80 : undefined,
   });
   renderNav(handle.viewId);
   renderText(handle.viewId);

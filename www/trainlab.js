@@ -93,7 +93,7 @@ function renderTables(box, data, texts) {
  * Mounts view `viewId` into `element` with `params` (object or query string).
  * options: { controls: true, exports: true, hide: [names], lang: 'en' | 'ko' (default: the
  *            browser's), onChange(handle), onNotice(notices), link: (handle) => URL string,
- *            notices: [extra notices to show] }
+ *            notices: [extra notices to show], height: () => CSS pixels (figure height) }
  * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
  * describe(), notices(), destroy().
  */
@@ -155,7 +155,8 @@ export function mount(element, viewId, params = {}, options = {}) {
     if (destroyed) return;
     const t0 = performance.now();
     const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
-    const cssHeight = Math.round(Math.min(520, Math.max(240, cssWidth * 0.58)));
+    const wanted = options.height ? options.height() : cssWidth * 0.58;
+    const cssHeight = Math.round(Math.min(520, Math.max(options.height ? 160 : 240, wanted)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
     const w = Math.round(cssWidth * dpr);
     const h = Math.round(cssHeight * dpr);

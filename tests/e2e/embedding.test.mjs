@@ -64,3 +64,19 @@ test('custom element: attributes are parameters; changes re-render; bad ones giv
   assert.equal(await b.page.locator('#bad .tl-view').count(), 1);
   assert.deepEqual(b.errors, []);
 });
+
+test('embed=1 fits a 560 x 400 frame for every view (no scrolling of the page)', async () => {
+  await b.page.setViewportSize({ width: 560, height: 400 });
+  await b.page.goto(`${srv.url}?view=ewma`);
+  await b.page.waitForFunction(() => document.documentElement.dataset.ready);
+  const ids = await b.page.evaluate(() => window.trainlab.catalog.views.map((v) => v.id));
+  for (const id of ids) {
+    await b.page.goto(`${srv.url}?view=${id}&embed=1`);
+    await b.page.waitForFunction(() => document.documentElement.dataset.ready);
+    const m = await b.page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+    assert.ok(m[0] <= 560 && m[1] <= 400, `${id}: ${m[0]} x ${m[1]}`);
+    assert.equal(await b.page.locator('#embed-link a').isVisible(), true);
+  }
+  await b.page.setViewportSize({ width: 1200, height: 900 });
+  assert.deepEqual(b.errors, []);
+});
