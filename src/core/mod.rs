@@ -2,6 +2,8 @@
 //!
 //! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
+pub mod diagnosis;
 pub mod ewma;
+pub mod halving;
 pub mod rng;
 pub mod series;
