@@ -4,6 +4,7 @@
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
 pub mod diagnosis;
 pub mod ewma;
+pub mod gemm;
 pub mod halving;
 pub mod rng;
 pub mod series;
