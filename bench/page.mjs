@@ -1,7 +1,11 @@
 // In-page benchmarks of the lab, in headless Chromium against the built dist/. Prints one row per
 // benchmark in the peers harness's column format (workload, runner, median/min/max ms).
 //   node bench/page.mjs [filter-regex]
+import { appendFileSync } from 'node:fs';
 import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
+
+// BENCH_JSON=path appends one JSON line per row (read by bench/ratios.mjs for PEERS=1).
+const JSON_OUT = process.env.BENCH_JSON;
 
 const filter = new RegExp(process.argv[2] ?? '.');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
@@ -73,8 +77,11 @@ console.log(`${'workload'.padEnd(22)} ${'runner'.padEnd(18)} ${'median ms'.padSt
 try {
   for (const bench of BENCHES.filter((x) => filter.test(x.name))) {
     await openLab(b.page, srv.url + bench.url);
-    const { samples, note } = await bench.run(b.page);
+    const { samples, note, gflops } = await bench.run(b.page);
     row(bench.name, 'trainlab-wasm', samples, note);
+    if (JSON_OUT) {
+      appendFileSync(JSON_OUT, `${JSON.stringify({ workload: bench.name, runner: 'trainlab-wasm', median_ms: median(samples), gflops })}\n`);
+    }
   }
   if (b.errors.length) throw new Error(`console errors during benchmarks: ${b.errors.join('; ')}`);
 } finally {
