@@ -1,5 +1,5 @@
 # trainlab: the two commands of the README, plus bench and size. Each installs what is missing.
-.PHONY: serve test build bench size setup clean
+.PHONY: serve test build bench size standalone setup clean
 
 serve: ## build the release wasm and serve the lab on http://127.0.0.1:8000
 	scripts/serve.sh
@@ -15,6 +15,9 @@ bench: ## benchmark rows (headless Chromium); PEERS=1 also runs ../shared/peers 
 
 size: ## raw and gzipped bytes the page loads
 	scripts/size.sh
+
+standalone: ## dist/trainlab.html: the whole lab in one file that works from file:// (also made by build)
+	scripts/build.sh
 
 setup:
 	scripts/setup.sh test

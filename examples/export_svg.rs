@@ -1,5 +1,6 @@
 //! Writes every registered view's default figure as SVG: `cargo run --example export_svg -- OUT_DIR [QUERY]`.
 use trainlab::app::{AnyView, DEFAULT_SIZE, VIEWS};
+use trainlab::chart::Lang;
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -11,7 +12,7 @@ fn main() {
         for notice in view.set(&query) {
             eprintln!("{}: {notice:?}", info.id);
         }
-        let svg = view.svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1).expect("draw");
+        let svg = view.svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::En).expect("draw");
         let path = format!("{dir}/{}.svg", info.id);
         std::fs::write(&path, svg).expect("write svg");
         println!("{path}");

@@ -18,5 +18,8 @@ rm -rf dist
 mkdir -p dist/pkg
 cp index.html dist/
 cp -r www dist/www
+cp -r examples dist/examples
+rm -f dist/examples/*.rs
 cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/
+node scripts/standalone.mjs dist
 echo "[build] dist/ ready ($(du -sh dist | cut -f1))"

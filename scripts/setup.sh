@@ -34,7 +34,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 # npm tools: wasm-opt (binaryen from npm, never Debian's 108, which emits modules that fail to load)
 # and playwright-core. package-lock.json pins them.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -f node_modules/playwright-core/package.json ]; then
+npm_missing=0
+for pkg in $(node -e 'console.log(Object.keys(require("./package.json").devDependencies).join(" "))' 2>/dev/null || echo binaryen); do
+  [ -f "node_modules/$pkg/package.json" ] || npm_missing=1
+done
+if [ "$npm_missing" = 1 ] || [ ! -x node_modules/.bin/wasm-opt ]; then
   if ! command -v npm >/dev/null; then
     say "apt-get install nodejs npm"
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm

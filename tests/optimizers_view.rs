@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use trainlab::app::optimizers_view::OptimizersView;
 use trainlab::app::params::Problem;
 use trainlab::app::{AnyView, Mounted};
-use trainlab::chart::Theme;
+use trainlab::chart::{Lang, Theme};
 
 fn view(query: &str) -> AnyView {
     let mut v = AnyView::new("optimizers").unwrap();
@@ -73,7 +73,7 @@ fn dlfs_comparison_matches_scalar_recomputations_of_each_rule() {
     let a1 = got[3][1];
     assert!((a1[0] + 6.7).abs() < 2e-6 && (a1[1] - 1.7).abs() < 1e-6, "{a1:?}");
     assert_eq!(d["geometry"].as_array().unwrap().len(), 4, "2 x 2 small multiples");
-    let svg = view(DLFS).svg(760, 440).unwrap();
+    let svg = view(DLFS).svg(760, 440, Lang::En).unwrap();
     for title in ["SGD lr=0.95", "Momentum lr=0.1 μ=0.9", "AdaGrad lr=1.5", "Adam lr=0.3"] {
         assert!(svg.contains(title), "{title}");
     }
@@ -129,13 +129,13 @@ fn a_diverging_path_stops_is_marked_and_draws_nothing_non_finite() {
     assert_eq!(sgd["diverged_at"], 5);
     assert_eq!(points(&d, 0).len(), 5);
     assert_eq!(d["optimizers"][1]["diverged"], false, "Adam is unaffected");
-    let svg = v.svg(760, 440).unwrap();
+    let svg = v.svg(760, 440, Lang::En).unwrap();
     assert!(svg.contains("diverged at step 5"));
     assert!(
         !svg.contains("NaN") && !svg.contains("inf"),
         "nothing non-finite in the SVG"
     );
-    assert!(v.describe().contains("diverged at step 5"));
+    assert!(v.describe(Lang::En).contains("diverged at step 5"));
 }
 
 #[test]
@@ -188,7 +188,9 @@ fn click_geometry_matches_the_drawn_plotting_areas() {
         let mut out = String::new();
         let rects = {
             let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            m.model().draw_with_geometry(&root, &Theme { scale }).unwrap()
+            m.model()
+                .draw_with_geometry(&root, &Theme { scale, lang: Lang::En })
+                .unwrap()
         };
         let geo = m.model().geometry();
         assert_eq!(rects.len(), geo.len());
@@ -221,7 +223,7 @@ fn switching_the_convention_with_the_rescaled_lr_keeps_the_momentum_paths() {
         }
     }
     assert!(view(&format!("{q}&convention=ng&lr_momentum=1"))
-        .describe()
+        .describe(Lang::En)
         .contains("course form"));
 }
 

@@ -4,6 +4,7 @@
 //! Snapshots live in tests/snapshots/<view>.svg; after an intended change to a figure, rewrite
 //! them with `UPDATE_SNAPSHOTS=1 cargo test --test views` and review the diff.
 use trainlab::app::{AnyView, DEFAULT_SIZE, VIEWS};
+use trainlab::chart::Lang;
 
 fn all_numbers_finite(v: &serde_json::Value, path: &str) {
     match v {
@@ -46,7 +47,11 @@ fn every_view_builds_and_exports_consistent_data() {
             rows += 1;
         }
         assert!(rows > 0, "{}: CSV without rows", info.id);
-        assert!(view.describe().len() > 40, "{}: text alternative too thin", info.id);
+        assert!(
+            view.describe(Lang::En).len() > 40,
+            "{}: text alternative too thin",
+            info.id
+        );
     }
 }
 
@@ -57,7 +62,7 @@ fn every_view_matches_its_svg_snapshot() {
     for info in VIEWS {
         let svg = AnyView::new(info.id)
             .unwrap()
-            .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1)
+            .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::En)
             .unwrap();
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         // The same figure twice is the same text (no clock, no global randomness).
@@ -65,7 +70,7 @@ fn every_view_matches_its_svg_snapshot() {
             svg,
             AnyView::new(info.id)
                 .unwrap()
-                .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1)
+                .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::En)
                 .unwrap()
         );
         let path = dir.join(format!("{}.svg", info.id));
@@ -135,8 +140,10 @@ fn ewma_seed_decides_the_series() {
 #[test]
 fn ewma_svg_draws_one_curve_per_beta_and_both_when_corrected() {
     let count = |svg: &str, needle: &str| svg.matches(needle).count();
-    let plain = ewma("beta=0.9,0.5&days=100").svg(600, 400).unwrap();
-    let both = ewma("beta=0.9,0.5&days=100&bias_correction=1").svg(600, 400).unwrap();
+    let plain = ewma("beta=0.9,0.5&days=100").svg(600, 400, Lang::En).unwrap();
+    let both = ewma("beta=0.9,0.5&days=100&bias_correction=1")
+        .svg(600, 400, Lang::En)
+        .unwrap();
     // one dot per day (plus one legend marker)
     assert_eq!(count(&plain, "<circle"), 101);
     // each beta is drawn in its palette colour: blue (#0072B2) then vermillion (#D55E00)
@@ -147,4 +154,21 @@ fn ewma_svg_draws_one_curve_per_beta_and_both_when_corrected() {
     let solid = |svg: &str| count(svg, "<polyline");
     assert!(solid(&both) > solid(&plain), "{} vs {}", solid(&both), solid(&plain));
     assert!(plain.contains("β=0.9 (≈10 d)") && plain.contains("β=0.5 (≈2.0 d)"));
+}
+
+#[test]
+fn every_view_speaks_korean_too() {
+    for info in VIEWS {
+        let view = AnyView::new(info.id).unwrap();
+        let (en, ko) = (view.describe(Lang::En), view.describe(Lang::Ko));
+        assert_ne!(en, ko, "{}: Korean text alternative missing", info.id);
+        // Hangul syllables U+AC00..U+D7A3 in the Korean text and the Korean figure
+        let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+        assert!(hangul(&ko), "{}: {ko}", info.id);
+        assert!(
+            hangul(&view.svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::Ko).unwrap()),
+            "{}: Korean figure",
+            info.id
+        );
+    }
 }

@@ -1,7 +1,7 @@
 // The lab page: navigation from the view registry, the address bar as the whole state
 // (?view=<id>&<param>=<value>..., embed=1, hide=a,b), and one mounted view at a time.
 import { init, mount } from './trainlab.js';
-import { strings } from './text.js';
+import { strings, pickLang, LANGS } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 let catalog = null;
@@ -25,6 +25,33 @@ function addressOf(h, state) {
   if (state.hide.length) q += `&hide=${state.hide.map(encodeURIComponent).join(',')}`;
   if (state.lang) q += `&lang=${encodeURIComponent(state.lang)}`;
   return q;
+}
+
+/** Static page words and the language switch. */
+function renderChrome(state) {
+  document.documentElement.lang = s === LANGS.ko ? 'ko' : 'en';
+  document.querySelector('.skip').textContent = s.ui.skip;
+  document.querySelector('.tagline').textContent = s.ui.tagline;
+  document.querySelector('.lab-footer p').textContent = s.ui.footer;
+  $('nav').parentElement.setAttribute('aria-label', s.ui.views);
+  const box = $('lang');
+  box.setAttribute('aria-label', s.ui.language);
+  box.replaceChildren();
+  for (const [code, label] of [['en', 'English'], ['ko', '한국어']]) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.lang = code;
+    b.textContent = label;
+    b.setAttribute('aria-pressed', String(strings(code) === s));
+    b.addEventListener('click', () => {
+      const q = new URLSearchParams(location.search);
+      q.set('lang', code);
+      history.replaceState(null, '', `?${q.toString().replace(/%2C/g, ',')}`);
+      show();
+    });
+    box.append(b);
+  }
+  void state;
 }
 
 function renderNav(active) {
@@ -67,6 +94,8 @@ function renderText(viewId) {
 
 function show() {
   const state = pageState();
+  s = strings(pickLang(state.lang));
+  renderChrome(state);
   document.body.classList.toggle('embed', state.embed);
   handle?.destroy();
   handle = mount($('view-mount'), state.view, location.search, {
@@ -74,6 +103,8 @@ function show() {
     lang: state.lang,
     onChange: (h) => history.replaceState(null, '', addressOf(h, state)),
     link: (h) => new URL(addressOf(h, { ...state, embed: false }), location.href).href,
+    // embedded: the figure takes the frame's height, less the export bar and the link back
+    height: state.embed ? () => window.innerHeight - 80 : undefined,
   });
   renderNav(handle.viewId);
   renderText(handle.viewId);
@@ -86,9 +117,10 @@ function show() {
 }
 
 async function main() {
+  s = strings(pickLang(new URLSearchParams(location.search).get('lang')));
+  $('status').textContent = s.ui.loading;
   try {
     catalog = await init();
-    s = strings(new URLSearchParams(location.search).get('lang'));
     $('status').hidden = true;
     show();
     window.addEventListener('popstate', show);

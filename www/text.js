@@ -1,8 +1,11 @@
-// Every user-visible word of the lab, by key; each view's text lives in text/<view>.js. English now; a second language is a second table
-// with the same keys (a test checks that every view and parameter in the catalogue has text).
+// Every user-visible word of the lab, by key, in English (EN) and Korean (KO); each view's text
+// lives in text/<view>.js and text/<view>.ko.js. A test checks that both tables have exactly the
+// same keys and that every view and parameter in the catalogue has text.
 
 import ewma from './text/ewma.js';
 import optimizers from './text/optimizers.js';
+import ewmaKo from './text/ewma.ko.js';
+import optimizersKo from './text/optimizers.ko.js';
 
 export const EN = {
   ui: {
@@ -27,11 +30,15 @@ export const EN = {
     loading: 'Loading…',
     failed: 'trainlab could not start: ',
     dismiss: 'Dismiss',
+    skip: 'Skip to the view',
+    footer: 'trainlab runs entirely in this page (Rust compiled to WebAssembly); nothing is sent anywhere.',
+    language: 'Language',
   },
   notice: {
     unknown_param: (n) => `“${n.param}” is not a setting of this view; ignored (${n.detail}).`,
     unknown_view: (n) => `There is no view “${n.given}”; showing “${n.used}” instead.`,
     unknown_hide: (n) => `hide: “${n.given}” is not a setting of this view; ignored.`,
+    unknown_lang: (n) => `lang: “${n.given}” is not a supported language; using ${n.used}.`,
     malformed: (n) => `${n.param}: “${n.given}” is not valid (${n.detail})${n.used ? `; using ${n.used}` : ''}.`,
     out_of_range: (n) => `${n.param}: ${n.given} is out of range (${n.detail}); using ${n.used}.`,
     not_whole: (n) => `${n.param}: ${n.given} is not a whole number; using ${n.used}.`,
@@ -46,9 +53,65 @@ export const EN = {
   },
 };
 
-/** The text table for a language code (only English so far). */
-export function strings(_lang) {
-  return EN;
+export const KO = {
+  ui: {
+    title: 'trainlab',
+    tagline: '신경망 학습의 기술을 직접 실험하는 실험실',
+    views: '보기',
+    controls: '조절',
+    copy_link: '링크 복사',
+    link_copied: '링크를 복사했습니다',
+    link_ready: '링크(여기서 복사하세요):',
+    download_svg: 'SVG',
+    download_png: 'PNG',
+    download_csv: 'CSV',
+    download_json: 'JSON',
+    downloads: '내려받기',
+    add: '추가',
+    remove: '삭제',
+    new_seed: '새 시드',
+    open_full: 'trainlab에서 열기',
+    what_to_notice: '눈여겨볼 점',
+    figure: '그림',
+    loading: '불러오는 중…',
+    failed: 'trainlab을 시작하지 못했습니다: ',
+    dismiss: '닫기',
+    skip: '보기로 건너뛰기',
+    footer: 'trainlab은 이 페이지 안에서만 실행됩니다(Rust를 WebAssembly로 컴파일). 아무것도 밖으로 보내지 않습니다.',
+    language: '언어',
+  },
+  notice: {
+    unknown_param: (n) => `“${n.param}”은(는) 이 보기의 설정이 아니라서 무시했습니다 (${n.detail}).`,
+    unknown_view: (n) => `“${n.given}” 보기는 없습니다. 대신 “${n.used}”을(를) 보여 줍니다.`,
+    unknown_hide: (n) => `hide: “${n.given}”은(는) 이 보기의 설정이 아니라서 무시했습니다.`,
+    unknown_lang: (n) => `lang: “${n.given}”은(는) 지원하지 않는 언어입니다. ${n.used}을(를) 씁니다.`,
+    malformed: (n) => `${n.param}: “${n.given}”은(는) 올바른 값이 아닙니다 (${n.detail})${n.used ? `. ${n.used}을(를) 씁니다` : ''}.`,
+    out_of_range: (n) => `${n.param}: ${n.given}은(는) 범위를 벗어났습니다 (${n.detail}). ${n.used}을(를) 씁니다.`,
+    not_whole: (n) => `${n.param}: ${n.given}은(는) 정수가 아닙니다. ${n.used}을(를) 씁니다.`,
+    too_many_items: (n) => `${n.param}: 값이 너무 많습니다 (${n.detail}). ${n.used}을(를) 씁니다.`,
+    too_few_items: (n) => `${n.param}: ${n.detail}이(가) 필요합니다. ${n.used}을(를) 유지합니다.`,
+    query_too_long: (n) => `주소가 너무 깁니다: ${n.detail}.`,
+    inconsistent: (n) => `${n.param}: ${n.detail}. 이전 그림을 유지합니다.`,
+  },
+  views: {
+    ewma: ewmaKo,
+    optimizers: optimizersKo,
+  },
+};
+
+/** Supported languages, by code. */
+export const LANGS = { en: EN, ko: KO };
+
+/** The language to use: `lang` from the URL if supported, else the browser's, else English. */
+export function pickLang(urlLang) {
+  if (urlLang && LANGS[urlLang]) return urlLang;
+  const nav = (typeof navigator !== 'undefined' && navigator.language) || 'en';
+  return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** The text table for a language code (English for anything unknown). */
+export function strings(lang) {
+  return LANGS[lang] ?? EN;
 }
 
 /** A notice object from the wasm core, as one sentence. */

@@ -9,7 +9,7 @@
 import initWasm, { ViewHandle, catalog, randomSeed } from '../pkg/trainlab_wasm.js';
 import { buildControls } from './controls.js';
 import { saveText, saveBlob, canvasPng, copyText } from './exports.js';
-import { strings, formatNotice } from './text.js';
+import { strings, formatNotice, pickLang, LANGS } from './text.js';
 import { EXTENSIONS } from './views/index.js';
 
 let started = null;
@@ -37,8 +37,14 @@ export function views() {
   return requireInit().views;
 }
 
-/** The URL of the full lab page next to this module. */
-export const LAB_URL = new URL('../index.html', import.meta.url);
+/** The URL of the full lab page next to this module (the page itself in the single-file build,
+ * where modules are data: URLs). */
+export const LAB_URL = (() => {
+  try {
+    if (!import.meta.url.startsWith('data:')) return new URL('../index.html', import.meta.url);
+  } catch { /* fall through */ }
+  return new URL(location.href.split(/[?#]/)[0]);
+})();
 
 /** Params as a query string: accepts a query string or an object (lists become a,b,c). */
 export function toQuery(params) {
@@ -85,15 +91,21 @@ function renderTables(box, data, texts) {
 
 /**
  * Mounts view `viewId` into `element` with `params` (object or query string).
- * options: { controls: true, exports: true, hide: [names], lang: 'en', onChange(handle),
- *            onNotice(notices), link: (handle) => URL string }
+ * options: { controls: true, exports: true, hide: [names], lang: 'en' | 'ko' (default: the
+ *            browser's), onChange(handle), onNotice(notices), link: (handle) => URL string,
+ *            notices: [extra notices to show], height: () => CSS pixels (figure height) }
  * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
  * describe(), notices(), destroy().
  */
 export function mount(element, viewId, params = {}, options = {}) {
   const cat = requireInit();
-  const s = strings(options.lang);
   const pageNotices = [];
+  const lang = pickLang(options.lang);
+  if (options.lang && !LANGS[options.lang]) {
+    pageNotices.push({ param: 'lang', problem: 'unknown_lang', given: String(options.lang), used: lang, detail: '' });
+  }
+  const s = strings(lang);
+  pageNotices.push(...(options.notices ?? []));
   let info = cat.views.find((v) => v.id === viewId);
   if (!info) {
     info = cat.views[0];
@@ -143,7 +155,8 @@ export function mount(element, viewId, params = {}, options = {}) {
     if (destroyed) return;
     const t0 = performance.now();
     const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
-    const cssHeight = Math.round(Math.min(520, Math.max(240, cssWidth * 0.58)));
+    const wanted = options.height ? options.height() : cssWidth * 0.58;
+    const cssHeight = Math.round(Math.min(520, Math.max(options.height ? 160 : 240, wanted)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
     const w = Math.round(cssWidth * dpr);
     const h = Math.round(cssHeight * dpr);
@@ -152,7 +165,7 @@ export function mount(element, viewId, params = {}, options = {}) {
       canvas.height = h;
       canvas.style.height = `${cssHeight}px`;
     }
-    wasm.draw(canvas, dpr);
+    wasm.draw(canvas, dpr, lang);
     stats.drawMs.push(performance.now() - t0);
     return t0;
   }
@@ -165,7 +178,7 @@ export function mount(element, viewId, params = {}, options = {}) {
 
   function refresh() {
     const summary = JSON.parse(wasm.summaryJson());
-    const alt = wasm.describe();
+    const alt = wasm.describe(lang);
     canvas.setAttribute('aria-label', alt);
     caption.textContent = alt;
     renderTables(tables, summary, texts);
@@ -231,10 +244,11 @@ export function mount(element, viewId, params = {}, options = {}) {
     params() { return JSON.parse(wasm.paramsJson()); },
     query() { return wasm.query(); },
     data() { return JSON.parse(wasm.dataJson()); },
-    svg(width = 760, height = 440) { return wasm.svg(width, height); },
+    svg(width = 760, height = 440) { return wasm.svg(width, height, lang); },
     csv() { return wasm.csv(); },
     png() { return canvasPng(canvas); },
-    describe() { return wasm.describe(); },
+    describe() { return wasm.describe(lang); },
+    lang,
     notices() { return notices.slice(); },
     link,
     redraw,
@@ -254,4 +268,66 @@ export function mount(element, viewId, params = {}, options = {}) {
     handle, root, figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
   }) ?? null;
   return handle;
+}
+
+/**
+ * <trainlab-view view="ewma" beta="0.98" bias_correction="1"></trainlab-view>
+ * Attributes are the view's parameters (plus `hide`, `lang`, `controls="0"`, `exports="0"`);
+ * changing an attribute re-renders. Unknown attributes and bad values behave like bad URL
+ * parameters: a notice in the element and a fallback.
+ */
+const ELEMENT_OPTIONS = new Set(['view', 'hide', 'lang', 'controls', 'exports', 'class', 'style', 'id', 'title']);
+
+export class TrainlabView extends HTMLElement {
+  connectedCallback() {
+    this.#render();
+    this.#observer = new MutationObserver((records) => {
+      const names = records.map((r) => r.attributeName);
+      if (names.some((n) => ['view', 'hide', 'lang', 'controls', 'exports'].includes(n))) this.#render();
+      else this.#handle?.set(this.#paramQuery(names));
+    });
+    this.#observer.observe(this, { attributes: true });
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  /** The mounted handle (see mount()), or null before init() has finished. */
+  get handle() {
+    return this.#handle;
+  }
+
+  #handle = null;
+  #observer = null;
+
+  #paramQuery(only) {
+    const q = new URLSearchParams();
+    for (const a of this.attributes) {
+      if (ELEMENT_OPTIONS.has(a.name) || a.name.startsWith('data-') || a.name.startsWith('aria-')) continue;
+      if (only && !only.includes(a.name)) continue;
+      q.set(a.name, a.value);
+    }
+    return q.toString().replace(/%2C/g, ',');
+  }
+
+  async #render() {
+    await init();
+    if (!this.isConnected) return;
+    this.#handle?.destroy();
+    const attr = (n) => this.getAttribute(n);
+    this.#handle = mount(this, attr('view') ?? '', this.#paramQuery(), {
+      hide: (attr('hide') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+      lang: attr('lang') ?? undefined,
+      controls: attr('controls') !== '0',
+      exports: attr('exports') !== '0',
+    });
+    this.dispatchEvent(new CustomEvent('trainlab:ready', { bubbles: true }));
+  }
+}
+
+if (typeof customElements !== 'undefined' && !customElements.get('trainlab-view')) {
+  customElements.define('trainlab-view', TrainlabView);
 }

@@ -4,7 +4,7 @@
 use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::ewma::{draw_ewma, EwmaChartData};
-use crate::chart::{ChartError, Theme};
+use crate::chart::{ChartError, Lang, Theme};
 use crate::core::ewma::{window, EwmaConfig, EwmaSeries};
 use crate::core::series::{TemperatureConfig, MAX_DAYS};
 use plotters::coord::Shift;
@@ -170,30 +170,56 @@ impl ViewModel for EwmaView {
         csv_table(&header, rows)
     }
 
-    fn describe(&self) -> String {
-        let parts: Vec<String> = self
-            .lines
-            .iter()
-            .map(|l| format!("β {} averages about the last {:.0} days", l.beta, window(l.beta)))
-            .collect();
+    fn describe(&self, lang: Lang) -> String {
         let slowest = self.lines.iter().map(|l| l.beta).fold(0.0, f64::max);
-        let mut text = format!(
-            "Daily temperatures over {} days (noise {} °F, seed {}) with {} exponentially weighted average(s): {}. \
-             The line with β {} is the smoothest and lags the data by about {:.0} days.",
-            self.temperature.len(),
-            self.noise,
-            self.seed,
-            self.lines.len(),
-            parts.join("; "),
-            slowest,
-            window(slowest)
-        );
-        text.push_str(if self.bias_correction {
-            " Bias correction is on: the corrected curves start at the data, the dashed uncorrected ones start near 0."
-        } else {
-            " Bias correction is off: every average starts near 0 and needs about 1/(1−β) days to catch up."
-        });
-        text
+        match lang {
+            Lang::En => {
+                let parts: Vec<String> = self
+                    .lines
+                    .iter()
+                    .map(|l| format!("β {} averages about the last {:.0} days", l.beta, window(l.beta)))
+                    .collect();
+                format!(
+                    "Daily temperatures over {} days (noise {} °F, seed {}) with {} exponentially weighted average(s): {}. \
+                     The line with β {} is the smoothest and lags the data by about {:.0} days.{}",
+                    self.temperature.len(),
+                    self.noise,
+                    self.seed,
+                    self.lines.len(),
+                    parts.join("; "),
+                    slowest,
+                    window(slowest),
+                    if self.bias_correction {
+                        " Bias correction is on: the corrected curves start at the data, the dashed uncorrected ones start near 0."
+                    } else {
+                        " Bias correction is off: every average starts near 0 and needs about 1/(1−β) days to catch up."
+                    }
+                )
+            }
+            Lang::Ko => {
+                let parts: Vec<String> = self
+                    .lines
+                    .iter()
+                    .map(|l| format!("β {}는 최근 약 {:.0}일을 평균", l.beta, window(l.beta)))
+                    .collect();
+                format!(
+                    "{}일 동안의 일별 기온(잡음 {} °F, 시드 {})과 지수가중평균 {}개: {}. \
+                     β {}인 선이 가장 매끄럽고 데이터보다 약 {:.0}일 늦습니다.{}",
+                    self.temperature.len(),
+                    self.noise,
+                    self.seed,
+                    self.lines.len(),
+                    parts.join("; "),
+                    slowest,
+                    window(slowest),
+                    if self.bias_correction {
+                        " 편향 보정 켜짐: 보정된 곡선은 데이터에서 시작하고, 점선인 보정 전 곡선은 0 근처에서 시작합니다."
+                    } else {
+                        " 편향 보정 꺼짐: 모든 평균이 0 근처에서 시작해 약 1/(1−β)일이 지나야 따라잡습니다."
+                    }
+                )
+            }
+        }
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
@@ -203,7 +229,8 @@ impl ViewModel for EwmaView {
                 series: &self.temperature,
                 lines: &self.lines,
                 show_corrected: self.bias_correction,
-                y_desc: "temperature (°F)",
+                y_desc: theme.lang.pick("temperature (°F)", "기온 (°F)"),
+                x_desc: theme.lang.pick("day", "일"),
             },
             theme,
         )

@@ -1,7 +1,8 @@
 //! The views: each is a [`ViewModel`] (parameters -> core computation -> figure, data and CSV),
 //! listed once in the registry below. The page, the URL state, the embed API and the tests all
 //! iterate [`VIEWS`].
-use crate::chart::{ChartError, Theme};
+use crate::chart::measure::Measured;
+use crate::chart::{ChartError, Lang, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
@@ -31,8 +32,8 @@ pub trait ViewModel: Sized {
     }
     /// The same numbers as CSV (a header row, then one row per x value).
     fn csv(&self) -> String;
-    /// A text alternative for the figure, generated from its data.
-    fn describe(&self) -> String;
+    /// A text alternative for the figure, generated from its data, in `lang`.
+    fn describe(&self, lang: Lang) -> String;
     /// Draws the figure.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError>;
 }
@@ -151,8 +152,8 @@ macro_rules! registry {
             }
 
             /// See [`ViewModel::describe`].
-            pub fn describe(&self) -> String {
-                match self { $(AnyView::$variant(v) => v.model().describe()),+ }
+            pub fn describe(&self, lang: Lang) -> String {
+                match self { $(AnyView::$variant(v) => v.model().describe(lang)),+ }
             }
 
             /// See [`ViewModel::draw`].
@@ -175,12 +176,12 @@ pub const MAX_FIGURE_SIDE: u32 = 4096;
 
 impl AnyView {
     /// The figure as an SVG document, drawn by the same chart code as the canvas.
-    pub fn svg(&self, width: u32, height: u32) -> Result<String, ChartError> {
+    pub fn svg(&self, width: u32, height: u32, lang: Lang) -> Result<String, ChartError> {
         let size = (width.clamp(16, MAX_FIGURE_SIDE), height.clamp(16, MAX_FIGURE_SIDE));
         let mut out = String::new();
         {
-            let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            self.draw(&root, &Theme::default())?;
+            let root = Measured(SVGBackend::with_string(&mut out, size)).into_drawing_area();
+            self.draw(&root, &Theme { scale: 1.0, lang })?;
             root.present()?;
         }
         Ok(out)

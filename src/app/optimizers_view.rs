@@ -5,7 +5,7 @@
 use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::optimizers::{draw_optimizers, layout, OptimizersChartData, PanelGeometry, PathSeries};
-use crate::chart::{series_color, ChartError, Theme};
+use crate::chart::{series_color, ChartError, Lang, Theme};
 use crate::core::contour::{levels, Grid};
 use crate::core::optim::{Convention, Optimizer, OptimizerConfig, OptimizerKind};
 use crate::core::race::{Path, Race, RaceConfig, MAX_NOISE, MAX_STEPS};
@@ -426,42 +426,65 @@ impl ViewModel for OptimizersView {
         csv_table(&header, rows)
     }
 
-    fn describe(&self) -> String {
+    fn describe(&self, lang: Lang) -> String {
         let start = self.race.config().start;
         let parts: Vec<String> = self
             .racers
             .iter()
             .map(|r| {
                 let name = Self::label(r);
-                match (r.path.diverged_at, r.path.points.last()) {
-                    (Some(t), _) => format!("{name} diverged at step {t}"),
-                    (None, Some(p)) => format!(
-                        "{name} ends at ({:.3}, {:.3}) with loss {:.3e}",
-                        p[0],
-                        p[1],
-                        r.path.losses.last().copied().unwrap_or(0.0)
-                    ),
+                let loss = r.path.losses.last().copied().unwrap_or(0.0);
+                match (r.path.diverged_at, r.path.points.last(), lang) {
+                    (Some(t), _, Lang::En) => format!("{name} diverged at step {t}"),
+                    (Some(t), _, Lang::Ko) => format!("{name}: {t}단계에서 발산"),
+                    (None, Some(p), Lang::En) => {
+                        format!("{name} ends at ({:.3}, {:.3}) with loss {loss:.3e}", p[0], p[1])
+                    }
+                    (None, Some(p), Lang::Ko) => {
+                        format!("{name}: ({:.3}, {:.3})에서 끝남, 손실 {loss:.3e}", p[0], p[1])
+                    }
                     _ => name,
                 }
             })
             .collect();
-        let min = match self.surface.minimum() {
-            Some((x, y, _)) => format!("minimum at ({x}, {y})"),
-            None => "no minimum (a saddle at the origin)".to_string(),
-        };
-        let form = match self.convention {
-            Convention::Dlfs => "DLFS form v = μv − lr·g, W += v",
-            Convention::Ng => "course form v = βv + (1−β)g, W −= lr·v",
-        };
-        format!(
-            "Contour lines of the {} surface ({min}) with {} optimizer path(s) from ({}, {}) over {} steps, momentum in the {form}: {}.",
-            self.surface.kind().id(),
-            self.racers.len(),
-            start[0],
-            start[1],
-            self.race.config().steps,
-            parts.join("; ")
-        )
+        let steps = self.race.config().steps;
+        let surface = self.surface.kind().id();
+        match lang {
+            Lang::En => {
+                let min = match self.surface.minimum() {
+                    Some((x, y, _)) => format!("minimum at ({x}, {y})"),
+                    None => "no minimum (a saddle at the origin)".to_string(),
+                };
+                let form = match self.convention {
+                    Convention::Dlfs => "DLFS form v = μv − lr·g, W += v",
+                    Convention::Ng => "course form v = βv + (1−β)g, W −= lr·v",
+                };
+                format!(
+                    "Contour lines of the {surface} surface ({min}) with {} optimizer path(s) from ({}, {}) over {steps} steps, momentum in the {form}: {}.",
+                    self.racers.len(),
+                    start[0],
+                    start[1],
+                    parts.join("; ")
+                )
+            }
+            Lang::Ko => {
+                let min = match self.surface.minimum() {
+                    Some((x, y, _)) => format!("최솟값 ({x}, {y})"),
+                    None => "최솟값 없음(원점의 안장점)".to_string(),
+                };
+                let form = match self.convention {
+                    Convention::Dlfs => "DLFS 표기 v = μv − lr·g, W += v",
+                    Convention::Ng => "강의 표기 v = βv + (1−β)g, W −= lr·v",
+                };
+                format!(
+                    "{surface} 곡면({min})의 등고선과 ({}, {})에서 출발해 {steps}단계 진행한 최적화 경로 {}개, 모멘텀은 {form}: {}.",
+                    start[0],
+                    start[1],
+                    self.racers.len(),
+                    parts.join("; ")
+                )
+            }
+        }
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {

@@ -1,7 +1,8 @@
 //! The EWMA figure: a noisy daily series as dots, and one exponentially weighted average per beta
 //! (bias-corrected solid and uncorrected dashed when correction is shown), each labelled at its
 //! right end with beta and its window `1/(1-beta)`.
-use super::{draw_end_labels, padded_range, series_color, ChartError, Theme, DATA_GREY, GRID, INK};
+use super::legend::{draw_legend, LegendEntry, LegendMark};
+use super::{draw_end_labels, padded_range, series_color, ChartError, Lang, Theme, DATA_GREY, GRID, INK};
 use crate::core::ewma::{window, EwmaSeries};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -17,17 +18,19 @@ pub struct EwmaChartData<'a> {
     pub show_corrected: bool,
     /// y-axis description, e.g. "temperature (°F)".
     pub y_desc: &'a str,
+    /// x-axis description, e.g. "day".
+    pub x_desc: &'a str,
 }
 
-/// The window text next to a line: "β=0.9 (≈10 d)".
-pub fn line_label(beta: f64) -> String {
+/// The window text next to a line: "β=0.9 (≈10 d)" ("β=0.9 (≈10일)" in Korean).
+pub fn line_label(beta: f64, lang: Lang) -> String {
     let w = window(beta);
     let w = if w >= 10.0 {
         format!("{w:.0}")
     } else {
         format!("{w:.1}")
     };
-    format!("β={beta} (≈{w} d)")
+    format!("β={beta} (≈{w}{})", lang.pick(" d", "일"))
 }
 
 /// Draws the figure on `root`.
@@ -57,7 +60,7 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .build_cartesian_2d(0.5f64..(n as f64 + 0.5), lo..hi)?;
     chart
         .configure_mesh()
-        .x_desc("day")
+        .x_desc(data.x_desc)
         .y_desc(data.y_desc)
         .label_style(theme.font(12.0))
         .axis_desc_style(theme.font(13.0))
@@ -71,15 +74,12 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .draw()?;
 
     let dot = theme.px(1.8);
-    chart
-        .draw_series(
-            data.series
-                .iter()
-                .enumerate()
-                .map(|(i, &t)| Circle::new(((i + 1) as f64, t), dot, DATA_GREY.filled())),
-        )?
-        .label("daily value")
-        .legend(move |(x, y)| Circle::new((x + 10, y), dot + 1, DATA_GREY.filled()));
+    chart.draw_series(
+        data.series
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| Circle::new(((i + 1) as f64, t), dot, DATA_GREY.filled())),
+    )?;
 
     let width = theme.px(2.0);
     let thin = theme.px(1.3);
@@ -111,31 +111,9 @@ pub fn draw_ewma<DB: DrawingBackend>(
         };
         if let Some(&last) = shown.last().filter(|v| v.is_finite()) {
             let (_, y) = chart.backend_coord(&(n as f64, last));
-            end_labels.push((y, line_label(line.beta), color));
+            end_labels.push((y, line_label(line.beta, theme.lang), color));
         }
     }
-    if data.show_corrected && !data.lines.is_empty() {
-        // Style keys for the two curves (black, since each beta has its own colour).
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
-            .label("bias-corrected V/(1−βᵗ)")
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], INK.stroke_width(width)));
-        chart
-            .draw_series(std::iter::empty::<Circle<(f64, f64), u32>>())?
-            .label("uncorrected V")
-            .legend(move |(x, y)| {
-                EmptyElement::at((x, y))
-                    + PathElement::new(vec![(0, 0), (7, 0)], INK.stroke_width(thin))
-                    + PathElement::new(vec![(12, 0), (20, 0)], INK.stroke_width(thin))
-            });
-    }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(theme.font(12.0))
-        .background_style(WHITE.mix(0.85))
-        .border_style(GRID)
-        .draw()?;
 
     let area = chart.plotting_area();
     let (x_px, _) = area.get_pixel_range();
@@ -143,5 +121,35 @@ pub fn draw_ewma<DB: DrawingBackend>(
     let base = root.get_base_pixel();
     let x = x_px.end - base.0 + theme.px(6.0) as i32;
     let labels = end_labels.into_iter().map(|(y, t, c)| (y - base.1, t, c)).collect();
-    draw_end_labels(root, x, (y_px.start - base.1, y_px.end - base.1), labels, theme)
+    draw_end_labels(root, x, (y_px.start - base.1, y_px.end - base.1), labels, theme)?;
+
+    // Legend of the marks (each beta's colour is named by its end label).
+    let mut legend = vec![LegendEntry {
+        label: theme.lang.pick("daily value", "일별 값").to_string(),
+        mark: LegendMark::Dot,
+        color: DATA_GREY,
+    }];
+    if data.show_corrected && !data.lines.is_empty() {
+        legend.push(LegendEntry {
+            label: theme
+                .lang
+                .pick("bias-corrected V/(1−βᵗ)", "편향 보정 V/(1−βᵗ)")
+                .to_string(),
+            mark: LegendMark::Line,
+            color: INK,
+        });
+        legend.push(LegendEntry {
+            label: theme.lang.pick("uncorrected V", "보정 전 V").to_string(),
+            mark: LegendMark::Dashed,
+            color: INK,
+        });
+    }
+    let inset = theme.px(8.0) as i32;
+    draw_legend(
+        root,
+        (x_px.start - base.0 + inset, y_px.start - base.1 + inset),
+        &legend,
+        theme,
+    )?;
+    Ok(())
 }

@@ -5,6 +5,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub mod ewma;
+pub mod legend;
+pub mod measure;
 pub mod optimizers;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
@@ -25,16 +27,52 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
-/// Sizes that follow the output's pixel density.
+/// The language of the words drawn in a figure (axis titles, legends, labels) and of its text
+/// alternative. Default English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (default).
+    #[default]
+    En,
+    /// Korean, the language of the course notes.
+    Ko,
+}
+
+impl Lang {
+    /// Parses `en` / `ko` (anything else is English).
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("ko") {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The text for this language.
+    pub fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Ko => ko,
+        }
+    }
+}
+
+/// Sizes that follow the output's pixel density, and the language of the figure's words.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
     /// Device pixels per CSS pixel: 1 for SVG, `devicePixelRatio` for a canvas. Default 1.
     pub scale: f64,
+    /// Language of the figure's words. Default English.
+    pub lang: Lang,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { scale: 1.0 }
+        Theme {
+            scale: 1.0,
+            lang: Lang::En,
+        }
     }
 }
 

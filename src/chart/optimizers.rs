@@ -5,6 +5,7 @@
 //! The layout is a pure function of the figure size ([`layout`]): panels are fractions of the
 //! figure, and each plotting area is its panel inset by fixed CSS-pixel margins, so the page can
 //! map a click to data coordinates from [`PanelGeometry`] without asking the chart.
+use super::legend::{draw_legend, legend_size, LegendEntry, LegendMark};
 use super::{padded_range, ChartError, Theme, GRID, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -172,6 +173,14 @@ pub fn clip_polyline(points: &[(f64, f64)], x: (f64, f64), y: (f64, f64)) -> Vec
     pieces
 }
 
+/// "diverged at step 4" in the figure's language.
+fn diverged_text(t: usize, theme: &Theme) -> String {
+    match theme.lang {
+        super::Lang::En => format!("diverged at step {t}"),
+        super::Lang::Ko => format!("{t}단계에서 발산"),
+    }
+}
+
 fn level_color(k: usize, n: usize) -> RGBColor {
     // low levels (the valley floor) darker, high levels lighter: blue-grey ramp
     let t = if n > 1 { k as f64 / (n - 1) as f64 } else { 0.0 };
@@ -266,20 +275,11 @@ fn draw_contour_panel<DB: DrawingBackend>(
         let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(1.0) as i32);
         // Only the pieces inside the window are drawn; markers likewise.
         let pieces = clip_polyline(&pts, data.x_range, data.y_range);
-        let series = chart.draw_series(
+        chart.draw_series(
             pieces
                 .into_iter()
                 .map(|piece| PathElement::new(piece, color.stroke_width(width))),
         )?;
-        if !small {
-            let label = match path.diverged_at {
-                Some(t) => format!("{} — diverged at step {t}", path.label),
-                None => path.label.clone(),
-            };
-            series
-                .label(label)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(width)));
-        }
         if path.points.len() <= MAX_MARKED_STEPS + 1 {
             let dot = theme.px(if small { 1.8 } else { 2.2 });
             chart.draw_series(
@@ -309,23 +309,41 @@ fn draw_contour_panel<DB: DrawingBackend>(
         if let Some(&i) = shown.first() {
             let p = &data.paths[i];
             let title = match p.diverged_at {
-                Some(t) => format!("{} (diverged at step {t})", p.label),
+                Some(t) => format!("{} ({})", p.label, diverged_text(t, theme)),
                 None => p.label.clone(),
             };
             let x = theme.px(l) as i32;
             let style = theme.font(12.0).color(&p.color).pos(Pos::new(HPos::Left, VPos::Center));
             area.draw(&Text::new(title, (x, theme.px(t / 2.0) as i32), style))?;
         }
-    } else if !shown.is_empty() {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .label_font(theme.font(12.0))
-            .background_style(WHITE.mix(0.85))
-            .border_style(GRID)
-            .draw()?;
     }
     let (xs, ys) = chart.plotting_area().get_pixel_range();
+    if !small && !shown.is_empty() {
+        // legend in the top-right corner of the plotting area (the DLFS start is top-left)
+        let entries: Vec<LegendEntry> = shown
+            .iter()
+            .map(|&i| {
+                let p = &data.paths[i];
+                LegendEntry {
+                    label: match p.diverged_at {
+                        Some(t) => format!("{} — {}", p.label, diverged_text(t, theme)),
+                        None => p.label.clone(),
+                    },
+                    mark: LegendMark::Line,
+                    color: p.color,
+                }
+            })
+            .collect();
+        let (w, _) = legend_size(&entries, theme);
+        let base = area.get_base_pixel();
+        let inset = theme.px(8.0) as i32;
+        draw_legend(
+            area,
+            (xs.end - base.0 - inset - w as i32, ys.start - base.1 + inset),
+            &entries,
+            theme,
+        )?;
+    }
     Ok([xs.start, ys.start, xs.end, ys.end])
 }
 
@@ -365,7 +383,7 @@ fn draw_loss<DB: DrawingBackend>(
         .build_cartesian_2d(0f64..steps as f64, lo..hi)?;
     chart
         .configure_mesh()
-        .x_desc("step")
+        .x_desc(theme.lang.pick("step", "단계"))
         .label_style(theme.font(11.0))
         .axis_desc_style(theme.font(12.0))
         .axis_style(INK.stroke_width(theme.px(1.0)))
@@ -393,7 +411,12 @@ fn draw_loss<DB: DrawingBackend>(
         let pts = thin_px(&pts, |p| chart.backend_coord(p), theme.px(1.0) as i32);
         chart.draw_series(LineSeries::new(pts, p.color.stroke_width(width)))?;
     }
-    let title = if log { "loss f − f_min (log scale)" } else { "loss f" };
+    let title = match (log, theme.lang) {
+        (true, super::Lang::En) => "loss f − f_min (log scale)",
+        (true, super::Lang::Ko) => "손실 f − f_min (로그 척도)",
+        (false, super::Lang::En) => "loss f",
+        (false, super::Lang::Ko) => "손실 f",
+    };
     let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
     area.draw(&Text::new(title, (theme.px(56.0) as i32, theme.px(11.0) as i32), style))?;
     Ok(())
@@ -414,7 +437,7 @@ fn draw_schedule<DB: DrawingBackend>(
         .build_cartesian_2d(0.5f64..n as f64 + 0.5, 0f64..hi)?;
     chart
         .configure_mesh()
-        .x_desc("epoch (= step)")
+        .x_desc(theme.lang.pick("epoch (= step)", "에폭 (= 단계)"))
         .label_style(theme.font(11.0))
         .axis_desc_style(theme.font(12.0))
         .axis_style(INK.stroke_width(theme.px(1.0)))
@@ -434,7 +457,7 @@ fn draw_schedule<DB: DrawingBackend>(
     chart.draw_series(LineSeries::new(pts, INK.stroke_width(theme.px(1.8))))?;
     let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Center));
     area.draw(&Text::new(
-        "learning-rate schedule α/α₀",
+        theme.lang.pick("learning-rate schedule α/α₀", "학습률 일정 α/α₀"),
         (theme.px(56.0) as i32, theme.px(11.0) as i32),
         style,
     ))?;

@@ -2,11 +2,14 @@
 //! draw it on a canvas. Values cross as query strings and JSON text; every error becomes a
 //! `JsError`; the panic hook makes any panic visible in the console (and fails the tests).
 use crate::app::{catalog_json, AnyView};
-use crate::chart::Theme;
+use crate::chart::measure::Measured;
+use crate::chart::{Lang, Theme};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+pub mod bench;
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
@@ -88,19 +91,21 @@ impl ViewHandle {
         self.view.csv()
     }
 
-    /// A text alternative for the figure.
-    pub fn describe(&self) -> String {
-        self.view.describe()
+    /// A text alternative for the figure, in `lang` (`en` or `ko`).
+    pub fn describe(&self, lang: &str) -> String {
+        self.view.describe(Lang::from_code(lang))
     }
 
-    /// The figure as SVG, `width` x `height` CSS pixels.
-    pub fn svg(&self, width: u32, height: u32) -> Result<String, JsError> {
-        self.view.svg(width, height).map_err(|e| JsError::new(&e.to_string()))
+    /// The figure as SVG, `width` x `height` CSS pixels, its words in `lang`.
+    pub fn svg(&self, width: u32, height: u32, lang: &str) -> Result<String, JsError> {
+        self.view
+            .svg(width, height, Lang::from_code(lang))
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Draws the figure on `canvas` (sized in device pixels by the caller; `scale` is the
-    /// device-pixel ratio the fonts and lines follow).
-    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+    /// device-pixel ratio the fonts and lines follow; `lang` the language of its words).
+    pub fn draw(&self, canvas: HtmlCanvasElement, scale: f64, lang: &str) -> Result<(), JsError> {
         let scale = if scale.is_finite() && scale > 0.0 {
             scale.min(4.0)
         } else {
@@ -108,9 +113,15 @@ impl ViewHandle {
         };
         let backend =
             CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
-        let root = backend.into_drawing_area();
+        let root = Measured(backend).into_drawing_area();
         self.view
-            .draw(&root, &Theme { scale })
+            .draw(
+                &root,
+                &Theme {
+                    scale,
+                    lang: Lang::from_code(lang),
+                },
+            )
             .map_err(|e| JsError::new(&e.to_string()))?;
         root.present().map_err(|e| JsError::new(&e.to_string()))
     }

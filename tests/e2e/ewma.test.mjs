@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, browser, openLab } from './harness.mjs';
+import { serve, browser, openLab, address } from './harness.mjs';
 
 let srv;
 let b;
@@ -29,7 +29,7 @@ test('?view=ewma&beta=0.98: handle.data() follows V_t = βV_{t-1} + (1-β)θ_t',
   });
   assert.ok(Math.abs(data.lines[0].window - 50) < 1e-9);
   // the canonical address holds every parameter
-  assert.equal(new URL(b.page.url()).search, '?view=ewma&beta=0.98&bias_correction=0&days=365&noise=6&seed=1');
+  assert.equal(new URL(await address(b.page)).search, '?view=ewma&beta=0.98&bias_correction=0&days=365&noise=6&seed=1');
   noErrors();
 });
 
@@ -37,24 +37,24 @@ test('changing a control redraws and updates the URL', async () => {
   await openLab(b.page, `${srv.url}?view=ewma&beta=0.98`);
   const before = await b.page.evaluate(() => window.trainlab.handle.data().temperature[0]);
   await b.page.getByLabel('Bias correction', { exact: true }).check();
-  assert.match(new URL(b.page.url()).search, /bias_correction=1/);
+  assert.match(new URL(await address(b.page)).search, /bias_correction=1/);
   await b.page.getByLabel('Seed', { exact: true }).fill('42');
   await b.page.getByLabel('Seed', { exact: true }).press('Enter');
-  assert.match(new URL(b.page.url()).search, /seed=42/);
+  assert.match(new URL(await address(b.page)).search, /seed=42/);
   const after = await b.page.evaluate(() => window.trainlab.handle.data());
   assert.notEqual(after.temperature[0], before);
   assert.equal(after.bias_correction, true);
   // the noise slider sends input events while dragging
   const slider = b.page.locator('[data-param="noise"] input[type="range"]');
   await slider.fill('12');
-  assert.match(new URL(b.page.url()).search, /noise=12/);
+  assert.match(new URL(await address(b.page)).search, /noise=12/);
   // add a line, then remove it again
   await b.page.getByRole('button', { name: '+ Add' }).click();
   assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).beta.length, 2);
   await b.page.getByRole('button', { name: /^Remove/ }).first().click();
   assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).beta.length, 1);
   // the share link reproduces the figure exactly
-  const link = b.page.url();
+  const link = await address(b.page);
   const shown = await b.page.evaluate(() => window.trainlab.handle.data());
   await openLab(b.page, link);
   assert.deepEqual(await b.page.evaluate(() => window.trainlab.handle.data()), shown);
@@ -90,7 +90,7 @@ test('embed=1 shows only the figure and controls; hide= hides a control but keep
   assert.equal(await b.page.locator('[data-param="beta"]').isVisible(), true);
   assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).seed, 9);
   await b.page.getByLabel('Bias correction', { exact: true }).check();
-  const q = new URL(b.page.url()).searchParams;
+  const q = new URL(await address(b.page)).searchParams;
   assert.equal(q.get('embed'), '1');
   assert.equal(q.get('hide'), 'seed,noise');
   assert.equal(q.get('seed'), '9');

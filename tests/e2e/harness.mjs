@@ -73,3 +73,8 @@ export async function openLab(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30_000 });
 }
+
+/** The page's current address, read from the page (page.url() can lag behind replaceState). */
+export function address(page) {
+  return page.evaluate(() => location.href);
+}
