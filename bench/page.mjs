@@ -63,6 +63,10 @@ const BENCHES = [
         }
         const draw = h.stats.drawMs.slice(-200).sort((a, b) => a - b);
         return { samples, note: `(canvas draw alone: median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)` };
+      });
+    },
+  },
+  {
     // ../shared/peers/workloads.json "matmul": 128x784 · 784x100, 20 warm-up calls, then 500 calls
     // timed in 100 blocks of 5; GFLOP/s from the median (browser timers are coarse, hence blocks).
     name: 'matmul',
