@@ -175,6 +175,9 @@ export function mount(element, viewId, params = {}, options = {}) {
     listHint: texts.window ? { beta: (i, d) => (d?.lines?.[i] ? texts.window(d.lines[i].window) : '') } : {},
   });
   if (!controls) form.hidden = true;
+  // Many controls: show each one's help only while it has focus (or is hovered), so the column
+  // stays short; the help stays attached to its control for screen readers (aria-describedby).
+  if (info.params.length > 10) form.classList.add('tl-compact');
 
   function refresh() {
     const summary = JSON.parse(wasm.summaryJson());
