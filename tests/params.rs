@@ -53,7 +53,8 @@ fn every_default_parses_without_notices() {
 
 #[test]
 fn state_round_trips_through_the_query_string() {
-    for view in VIEWS {
+    // the query below names ewma's parameters; every view's round trip is in the fuzz test
+    for view in VIEWS.iter().filter(|v| v.id == "ewma") {
         let mut a = ParamSet::defaults(view.params);
         let notices = a.apply_query("beta=0.95,0.5&bias_correction=1&days=500&noise=2.5&seed=7");
         assert!(notices.is_empty(), "{notices:?}");

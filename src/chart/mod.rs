@@ -7,6 +7,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub mod ewma;
 pub mod legend;
 pub mod measure;
+pub mod scale;
+pub mod search;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
 #[derive(Debug, Clone, PartialEq)]

@@ -4,4 +4,8 @@
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
 pub mod ewma;
 pub mod rng;
+pub mod sampling;
+pub mod search;
+pub mod search_space;
+pub mod search_study;
 pub mod series;
