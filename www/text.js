@@ -4,6 +4,12 @@
 
 import ewma from './text/ewma.js';
 import ewmaKo from './text/ewma.ko.js';
+import search from './text/search.js';
+import searchKo from './text/search.ko.js';
+import scale from './text/scale.js';
+import scaleKo from './text/scale.ko.js';
+import space from './text/space.js';
+import spaceKo from './text/space.ko.js';
 
 export const EN = {
   ui: {
@@ -47,6 +53,9 @@ export const EN = {
   },
   views: {
     ewma,
+    search,
+    scale,
+    space,
   },
 };
 
@@ -92,6 +101,9 @@ export const KO = {
   },
   views: {
     ewma: ewmaKo,
+    search: searchKo,
+    scale: scaleKo,
+    space: spaceKo,
   },
 };
 

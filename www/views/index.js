@@ -5,4 +5,8 @@
 // { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes.
-export const EXTENSIONS = {};
+import * as search from './search.js';
+import * as scale from './scale.js';
+import * as space from './space.js';
+
+export const EXTENSIONS = { search, scale, space };
