@@ -266,3 +266,12 @@ fn histogram_counts_every_value_inside_the_edges() {
     let edges = [0.0, 1.0, 2.0, 3.0];
     assert_eq!(histogram(&[0.0, 0.5, 1.0, 2.9, 3.0, -1.0, 3.5], &edges), vec![2, 1, 2]);
 }
+
+#[test]
+fn uniform_histogram_matches_the_general_one() {
+    use trainlab::core::sampling::histogram_uniform;
+    let xs = axis(Scale::Linear, -1.0, 3.0).sample_n(5_000, &mut seeded(8)).unwrap();
+    let edges: Vec<f64> = (0..=16).map(|i| -1.0 + 0.25 * i as f64).collect();
+    assert_eq!(histogram_uniform(&xs, -1.0, 3.0, 16), histogram(&xs, &edges));
+    assert_eq!(histogram_uniform(&[3.0, -1.0, 5.0], -1.0, 3.0, 4), vec![1, 0, 0, 1]);
+}

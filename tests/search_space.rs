@@ -34,17 +34,20 @@ fn full_space() -> SearchSpace {
     .unwrap()
 }
 
-fn py_compile(label: &str, code: &str, dir: &std::path::Path) {
-    let path = dir.join(format!("{label}.py"));
-    std::fs::write(&path, code).unwrap();
-    let out = Command::new("python3")
-        .args(["-m", "py_compile"])
-        .arg(&path)
-        .output()
-        .expect("python3 must be installed to check the exports");
+/// Writes each snippet to `dir` and compiles them all with one `python3 -m py_compile` (which
+/// names the file that fails).
+fn py_compile(snippets: &[(String, String)], dir: &std::path::Path) {
+    let mut cmd = Command::new("python3");
+    cmd.args(["-m", "py_compile"]);
+    for (label, code) in snippets {
+        let path = dir.join(format!("{label}.py"));
+        std::fs::write(&path, code).unwrap();
+        cmd.arg(&path);
+    }
+    let out = cmd.output().expect("python3 must be installed to check the exports");
     assert!(
         out.status.success(),
-        "{label} does not compile:\n{code}\n{}",
+        "an export does not compile:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
 }
@@ -58,6 +61,7 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 #[test]
 fn every_exported_snippet_compiles_with_python() {
     let dir = temp_dir("core");
+    let mut snippets = Vec::new();
     let spaces = [
         full_space(),
         SearchSpace::validate(vec![hp("layers", Scale::Integer, 2.0, 4.0, &[])]).unwrap(),
@@ -65,7 +69,7 @@ fn every_exported_snippet_compiles_with_python() {
     ];
     for (i, space) in spaces.iter().enumerate() {
         for (engine, code) in space.exports() {
-            py_compile(&format!("{engine}_{i}"), &code, &dir);
+            snippets.push((format!("{engine}_{i}"), code));
         }
     }
     // and the view's own exports, at its defaults and with other slots
@@ -81,9 +85,11 @@ fn every_exported_snippet_compiles_with_python() {
         assert!(v.set(q).is_empty(), "{q}");
         let code = v.summary()["code"].clone();
         for engine in ["optuna", "ray_tune", "sklearn", "keras_tuner"] {
-            py_compile(&format!("view_{i}_{engine}"), code[engine].as_str().unwrap(), &dir);
+            snippets.push((format!("view_{i}_{engine}"), code[engine].as_str().unwrap().to_string()));
         }
     }
+    assert_eq!(snippets.len(), 24);
+    py_compile(&snippets, &dir);
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -7,9 +7,10 @@ use super::{csv_table, ViewModel};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::rng::seeded;
-use crate::core::sampling::{decades, expected_share, histogram, share_in, Axis, AxisConfig, Scale, MAX_SAMPLES};
+use crate::core::sampling::{decades, expected_share, histogram_uniform, Axis, AxisConfig, Scale, MAX_SAMPLES};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use rand::RngExt;
 use serde_json::json;
 
 const AXES: &[&str] = &["linear", "log"];
@@ -111,16 +112,45 @@ fn axis(scale: Scale, low: f64, high: f64, param: &str) -> Result<Axis, Vec<Noti
         .map_err(|e| invalid(param, e.to_string()))
 }
 
-fn sample(
-    name: &'static str,
-    axis: Axis,
-    x_axis: AxisKind,
-    n: usize,
-    seed: u64,
-) -> Result<(Hist, Vec<f64>), Vec<Notice>> {
-    let values = axis
-        .sample_n(n, &mut seeded(seed))
-        .map_err(|e| invalid("samples", e.to_string()))?;
+/// Counts per bin of the samples at unit positions `units`, for bins equal on the x axis
+/// (`edges`, axis coordinates). No pow/log per sample (2 x 100,000 samples must redraw in a frame):
+/// the edges are mapped into unit positions once, and each `u` is binned there, by division when
+/// the axis matches the scale (the unit edges are then equally spaced), else by binary search.
+fn bin_units(axis: &Axis, x_axis: AxisKind, edges: &[f64], units: &[f64]) -> Vec<u64> {
+    let bins = edges.len() - 1;
+    let matched = matches!(
+        (axis.scale, x_axis),
+        (Scale::Linear, AxisKind::Linear) | (Scale::Log, AxisKind::Log10) | (Scale::LogOneMinus, AxisKind::LogOneMinus)
+    );
+    let mut unit_edges: Vec<f64> = edges.iter().map(|&t| axis.to_unit(x_axis.from_axis(t))).collect();
+    // 1 - x runs the other way: u = 0 is the top of the range
+    let reversed = unit_edges[0] > unit_edges[bins];
+    if reversed {
+        unit_edges.reverse();
+    }
+    // the outer edges are the ends of the range by construction; no sample may fall off by rounding
+    unit_edges[0] = 0.0;
+    unit_edges[bins] = 1.0;
+    let mut counts = if matched {
+        histogram_uniform(units, unit_edges[0], unit_edges[bins], bins)
+    } else {
+        let mut counts = vec![0u64; bins];
+        for &u in units {
+            let i = unit_edges.partition_point(|&e| e <= u);
+            if (1..=bins).contains(&i) {
+                counts[i - 1] += 1;
+            }
+        }
+        counts
+    };
+    if reversed {
+        counts.reverse();
+    }
+    counts
+}
+
+/// The histogram of the samples at unit positions `units` (the value of `u` is `axis.from_unit(u)`).
+fn sample(name: &'static str, axis: Axis, x_axis: AxisKind, units: &[f64]) -> Hist {
     let integer = axis.scale == Scale::Integer;
     let (lo, hi) = if integer {
         (axis.low - 0.5, axis.high + 0.5)
@@ -128,30 +158,44 @@ fn sample(
         (axis.low, axis.high)
     };
     let count = (axis.high - axis.low + 1.0) as usize;
-    let edges: Vec<f64> = if integer && x_axis == AxisKind::Linear && count <= 60 {
+    let bins = if integer && x_axis == AxisKind::Linear && count <= 60 {
         // one bar per whole number
-        (0..=count).map(|i| lo + i as f64).collect()
+        count
     } else {
-        let (t0, t1) = (x_axis.to_axis(lo), x_axis.to_axis(hi));
-        (0..=40).map(|i| t0 + (t1 - t0) * i as f64 / 40.0).collect()
+        40
     };
-    let on_axis: Vec<f64> = values.iter().map(|&x| x_axis.to_axis(x)).collect();
-    let counts = histogram(&on_axis, &edges);
-    let (min, max) = values
+    let (t0, t1) = (x_axis.to_axis(lo), x_axis.to_axis(hi));
+    let edges: Vec<f64> = (0..=bins).map(|i| t0 + (t1 - t0) * i as f64 / bins as f64).collect();
+    let counts = bin_units(&axis, x_axis, &edges, units);
+    let (umin, umax) = units
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| (a.min(x), b.max(x)));
-    Ok((
-        Hist {
-            name,
-            axis,
-            x_axis,
-            edges,
-            counts,
-            min,
-            max,
-        },
-        values,
-    ))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &u| (a.min(u), b.max(u)));
+    // from_unit is monotone (decreasing for 1 - x): the extreme values come from the extreme u
+    let (e0, e1) = (axis.from_unit(umin), axis.from_unit(umax));
+    Hist {
+        name,
+        axis,
+        x_axis,
+        edges,
+        counts,
+        min: e0.min(e1),
+        max: e0.max(e1),
+    }
+}
+
+/// The share of samples (given by their unit positions) with a value in `[lo, hi)`.
+fn share(axis: &Axis, units: &[f64], lo: f64, hi: f64) -> f64 {
+    if units.is_empty() {
+        return 0.0;
+    }
+    let inside = if axis.scale == Scale::Integer {
+        units.iter().filter(|&&u| (lo..hi).contains(&axis.from_unit(u))).count()
+    } else {
+        let (p, q) = (axis.to_unit(lo.max(axis.low)), axis.to_unit(hi.min(axis.high)));
+        let (p, q) = (p.min(q), p.max(q));
+        units.iter().filter(|&&u| u >= p && u < q).count()
+    };
+    inside as f64 / units.len() as f64
 }
 
 fn x_axis(choice: &str, log_kind: AxisKind) -> AxisKind {
@@ -200,9 +244,13 @@ impl ViewModel for ScaleView {
                 AxisKind::Log10,
             ),
         };
-        // the same seed for both sides: the two histograms differ only by their scale
-        let (h0, v0) = sample(names[0], a, x_axis(left, log_kind), n, seed)?;
-        let (h1, v1) = sample(names[1], b, x_axis(right, log_kind), n, seed)?;
+        // the same draws u ~ U(0, 1) for both sides: the two histograms differ only by their scale
+        // (n is at most MAX_SAMPLES, checked above before allocating)
+        let mut rng = seeded(seed);
+        let units: Vec<f64> = (0..n).map(|_| rng.random::<f64>()).collect();
+        let (v0, v1) = (&units, &units);
+        let h0 = sample(names[0], a, x_axis(left, log_kind), &units);
+        let h1 = sample(names[1], b, x_axis(right, log_kind), &units);
         let intervals: Vec<(String, f64, f64)> = match panel {
             "beta" => {
                 // decades of 1 - beta, written as beta intervals
@@ -226,13 +274,11 @@ impl ViewModel for ScaleView {
             .map(|(label, lo, hi)| {
                 let row = if panel == "integers" {
                     let e = 1.0 / (b.high - b.low + 1.0);
-                    [f64::NAN, share_in(&v1, lo, hi), f64::NAN, e]
+                    [f64::NAN, share(&b, v1, lo, hi), f64::NAN, e]
                 } else {
-                    // the top edge counts in the last interval (a sample can equal high)
-                    let hi2 = if hi >= a.high { f64::INFINITY } else { hi };
                     [
-                        share_in(&v0, lo, hi2),
-                        share_in(&v1, lo, hi2),
+                        share(&a, v0, lo, hi),
+                        share(&b, v1, lo, hi),
                         expected_share(&a, lo, hi),
                         expected_share(&b, lo, hi),
                     ]

@@ -261,6 +261,22 @@ pub fn histogram(values: &[f64], edges: &[f64]) -> Vec<u64> {
     counts
 }
 
+/// Counts of `values` in `bins` equal bins over `[lo, hi]` (the last bin includes `hi`): the same
+/// as [`histogram`] on equally spaced edges, by division instead of a search.
+pub fn histogram_uniform(values: &[f64], lo: f64, hi: f64, bins: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; bins];
+    if bins == 0 || lo.is_nan() || hi.is_nan() || hi <= lo {
+        return counts;
+    }
+    let scale = bins as f64 / (hi - lo);
+    for &x in values {
+        if x >= lo && x <= hi {
+            counts[(((x - lo) * scale) as usize).min(bins - 1)] += 1;
+        }
+    }
+    counts
+}
+
 /// The number of distinct values (exact comparison).
 pub fn distinct(values: &[f64]) -> usize {
     let mut bits: Vec<u64> = values.iter().map(|x| x.to_bits()).collect();
