@@ -307,11 +307,12 @@ impl ViewModel for SearchView {
         let mut panels = vec![
             BoxPanel {
                 title: format!(
-                    "{}×{} {}: {} α, {:.3}",
+                    "{}×{} {} · {} α · {} {:.3}",
                     self.n,
                     self.n,
                     lang.pick("grid", "격자"),
                     distinct(&ga),
+                    lang.pick("best", "최선"),
                     Self::best_error(&self.grid)
                 ),
                 points: pts(&self.grid, 0),
@@ -320,10 +321,11 @@ impl ViewModel for SearchView {
             },
             BoxPanel {
                 title: format!(
-                    "{} {}: {} α, {:.3}",
+                    "{} {} · {} α · {} {:.3}",
                     self.n * self.n,
                     lang.pick("random", "무작위"),
                     distinct(&ra),
+                    lang.pick("best", "최선"),
                     Self::best_error(&self.random)
                 ),
                 points: pts(&self.random, 1),

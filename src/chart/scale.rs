@@ -81,7 +81,10 @@ pub fn draw_histograms<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), ChartError> {
     root.fill(&WHITE)?;
-    let cells = root.split_evenly((1, panels.len().max(1)));
+    // up to two side by side; more go on a 2-column grid (the designer's four rows)
+    let n = panels.len().max(1);
+    let layout = if n <= 2 { (1, n) } else { (n.div_ceil(2), 2) };
+    let cells = root.split_evenly(layout);
     for (area, p) in cells.iter().zip(panels) {
         let (x0, x1) = (*p.edges.first().unwrap_or(&0.0), *p.edges.last().unwrap_or(&1.0));
         let (x0, x1) = if x1 > x0 { (x0, x1) } else { (x0 - 0.5, x0 + 0.5) };
@@ -103,7 +106,7 @@ pub fn draw_histograms<DB: DrawingBackend>(
             .bold_line_style(GRID.stroke_width(theme.px(1.0)))
             .light_line_style(TRANSPARENT)
             .x_labels(6)
-            .y_labels(5)
+            .y_labels(if n > 2 { 3 } else { 5 })
             .x_label_formatter(&|t| axis.label(*t))
             .y_label_formatter(&|y| format!("{y:.0}"))
             .draw()?;

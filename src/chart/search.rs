@@ -88,6 +88,7 @@ fn draw_box_panel<DB: DrawingBackend>(
     let (y0, y1) = data.y_range;
     let mut chart = ChartBuilder::on(area)
         .margin(theme.px(6.0))
+        .margin_right(theme.px(12.0))
         .caption(&panel.title, theme.font(12.0))
         .x_label_area_size(theme.px(34.0))
         .y_label_area_size(theme.px(44.0))
