@@ -412,6 +412,15 @@ impl ViewModel for ScaleView {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+        // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
+        let words = theme.lang.pick("samples per bin", "구간별 표본 수");
+        draw_histograms(root, &self.panels(theme), words, theme)
+    }
+}
+
+impl ScaleView {
+    /// The histograms the figure shows, in the words of `theme.lang`.
+    fn panels(&self, theme: &Theme) -> Vec<HistPanel> {
         let lang = theme.lang;
         let title = |h: &Hist| -> String {
             let scale = match h.axis.scale {
@@ -446,7 +455,7 @@ impl ViewModel for ScaleView {
                 color: k,
             })
             .collect();
-        draw_histograms(root, &panels, lang.pick("samples per bin", "구간별 표본 수"), theme)
+        panels
     }
 }
 

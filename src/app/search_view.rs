@@ -294,6 +294,14 @@ impl ViewModel for SearchView {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+        // the figure's data is prepared outside the generic function: one copy in the wasm, not one per backend
+        draw_search(root, &self.chart_data(theme), theme)
+    }
+}
+
+impl SearchView {
+    /// What the figure shows, in the words of `theme.lang`.
+    fn chart_data(&self, theme: &Theme) -> SearchChartData {
         let to_xy = |t: &Trial| {
             (
                 self.alpha.a + (self.alpha.b - self.alpha.a) * t.u,
@@ -381,18 +389,14 @@ impl ViewModel for SearchView {
                 ),
             }
         });
-        draw_search(
-            root,
-            &SearchChartData {
-                x_range: (self.alpha.a, self.alpha.b),
-                y_range: (self.eps.a, self.eps.b),
-                x_desc: lang.pick("α (log)", "α (로그)").to_string(),
-                y_desc: lang.pick("Adam ε (log)", "Adam ε (로그)").to_string(),
-                heat: self.heat.clone(),
-                panels,
-                study,
-            },
-            theme,
-        )
+        SearchChartData {
+            x_range: (self.alpha.a, self.alpha.b),
+            y_range: (self.eps.a, self.eps.b),
+            x_desc: lang.pick("α (log)", "α (로그)").to_string(),
+            y_desc: lang.pick("Adam ε (log)", "Adam ε (로그)").to_string(),
+            heat: self.heat.clone(),
+            panels,
+            study,
+        }
     }
 }

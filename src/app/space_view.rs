@@ -256,8 +256,21 @@ impl ViewModel for SpaceView {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
-        let panels: Vec<HistPanel> = self
-            .space
+        // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
+        let panels = self.panels(theme);
+        if panels.is_empty() {
+            root.fill(&WHITE)?;
+            return Ok(());
+        }
+        let words = theme.lang.pick("samples per bin", "구간별 표본 수");
+        draw_histograms(root, &panels, words, theme)
+    }
+}
+
+impl SpaceView {
+    /// One histogram per hyperparameter, in the words of `theme.lang`.
+    fn panels(&self, theme: &Theme) -> Vec<HistPanel> {
+        self.space
             .params
             .iter()
             .zip(&self.axes)
@@ -299,16 +312,6 @@ impl ViewModel for SpaceView {
                     color: k,
                 }
             })
-            .collect();
-        if panels.is_empty() {
-            root.fill(&WHITE)?;
-            return Ok(());
-        }
-        draw_histograms(
-            root,
-            &panels,
-            theme.lang.pick("samples per bin", "구간별 표본 수"),
-            theme,
-        )
+            .collect()
     }
 }

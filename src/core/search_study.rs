@@ -59,7 +59,7 @@ pub struct StudyResult {
 /// The 5% quantile of the surface on a 100 x 100 grid (10,000 cell centres).
 pub fn top5_threshold(surface: Surface) -> f64 {
     let mut all: Vec<f64> = surface_grid(surface, 100, 100).into_iter().flatten().collect();
-    all.sort_by(f64::total_cmp);
+    all.sort_unstable_by(f64::total_cmp);
     all[all.len() / 20]
 }
 
@@ -110,7 +110,7 @@ pub fn median(values: &[f64]) -> f64 {
         return f64::NAN;
     }
     let mut s = values.to_vec();
-    s.sort_by(f64::total_cmp);
+    s.sort_unstable_by(f64::total_cmp);
     let n = s.len();
     if n % 2 == 1 {
         s[n / 2]
