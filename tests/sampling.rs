@@ -275,3 +275,24 @@ fn uniform_histogram_matches_the_general_one() {
     assert_eq!(histogram_uniform(&xs, -1.0, 3.0, 16), histogram(&xs, &edges));
     assert_eq!(histogram_uniform(&[3.0, -1.0, 5.0], -1.0, 3.0, 4), vec![1, 0, 0, 1]);
 }
+
+#[test]
+fn the_study_tries_the_same_points_as_the_searches() {
+    // one repeat by hand: the grid shifted by the offset drawn first, then n^2 random points
+    use rand::RngExt;
+    let s = StudyConfig {
+        n: 4,
+        repeats: 1,
+        surface: Surface::BothMatter,
+    }
+    .run(&mut seeded(12))
+    .unwrap();
+    let mut rng = seeded(12);
+    let cell = 0.25;
+    let offset = (cell * (rng.random::<f64>() - 0.5), cell * (rng.random::<f64>() - 0.5));
+    let g = best(&grid(Surface::BothMatter, 4, offset)).unwrap().error;
+    let r = best(&random(Surface::BothMatter, 16, &UnitBox::FULL, &mut rng))
+        .unwrap()
+        .error;
+    assert_eq!((s.grid_best[0], s.random_best[0]), (g, r));
+}

@@ -90,13 +90,10 @@ impl UnitBox {
 /// The `n x n` grid at the cell centres, shifted by `offset` (wrapping around the box;
 /// `(0, 0)` is the plain grid). Row-major in `v`, then `u`.
 pub fn grid(surface: Surface, n: usize, offset: (f64, f64)) -> Vec<Trial> {
-    let step = 1.0 / n as f64;
     let mut out = Vec::with_capacity(n * n);
     for j in 0..n {
         for i in 0..n {
-            // the shift wraps around so the grid keeps its spacing inside the box
-            let u = ((i as f64 + 0.5) * step + offset.0).rem_euclid(1.0);
-            let v = ((j as f64 + 0.5) * step + offset.1).rem_euclid(1.0);
+            let (u, v) = grid_point(i, j, n, offset);
             out.push(Trial {
                 u,
                 v,
@@ -105,6 +102,16 @@ pub fn grid(surface: Surface, n: usize, offset: (f64, f64)) -> Vec<Trial> {
         }
     }
     out
+}
+
+/// Point `(i, j)` of the shifted `n x n` grid: the cell centre plus `offset`, wrapped around the
+/// box so the grid keeps its spacing inside it.
+pub fn grid_point(i: usize, j: usize, n: usize, offset: (f64, f64)) -> (f64, f64) {
+    let step = 1.0 / n as f64;
+    (
+        ((i as f64 + 0.5) * step + offset.0).rem_euclid(1.0),
+        ((j as f64 + 0.5) * step + offset.1).rem_euclid(1.0),
+    )
 }
 
 /// `count` uniform random points in `bx`.
