@@ -120,3 +120,21 @@ fn scale_refuses_bad_input_and_keeps_its_figure() {
     assert!(v.set("samples=100000").is_empty());
     assert_eq!(v.data()["samples"], 100_000);
 }
+
+#[test]
+fn merged_heatmap_covers_the_box_once_with_few_rectangles() {
+    use trainlab::chart::search::heat_rects;
+    use trainlab::core::search::{surface_grid, Surface};
+    for (surface, most) in [(Surface::OneMatters, 36 * 4), (Surface::Interaction, 36 * 24)] {
+        let heat = surface_grid(surface, 36, 24);
+        let rects = heat_rects(&heat, (-4.0, 0.0), (-10.0, -6.0));
+        let area: f64 = rects.iter().map(|r| (r.1 - r.0) * (r.3 - r.2)).sum();
+        assert!(
+            (area - 16.0).abs() < 1e-9,
+            "{surface:?}: the rectangles tile the 4 x 4 box"
+        );
+        assert!(rects.len() <= most, "{surface:?}: {} rectangles", rects.len());
+    }
+    // only alpha matters: the columns are (nearly) constant, so far fewer than 864 cells are drawn
+    assert!(heat_rects(&surface_grid(Surface::OneMatters, 36, 24), (0.0, 1.0), (0.0, 1.0)).len() < 100);
+}

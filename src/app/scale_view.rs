@@ -36,7 +36,7 @@ const fn int(name: &'static str, min: i64, max: i64, default: &'static str) -> P
     }
 }
 
-/// Parameters of `view=scale`. `samples` accepts up to 10^7 so that a count above the cap of
+/// Parameters of `view=scale`. `samples` accepts up to 10^6 so that a count above the cap of
 /// 100,000 gets its own notice (and the previous figure stays) instead of a silent clamp.
 pub const PARAMS: &[ParamSpec] = &[
     ParamSpec {
@@ -50,7 +50,7 @@ pub const PARAMS: &[ParamSpec] = &[
         name: "samples",
         kind: ParamKind::Float {
             min: 10.0,
-            max: 1e7,
+            max: 1e6,
             step: 1.0,
             log: true,
         },

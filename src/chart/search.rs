@@ -78,6 +78,47 @@ fn heat_color(t: f64) -> RGBColor {
     RGBColor(mix(255, 0), mix(255, 158), mix(255, 115))
 }
 
+/// Levels of the heatmap's colour ramp: steps of 0.45 / 32 of the full tint, too small to see.
+const HEAT_LEVELS: f64 = 32.0;
+
+/// The heatmap as rectangles `(x0, x1, y0, y1, colour)` in axis coordinates, with vertical runs of
+/// cells of the same (quantised) colour merged: a surface where only alpha matters has nearly
+/// constant columns, so a panel needs a few dozen rectangles instead of 864 (the draw is the
+/// slowest part of redrawing the figure).
+pub fn heat_rects(heat: &[Vec<f64>], x_range: (f64, f64), y_range: (f64, f64)) -> Vec<(f64, f64, f64, f64, RGBColor)> {
+    let (x0, x1) = x_range;
+    let (y0, y1) = y_range;
+    let (lo, hi) = heat
+        .iter()
+        .flatten()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &e| (a.min(e), b.max(e)));
+    let rows = heat.len();
+    let cols = heat.first().map_or(0, Vec::len);
+    let level = |e: f64| {
+        if hi > lo {
+            ((hi - e) / (hi - lo) * HEAT_LEVELS).round()
+        } else {
+            0.0
+        }
+    };
+    let y_at = |j: usize| y0 + (y1 - y0) * j as f64 / rows as f64;
+    let mut out = Vec::new();
+    for i in 0..cols {
+        let xa = x0 + (x1 - x0) * i as f64 / cols as f64;
+        let xb = x0 + (x1 - x0) * (i + 1) as f64 / cols as f64;
+        let mut j = 0;
+        while j < rows {
+            let l = level(heat[j].get(i).copied().unwrap_or(hi));
+            let start = j;
+            while j < rows && level(heat[j].get(i).copied().unwrap_or(hi)) == l {
+                j += 1;
+            }
+            out.push((xa, xb, y_at(start), y_at(j), heat_color(l / HEAT_LEVELS)));
+        }
+    }
+    out
+}
+
 fn draw_box_panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     data: &SearchChartData,
@@ -108,23 +149,11 @@ fn draw_box_panel<DB: DrawingBackend>(
         .y_label_formatter(&|y| pow10_label(*y))
         .draw()?;
     // the surface, faint
-    let (lo, hi) = data
-        .heat
-        .iter()
-        .flatten()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &e| (a.min(e), b.max(e)));
-    let rows = data.heat.len();
-    for (j, row) in data.heat.iter().enumerate() {
-        let cols = row.len();
-        let ya = y0 + (y1 - y0) * j as f64 / rows as f64;
-        let yb = y0 + (y1 - y0) * (j + 1) as f64 / rows as f64;
-        chart.draw_series(row.iter().enumerate().map(|(i, &e)| {
-            let xa = x0 + (x1 - x0) * i as f64 / cols as f64;
-            let xb = x0 + (x1 - x0) * (i + 1) as f64 / cols as f64;
-            let t = if hi > lo { (hi - e) / (hi - lo) } else { 0.0 };
-            Rectangle::new([(xa, ya), (xb, yb)], heat_color(t).filled())
-        }))?;
-    }
+    chart.draw_series(
+        heat_rects(&data.heat, data.x_range, data.y_range)
+            .into_iter()
+            .map(|(a, b, c, d, color)| Rectangle::new([(a, c), (b, d)], color.filled())),
+    )?;
     for &(a, b, c, d, k) in &panel.boxes {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(a, c), (b, d)],
