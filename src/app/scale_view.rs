@@ -453,6 +453,7 @@ impl ScaleView {
                 edges: h.edges.clone(),
                 counts: h.counts.clone(),
                 color: k,
+                tick_names: Vec::new(),
             })
             .collect();
         panels

@@ -310,6 +310,7 @@ impl SpaceView {
                     counts: histogram(&on_axis, &edges),
                     edges,
                     color: k,
+                    tick_names: p.options.clone(),
                 }
             })
             .collect()

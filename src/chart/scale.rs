@@ -71,6 +71,8 @@ pub struct HistPanel {
     pub counts: Vec<u64>,
     /// Colour index.
     pub color: usize,
+    /// Names of the whole-number ticks 0, 1, 2, … (a choice's options); empty for numbers.
+    pub tick_names: Vec<String>,
 }
 
 /// Draws the histograms side by side on `root`.
@@ -105,9 +107,21 @@ pub fn draw_histograms<DB: DrawingBackend>(
             .axis_style(INK.stroke_width(theme.px(1.0)))
             .bold_line_style(GRID.stroke_width(theme.px(1.0)))
             .light_line_style(TRANSPARENT)
-            .x_labels(6)
+            .x_labels(if p.tick_names.is_empty() {
+                6
+            } else {
+                p.tick_names.len() + 1
+            })
             .y_labels(if n > 2 { 3 } else { 5 })
-            .x_label_formatter(&|t| axis.label(*t))
+            .x_label_formatter(&|t| {
+                if p.tick_names.is_empty() {
+                    axis.label(*t)
+                } else if (t - t.round()).abs() < 1e-9 && *t >= 0.0 {
+                    p.tick_names.get(t.round() as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })
             .y_label_formatter(&|y| format!("{y:.0}"))
             .draw()?;
         let color = series_color(p.color);

@@ -287,12 +287,22 @@ fn draw_study<DB: DrawingBackend>(
         .y_label_formatter(&|y| format!("{y:.1}"))
         .draw()?;
     chart.draw_series(LineSeries::new(s.curve.clone(), INK.stroke_width(theme.px(1.5))))?;
-    for (k, hit) in [s.hits.0, s.hits.1].into_iter().enumerate() {
+    // the measured hit rates at n = budget, named like the histogram's strategies
+    for (k, (hit, word)) in [(s.hits.0, &s.words.0), (s.hits.1, &s.words.1)].into_iter().enumerate() {
+        let color = series_color(k);
         chart.draw_series(std::iter::once(Circle::new(
             (s.budget, hit),
             theme.px(4.5),
-            series_color(k).filled(),
+            color.filled(),
         )))?;
+        let (x, y) = chart.backend_coord(&(s.budget, hit));
+        let base = right.get_base_pixel();
+        let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        right.draw(&Text::new(
+            word.clone(),
+            (x - base.0 + theme.px(8.0) as i32, y - base.1),
+            style,
+        ))?;
     }
     Ok(())
 }
