@@ -89,6 +89,65 @@ const BENCHES = [
         const gflops = bench.flops() / (median * 1e6);
         bench.free();
         return { samples, note: `${gflops.toFixed(2)} GFLOP/s (blocked SGEMM, SIMD128 4x8 kernel; sink ${sink > 0})`, gflops };
+    // view=scale with 100,000 samples per histogram: a new seed (change event) resamples both
+    // histograms and redraws; 5 warm-up inputs, then 40 timed.
+    name: 'scale-100k-redraw',
+    url: '?view=scale&samples=100000',
+    async run(page) {
+      return page.evaluate(async () => {
+        const input = document.querySelector('[data-param="seed"] input[type="number"]');
+        const stats = window.trainlab.handle.stats;
+        const send = (i) => { input.value = String(100 + i); input.dispatchEvent(new Event('change', { bubbles: true })); };
+        for (let i = 0; i < 5; i++) send(i);
+        stats.inputToDrawMs.length = 0;
+        stats.drawMs.length = 0;
+        for (let i = 0; i < 40; i++) {
+          send(i + 10);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = stats.drawMs.slice().sort((a, b) => a - b);
+        return { samples: stats.inputToDrawMs.slice(), note: `(2 x 100,000 samples; canvas draw alone: median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)` };
+      });
+    },
+  },
+  {
+    // view=search after an input: the points-per-round slider rebuilds grid, random, coarse to
+    // fine and the heatmap, and redraws the three panels; 20 warm-up inputs, then 100 timed.
+    name: 'search-input-to-redraw',
+    url: '?view=search',
+    async run(page) {
+      return page.evaluate(async () => {
+        const slider = document.querySelector('[data-param="per_round"] input[type="range"]');
+        const stats = window.trainlab.handle.stats;
+        const input = (i) => { slider.value = String(10 + (i % 20)); slider.dispatchEvent(new Event('input', { bubbles: true })); };
+        for (let i = 0; i < 20; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        stats.drawMs.length = 0;
+        for (let i = 0; i < 100; i++) {
+          input(i);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = stats.drawMs.slice().sort((a, b) => a - b);
+        return { samples: stats.inputToDrawMs.slice(), note: `(canvas draw alone: median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)` };
+      });
+    },
+  },
+  {
+    // The 1,000-repeat study (grid vs random, 25 trials each, fresh seed each time), through
+    // handle.set: compute plus redraw of the figure with the study row; 3 warm-up, 20 timed.
+    name: 'search-study-1000',
+    url: '?view=search',
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const samples = [];
+        for (let i = 0; i < 23; i++) {
+          const t0 = performance.now();
+          h.set(`study=1&repeats=1000&seed=${i + 1}`);
+          if (i >= 3) samples.push(performance.now() - t0);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        return { samples, note: '(compute + redraw; target < 200 ms)' };
       });
     },
   },

@@ -6,6 +6,12 @@ import ewma from './text/ewma.js';
 import optimizers from './text/optimizers.js';
 import ewmaKo from './text/ewma.ko.js';
 import optimizersKo from './text/optimizers.ko.js';
+import search from './text/search.js';
+import searchKo from './text/search.ko.js';
+import scale from './text/scale.js';
+import scaleKo from './text/scale.ko.js';
+import space from './text/space.js';
+import spaceKo from './text/space.ko.js';
 
 export const EN = {
   ui: {
@@ -50,6 +56,9 @@ export const EN = {
   views: {
     ewma,
     optimizers,
+    search,
+    scale,
+    space,
   },
 };
 
@@ -96,6 +105,9 @@ export const KO = {
   views: {
     ewma: ewmaKo,
     optimizers: optimizersKo,
+    search: searchKo,
+    scale: scaleKo,
+    space: spaceKo,
   },
 };
 

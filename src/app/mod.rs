@@ -11,6 +11,9 @@ pub mod ewma_view;
 pub mod optimizers_view;
 pub mod params;
 pub mod query;
+pub mod scale_view;
+pub mod search_view;
+pub mod space_view;
 
 use params::{Notice, ParamSet, ParamSpec, Problem};
 
@@ -167,6 +170,9 @@ macro_rules! registry {
 registry! {
     Ewma(ewma_view::EwmaView),
     Optimizers(optimizers_view::OptimizersView),
+    Search(search_view::SearchView),
+    Scale(scale_view::ScaleView),
+    Space(space_view::SpaceView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -8,6 +8,8 @@ pub mod ewma;
 pub mod legend;
 pub mod measure;
 pub mod optimizers;
+pub mod scale;
+pub mod search;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,8 @@
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes.
 import * as optimizers from './optimizers.js';
+import * as search from './search.js';
+import * as scale from './scale.js';
+import * as space from './space.js';
 
-export const EXTENSIONS = {
-  optimizers,
-};
+export const EXTENSIONS = { optimizers, search, scale, space };

@@ -1,0 +1,318 @@
+//! `view=space`: a search-space designer. Up to four hyperparameters, each a name (from a fixed
+//! list, so every name is a valid Python identifier and the URL holds no free text), a scale
+//! (linear, log, log of 1 - x, integer, choice) and a range; the view samples the space, draws a
+//! histogram per hyperparameter on its own scale, and exports the space as code for Optuna, Ray
+//! Tune, scikit-learn and Keras Tuner (`summary().code`, from [`crate::core::search_space`]).
+//! Cap: 10,000 samples.
+use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
+use super::{csv_table, ViewModel};
+use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
+use crate::chart::{ChartError, Lang, Theme};
+use crate::core::rng::seeded;
+use crate::core::sampling::{histogram, Axis, Scale};
+use crate::core::search_space::{HyperParam, SearchSpace};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use serde_json::json;
+
+/// The names a slot can hold (`none` leaves it empty).
+pub const NAMES: &[&str] = &[
+    "none",
+    "learning_rate",
+    "beta",
+    "beta1",
+    "beta2",
+    "epsilon",
+    "weight_decay",
+    "dropout",
+    "hidden_units",
+    "layers",
+    "batch_size",
+    "optimizer",
+    "activation",
+];
+/// The scales, as option ids.
+pub const SCALES: &[&str] = &["linear", "log", "log_one_minus", "integer", "choice"];
+
+/// The options of the categorical names.
+pub fn options_of(name: &str) -> &'static [&'static str] {
+    match name {
+        "optimizer" => &["adam", "sgd", "rmsprop"],
+        "activation" => &["relu", "tanh", "sigmoid"],
+        _ => &[],
+    }
+}
+
+macro_rules! slot {
+    ($hp:literal, $scale:literal, $range:literal, $n:literal, $s:literal, $r:literal) => {
+        [
+            ParamSpec {
+                name: $hp,
+                kind: ParamKind::Choice { options: NAMES },
+                default: $n,
+            },
+            ParamSpec {
+                name: $scale,
+                kind: ParamKind::Choice { options: SCALES },
+                default: $s,
+            },
+            ParamSpec {
+                name: $range,
+                kind: ParamKind::FloatList {
+                    min: -1e6,
+                    max: 1e6,
+                    step: 1e-12,
+                    min_len: 2,
+                    max_len: 2,
+                },
+                default: $r,
+            },
+        ]
+    };
+}
+
+const S1: [ParamSpec; 3] = slot!("hp1", "scale1", "range1", "learning_rate", "log", "1e-4,1");
+const S2: [ParamSpec; 3] = slot!("hp2", "scale2", "range2", "beta", "log_one_minus", "0.9,0.999");
+const S3: [ParamSpec; 3] = slot!("hp3", "scale3", "range3", "hidden_units", "integer", "50,100");
+const S4: [ParamSpec; 3] = slot!("hp4", "scale4", "range4", "optimizer", "choice", "0,1");
+
+/// Parameters of `view=space`.
+pub const PARAMS: &[ParamSpec] = &[
+    S1[0],
+    S1[1],
+    S1[2],
+    S2[0],
+    S2[1],
+    S2[2],
+    S3[0],
+    S3[1],
+    S3[2],
+    S4[0],
+    S4[1],
+    S4[2],
+    ParamSpec {
+        name: "samples",
+        kind: ParamKind::Int { min: 10, max: 10_000 },
+        default: "500",
+    },
+    ParamSpec {
+        name: "seed",
+        kind: ParamKind::Seed,
+        default: "1",
+    },
+];
+
+/// The computed view.
+pub struct SpaceView {
+    space: SearchSpace,
+    axes: Vec<Axis>,
+    samples: Vec<Vec<f64>>,
+}
+
+fn invalid(param: &str, detail: String) -> Vec<Notice> {
+    vec![Notice::new(param, Problem::Inconsistent, "", String::new(), detail)]
+}
+
+fn scale_of(id: &str) -> Scale {
+    match id {
+        "linear" => Scale::Linear,
+        "log" => Scale::Log,
+        "log_one_minus" => Scale::LogOneMinus,
+        "integer" => Scale::Integer,
+        _ => Scale::Choice { count: 0 },
+    }
+}
+
+impl ViewModel for SpaceView {
+    const ID: &'static str = "space";
+    const PARAMS: &'static [ParamSpec] = PARAMS;
+
+    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+        let mut hps = Vec::new();
+        for k in 1..=4 {
+            let name = params.choice(&format!("hp{k}"));
+            if name == "none" {
+                continue;
+            }
+            let scale_id = params.choice(&format!("scale{k}"));
+            let opts = options_of(name);
+            let slot = format!("scale{k}");
+            if opts.is_empty() == (scale_id == "choice") {
+                return Err(invalid(
+                    &slot,
+                    if opts.is_empty() {
+                        format!("{name} is a number: pick linear, log, log of 1 − x or integer")
+                    } else {
+                        format!("{name} is categorical: its scale must be choice")
+                    },
+                ));
+            }
+            let range = params.float_list(&format!("range{k}"));
+            let (low, high) = (
+                range.first().copied().unwrap_or(0.0),
+                range.get(1).copied().unwrap_or(1.0),
+            );
+            hps.push(HyperParam {
+                name: name.to_string(),
+                scale: scale_of(scale_id),
+                low,
+                high,
+                options: opts.iter().map(|s| s.to_string()).collect(),
+            });
+        }
+        let space = SearchSpace::validate(hps).map_err(|(name, detail)| {
+            let k = (1..=4).find(|k| params.choice(&format!("hp{k}")) == name).unwrap_or(1);
+            invalid(&format!("range{k}"), format!("{name}: {detail}"))
+        })?;
+        let n = params.int("samples") as usize;
+        let mut rng = seeded(params.int("seed") as u64);
+        let mut axes = Vec::new();
+        let mut samples = Vec::new();
+        for p in &space.params {
+            let axis = p.axis().map_err(|e| invalid("samples", e.to_string()))?;
+            samples.push(
+                axis.sample_n(n, &mut rng)
+                    .map_err(|e| invalid("samples", e.to_string()))?,
+            );
+            axes.push(axis);
+        }
+        Ok(SpaceView { space, axes, samples })
+    }
+
+    fn data(&self) -> serde_json::Value {
+        let mut out = self.summary();
+        out["samples"] = json!(self
+            .space
+            .params
+            .iter()
+            .zip(&self.samples)
+            .map(|(p, s)| json!({"name": p.name, "values": s}))
+            .collect::<Vec<_>>());
+        out
+    }
+
+    fn summary(&self) -> serde_json::Value {
+        let code: serde_json::Map<String, serde_json::Value> = self
+            .space
+            .exports()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect();
+        let params: Vec<_> = self
+            .space
+            .params
+            .iter()
+            .map(|p| json!({"name": p.name, "scale": p.scale, "low": p.low, "high": p.high, "options": p.options}))
+            .collect();
+        let mut columns = vec!["#".to_string()];
+        columns.extend(self.space.params.iter().map(|p| {
+            if p.options.is_empty() {
+                p.name.clone()
+            } else {
+                let o: Vec<String> = p.options.iter().enumerate().map(|(i, o)| format!("{i}={o}")).collect();
+                format!("{} ({})", p.name, o.join(", "))
+            }
+        }));
+        let rows: Vec<Vec<f64>> = (0..self.samples.first().map_or(0, |s| s.len().min(8)))
+            .map(|i| {
+                let mut row = vec![(i + 1) as f64];
+                row.extend(self.samples.iter().map(|s| s[i]));
+                row
+            })
+            .collect();
+        json!({"params": params, "code": code, "tables": [{"id": "samples", "columns": columns, "rows": rows}]})
+    }
+
+    fn csv(&self) -> String {
+        let header: Vec<String> = self.space.params.iter().map(|p| p.name.clone()).collect();
+        let n = self.samples.first().map_or(0, |s| s.len());
+        if header.is_empty() {
+            return csv_table(&["sample".to_string()], (0..1).map(|_| vec![0.0]));
+        }
+        csv_table(&header, (0..n).map(|i| self.samples.iter().map(|s| s[i]).collect()))
+    }
+
+    fn describe(&self, lang: Lang) -> String {
+        let parts: Vec<String> = self
+            .space
+            .params
+            .iter()
+            .map(|p| match p.scale {
+                Scale::Choice { .. } => format!("{} ∈ {{{}}}", p.name, p.options.join(", ")),
+                s => format!("{} {:?} [{}, {}]", p.name, s, p.low, p.high),
+            })
+            .collect();
+        let n = self.samples.first().map_or(0, |s| s.len());
+        match lang {
+            Lang::En => format!(
+                "A search space of {} hyperparameter(s): {}. {} samples drawn, one histogram each on its own scale; the same space is exported as code for Optuna, Ray Tune, scikit-learn and Keras Tuner.",
+                parts.len(), parts.join("; "), n
+            ),
+            Lang::Ko => format!(
+                "하이퍼파라미터 {}개의 탐색 공간: {}. 표본 {}개를 뽑아 각자의 척도로 히스토그램을 그렸고, 같은 공간을 Optuna, Ray Tune, scikit-learn, Keras Tuner 코드로 내보냅니다.",
+                parts.len(), parts.join("; "), n
+            ),
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+        // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
+        let panels = self.panels(theme);
+        if panels.is_empty() {
+            root.fill(&WHITE)?;
+            return Ok(());
+        }
+        let words = theme.lang.pick("samples per bin", "구간별 표본 수");
+        draw_histograms(root, &panels, words, theme)
+    }
+}
+
+impl SpaceView {
+    /// One histogram per hyperparameter, in the words of `theme.lang`.
+    fn panels(&self, theme: &Theme) -> Vec<HistPanel> {
+        self.space
+            .params
+            .iter()
+            .zip(&self.axes)
+            .zip(&self.samples)
+            .enumerate()
+            .map(|(k, ((p, axis), values))| {
+                let kind = match p.scale {
+                    Scale::Log => AxisKind::Log10,
+                    Scale::LogOneMinus => AxisKind::LogOneMinus,
+                    _ => AxisKind::Linear,
+                };
+                let edges: Vec<f64> = match p.scale {
+                    Scale::Integer | Scale::Choice { .. } if axis.high - axis.low <= 60.0 => (0
+                        ..=(axis.high - axis.low) as usize + 1)
+                        .map(|i| axis.low - 0.5 + i as f64)
+                        .collect(),
+                    _ => {
+                        let (lo, hi) = match p.scale {
+                            Scale::Integer => (axis.low - 0.5, axis.high + 0.5),
+                            _ => (axis.low, axis.high),
+                        };
+                        let (t0, t1) = (kind.to_axis(lo), kind.to_axis(hi));
+                        (0..=30).map(|i| t0 + (t1 - t0) * i as f64 / 30.0).collect()
+                    }
+                };
+                let on_axis: Vec<f64> = values.iter().map(|&x| kind.to_axis(x)).collect();
+                let title = match p.scale {
+                    Scale::Choice { .. } => format!("{}: {}", p.name, p.options.join(" / ")),
+                    Scale::Log => format!("{} ({})", p.name, theme.lang.pick("log", "로그")),
+                    Scale::LogOneMinus => format!("{} (1 − x {})", p.name, theme.lang.pick("log", "로그")),
+                    _ => format!("{} ({})", p.name, theme.lang.pick("linear", "선형")),
+                };
+                HistPanel {
+                    title,
+                    x_desc: String::new(),
+                    axis: kind,
+                    counts: histogram(&on_axis, &edges),
+                    edges,
+                    color: k,
+                    tick_names: p.options.clone(),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,169 @@
+//! The search-space exporters (src/core/search_space.rs) and view=space: every exported Python
+//! snippet compiles (`python3 -m py_compile`, no execution, no installs), uses each engine's
+//! log-scale spelling, and the 1 - x rule is exported as a correct transformation.
+use std::process::Command;
+use trainlab::app::AnyView;
+use trainlab::core::sampling::Scale;
+use trainlab::core::search_space::{HyperParam, SearchSpace};
+
+fn hp(name: &str, scale: Scale, low: f64, high: f64, options: &[&str]) -> HyperParam {
+    HyperParam {
+        name: name.into(),
+        scale,
+        low,
+        high,
+        options: options.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn full_space() -> SearchSpace {
+    SearchSpace::validate(vec![
+        hp("learning_rate", Scale::Log, 1e-4, 1.0, &[]),
+        hp("beta", Scale::LogOneMinus, 0.9, 0.999, &[]),
+        hp("dropout", Scale::Linear, 0.1, 0.5, &[]),
+        hp("hidden_units", Scale::Integer, 50.0, 100.0, &[]),
+        hp("epsilon", Scale::Log, 1e-10, 1e-6, &[]),
+        hp(
+            "optimizer",
+            Scale::Choice { count: 0 },
+            0.0,
+            0.0,
+            &["adam", "sgd", "it's \"quoted\"\\"],
+        ),
+    ])
+    .unwrap()
+}
+
+/// Writes each snippet to `dir` and compiles them all with one `python3 -m py_compile` (which
+/// names the file that fails).
+fn py_compile(snippets: &[(String, String)], dir: &std::path::Path) {
+    let mut cmd = Command::new("python3");
+    cmd.args(["-m", "py_compile"]);
+    for (label, code) in snippets {
+        let path = dir.join(format!("{label}.py"));
+        std::fs::write(&path, code).unwrap();
+        cmd.arg(&path);
+    }
+    let out = cmd.output().expect("python3 must be installed to check the exports");
+    assert!(
+        out.status.success(),
+        "an export does not compile:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("trainlab-exports-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn every_exported_snippet_compiles_with_python() {
+    let dir = temp_dir("core");
+    let mut snippets = Vec::new();
+    let spaces = [
+        full_space(),
+        SearchSpace::validate(vec![hp("layers", Scale::Integer, 2.0, 4.0, &[])]).unwrap(),
+        SearchSpace::default(),
+    ];
+    for (i, space) in spaces.iter().enumerate() {
+        for (engine, code) in space.exports() {
+            snippets.push((format!("{engine}_{i}"), code));
+        }
+    }
+    // and the view's own exports, at its defaults and with other slots
+    for (i, q) in [
+        "",
+        "hp1=weight_decay&scale1=log&range1=1e-6,1e-2&hp4=activation&hp2=none",
+        "hp1=none&hp2=none&hp3=none&hp4=none",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut v = AnyView::new("space").unwrap();
+        assert!(v.set(q).is_empty(), "{q}");
+        let code = v.summary()["code"].clone();
+        for engine in ["optuna", "ray_tune", "sklearn", "keras_tuner"] {
+            snippets.push((format!("view_{i}_{engine}"), code[engine].as_str().unwrap().to_string()));
+        }
+    }
+    assert_eq!(snippets.len(), 24);
+    py_compile(&snippets, &dir);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn exports_use_each_engines_log_scale_and_a_correct_one_minus_rule() {
+    let s = full_space();
+    let optuna = s.optuna();
+    assert!(
+        optuna.contains("trial.suggest_float(\"learning_rate\", 0.0001, 1.0, log=True)"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("trial.suggest_int(\"hidden_units\", 50, 100)"));
+    // 1 - beta in [1 - 0.999, 1 - 0.9] = [0.001, 0.1] (up to float rounding), then beta = 1 - it
+    assert!(
+        optuna.contains("one_minus_beta = trial.suggest_float(\"one_minus_beta\", 0.00100000000000000"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("beta = 1.0 - one_minus_beta"));
+    let ray = s.ray_tune();
+    assert!(ray.contains("\"learning_rate\": tune.loguniform(0.0001, 1.0)"));
+    assert!(
+        ray.contains("tune.randint(50, 101)"),
+        "randint's upper end is exclusive: {ray}"
+    );
+    let sk = s.sklearn();
+    assert!(sk.contains("\"learning_rate\": loguniform(0.0001, 1.0)"));
+    assert!(sk.contains("RandomizedSearchCV"));
+    assert!(
+        sk.contains("\"dropout\": uniform(0.1, 0.4)"),
+        "uniform(loc, scale): {sk}"
+    );
+    let keras = s.keras_tuner();
+    assert!(keras.contains("hp.Float(\"learning_rate\", min_value=0.0001, max_value=1.0, sampling=\"log\")"));
+    assert!(
+        keras.contains("reverse_log") && keras.contains("different rule"),
+        "{keras}"
+    );
+    assert!(
+        keras.contains("hp.Choice(\"optimizer\", [\"adam\", \"sgd\", \"it's \\\"quoted\\\"\\\\\"])"),
+        "{keras}"
+    );
+}
+
+#[test]
+fn bad_spaces_are_refused_with_the_hyperparameter_named() {
+    let bad = |p: HyperParam| SearchSpace::validate(vec![p]).unwrap_err();
+    assert!(bad(hp("lr", Scale::Log, 0.0, 1.0, &[])).1.contains("low > 0"));
+    assert!(bad(hp("b", Scale::LogOneMinus, 0.9, 1.0, &[])).1.contains("1 − x"));
+    assert!(bad(hp("x", Scale::Linear, 2.0, 1.0, &[])).1.contains("below"));
+    assert_eq!(bad(hp("class", Scale::Linear, 0.0, 1.0, &[])).0, "class");
+    assert!(bad(hp("1x", Scale::Linear, 0.0, 1.0, &[])).1.contains("identifier"));
+    let dup = SearchSpace::validate(vec![
+        hp("a", Scale::Linear, 0.0, 1.0, &[]),
+        hp("a", Scale::Linear, 0.0, 1.0, &[]),
+    ]);
+    assert!(dup.is_err());
+}
+
+#[test]
+fn the_space_view_refuses_bad_rows_and_keeps_its_figure() {
+    let mut v = AnyView::new("space").unwrap();
+    let before = v.data();
+    for q in [
+        "range1=0,1",             // log with low <= 0
+        "range2=0.9,1",           // 1 - x outside (0, 1)
+        "range3=100,50",          // low >= high
+        "scale4=log",             // a categorical name on a numeric scale
+        "hp1=optimizer&hp4=none", // choice needed for optimizer
+    ] {
+        let notices = v.set(q);
+        assert!(!notices.is_empty(), "{q}: no notice");
+        assert_eq!(notices[0].problem, trainlab::app::params::Problem::Inconsistent, "{q}");
+        assert_eq!(v.data(), before, "{q}: the previous figure must stay");
+    }
+    assert!(v.set("samples=20&seed=4").is_empty());
+    assert_eq!(v.data()["samples"][0]["values"].as_array().unwrap().len(), 20);
+}

@@ -1,0 +1,18 @@
+// view=space: the search space exported as code for each tuning engine (data().code, from the core).
+import { codeBlock, fillCode } from './code.js';
+
+const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];
+
+export function attach(ctx) {
+  const words = ctx.texts.code ?? {};
+  const fig = codeBlock(words.title ?? 'code');
+  fig.dataset.code = 'space';
+  ctx.root.querySelector('.tl-tables').after(fig);
+  const render = () => {
+    const code = ctx.handle.data().code ?? {};
+    fillCode(fig, ENGINES.map((e) => [words[e] ?? e, code[e] ?? '']));
+  };
+  render();
+  ctx.root.addEventListener('trainlab:drawn', render);
+  return { destroy() { ctx.root.removeEventListener('trainlab:drawn', render); fig.remove(); } };
+}
