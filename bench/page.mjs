@@ -89,6 +89,10 @@ const BENCHES = [
         const gflops = bench.flops() / (median * 1e6);
         bench.free();
         return { samples, note: `${gflops.toFixed(2)} GFLOP/s (blocked SGEMM, SIMD128 4x8 kernel; sink ${sink > 0})`, gflops };
+      });
+    },
+  },
+  {
     // view=scale with 100,000 samples per histogram: a new seed (change event) resamples both
     // histograms and redraws; 5 warm-up inputs, then 40 timed.
     name: 'scale-100k-redraw',
