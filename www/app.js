@@ -6,6 +6,7 @@ import { strings, pickLang, LANGS } from './text.js';
 const $ = (id) => document.getElementById(id);
 let catalog = null;
 let handle = null;
+let embedOverflow = 0;
 let s = strings();
 
 function pageState() {
@@ -92,6 +93,17 @@ function renderText(viewId) {
   document.title = `${t.title ?? viewId} · trainlab`;
 }
 
+/** Embedded: shrink the figure and the controls column by whatever still overflows the frame
+ * (a view's own buttons, the link back), so the page itself never scrolls. */
+function fitFrame() {
+  const over = document.documentElement.scrollHeight - window.innerHeight;
+  if (over > 0 && handle) {
+    embedOverflow += over;
+    document.body.style.setProperty('--embed-extra', `${embedOverflow}px`);
+    handle.redraw();
+  }
+}
+
 function show() {
   const state = pageState();
   s = strings(pickLang(state.lang));
@@ -103,15 +115,21 @@ function show() {
     lang: state.lang,
     onChange: (h) => history.replaceState(null, '', addressOf(h, state)),
     link: (h) => new URL(addressOf(h, { ...state, embed: false }), location.href).href,
-    // embedded: the figure takes the frame's height, less the export bar and the link back
-    height: state.embed ? () => window.innerHeight - 80 : undefined,
+    // embedded: the figure takes the frame's height, less the export bar, the link back and
+    // whatever a view adds under its figure (measured below)
+    height: state.embed ? () => window.innerHeight - 80 - embedOverflow : undefined,
   });
+
   renderNav(handle.viewId);
   renderText(handle.viewId);
   const back = $('embed-link');
   back.hidden = !state.embed;
   back.querySelector('a').href = addressOf(handle, { ...state, embed: false });
   back.querySelector('a').textContent = s.ui.open_full;
+  if (state.embed) {
+    fitFrame();
+    requestAnimationFrame(fitFrame);
+  }
   window.trainlab = { handle, catalog };
   document.documentElement.dataset.ready = handle.viewId;
 }
