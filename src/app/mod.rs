@@ -1,7 +1,7 @@
 //! The views: each is a [`ViewModel`] (parameters -> core computation -> figure, data and CSV),
 //! listed once in the registry below. The page, the URL state, the embed API and the tests all
 //! iterate [`VIEWS`].
-use crate::chart::measure::Measured;
+use crate::chart::record::{replay, Op, Recorder};
 use crate::chart::{ChartError, Lang, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -184,13 +184,26 @@ impl AnyView {
     /// The figure as an SVG document, drawn by the same chart code as the canvas.
     pub fn svg(&self, width: u32, height: u32, lang: Lang) -> Result<String, ChartError> {
         let size = (width.clamp(16, MAX_FIGURE_SIDE), height.clamp(16, MAX_FIGURE_SIDE));
+        let ops = self.record(size, &Theme { scale: 1.0, lang })?;
         let mut out = String::new();
         {
-            let root = Measured(SVGBackend::with_string(&mut out, size)).into_drawing_area();
-            self.draw(&root, &Theme { scale: 1.0, lang })?;
-            root.present()?;
+            let mut svg = SVGBackend::with_string(&mut out, size);
+            replay(&ops, &mut svg).map_err(|e| ChartError(e.to_string()))?;
         }
         Ok(out)
+    }
+
+    /// Draws the figure once into a display list (see [`crate::chart::record`]), for any backend.
+    pub fn record(&self, size: (u32, u32), theme: &Theme) -> Result<Vec<Op>, ChartError> {
+        let recorder = Recorder::new(size);
+        let ops = recorder.ops();
+        {
+            let root = recorder.into_drawing_area();
+            self.draw(&root, theme)?;
+            root.present()?;
+        }
+        let list = ops.borrow().clone();
+        Ok(list)
     }
 }
 

@@ -3,12 +3,11 @@
 //! plotters measures text through its font module: natively by an approximation, in the browser by
 //! inserting a styled `<span>` and reading its layout (a forced layout per label, refused by a
 //! Content-Security-Policy without `'unsafe-inline'` styles, and impossible in a Web Worker).
-//! [`Measured`] wraps any backend and answers `estimate_text_size` from a per-character width
-//! table instead, so a figure lays out identically on canvas, in SVG, natively and in wasm.
+//! Charts draw into [`super::record::Recorder`], which answers `estimate_text_size` from this
+//! per-character width table instead, so a figure lays out identically on canvas, in SVG,
+//! natively and in wasm.
 //! The widths are those of the common sans-serif faces (Helvetica/Arial advance widths in em,
 //! rounded); CJK and Hangul characters are one em wide.
-use plotters::backend::DrawingBackend;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform};
 
 /// Advance width of one character in em.
 fn char_em(c: char) -> f64 {
@@ -35,97 +34,6 @@ fn char_em(c: char) -> f64 {
 pub fn text_size(text: &str, size: f64) -> (u32, u32) {
     let em: f64 = text.chars().map(char_em).sum();
     ((em * size).ceil().max(0.0) as u32, size.ceil().max(0.0) as u32)
-}
-
-/// A backend whose text measurement is [`text_size`]; everything else is delegated.
-pub struct Measured<B>(pub B);
-
-impl<B: DrawingBackend> DrawingBackend for Measured<B> {
-    type ErrorType = B::ErrorType;
-
-    fn get_size(&self) -> (u32, u32) {
-        self.0.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.present()
-    }
-    fn draw_pixel(
-        &mut self,
-        point: BackendCoord,
-        color: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        from: BackendCoord,
-        to: BackendCoord,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_line(from, to, style)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_rect(upper_left, bottom_right, style, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_path(path, style)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        center: BackendCoord,
-        radius: u32,
-        style: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_circle(center, radius, style, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        style: &S,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.fill_polygon(vert, style)
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        style: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.draw_text(text, style, pos)
-    }
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        style: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Self::ErrorType>> {
-        let (w, h) = text_size(text, style.size());
-        Ok(match style.transform() {
-            FontTransform::Rotate90 | FontTransform::Rotate270 => (h, w),
-            _ => (w, h),
-        })
-    }
-    fn blit_bitmap(
-        &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
-        src: &[u8],
-    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
-        self.0.blit_bitmap(pos, size, src)
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod ewma;
 pub mod legend;
 pub mod measure;
 pub mod optimizers;
+pub mod record;
 pub mod scale;
 pub mod search;
 

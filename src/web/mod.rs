@@ -2,9 +2,8 @@
 //! draw it on a canvas. Values cross as query strings and JSON text; every error becomes a
 //! `JsError`; the panic hook makes any panic visible in the console (and fails the tests).
 use crate::app::{catalog_json, AnyView};
-use crate::chart::measure::Measured;
+use crate::chart::record::replay;
 use crate::chart::{Lang, Theme};
-use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -111,18 +110,19 @@ impl ViewHandle {
         } else {
             1.0
         };
-        let backend =
+        let size = (canvas.width(), canvas.height());
+        let mut backend =
             CanvasBackend::with_canvas_object(canvas).ok_or_else(|| JsError::new("canvas has no 2d context"))?;
-        let root = Measured(backend).into_drawing_area();
-        self.view
-            .draw(
-                &root,
+        let ops = self
+            .view
+            .record(
+                size,
                 &Theme {
                     scale,
                     lang: Lang::from_code(lang),
                 },
             )
             .map_err(|e| JsError::new(&e.to_string()))?;
-        root.present().map_err(|e| JsError::new(&e.to_string()))
+        replay(&ops, &mut backend).map_err(|e| JsError::new(&e.to_string()))
     }
 }
