@@ -5,5 +5,8 @@
 pub mod diagnosis;
 pub mod ewma;
 pub mod halving;
+pub mod num;
+pub mod optim;
 pub mod rng;
+pub mod schedule;
 pub mod series;
