@@ -5,6 +5,7 @@
 pub mod diagnosis;
 pub mod ewma;
 pub mod halving;
+pub mod nn;
 pub mod num;
 pub mod optim;
 pub mod rng;
