@@ -17,6 +17,7 @@ pub mod init;
 pub mod network;
 pub mod output;
 mod pass;
+pub mod trainer;
 
 pub use activation::Activation;
 pub use config::{NetworkConfig, NetworkError, PlantedBug, MAX_BATCH, MAX_LAYERS, MAX_PARAMS, MAX_UNITS};
@@ -25,3 +26,4 @@ pub use gradcheck::{grad_check, GradCheckConfig, GradCheckReport, Verdict};
 pub use init::Init;
 pub use network::{argmax, one_hot, Mode, Network, ParamInfo, ParamKind};
 pub use output::Output;
+pub use trainer::{EpochRecord, Status, TrainConfig, TrainData, TrainError, Trainer};
