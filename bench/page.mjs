@@ -1,7 +1,11 @@
 // In-page benchmarks of the lab, in headless Chromium against the built dist/. Prints one row per
 // benchmark in the peers harness's column format (workload, runner, median/min/max ms).
 //   node bench/page.mjs [filter-regex]
+import { appendFileSync } from 'node:fs';
 import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
+
+// BENCH_JSON=path appends one JSON line per row (read by bench/ratios.mjs for PEERS=1).
+const JSON_OUT = process.env.BENCH_JSON;
 
 const filter = new RegExp(process.argv[2] ?? '.');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
@@ -39,6 +43,32 @@ const BENCHES = [
       });
     },
   },
+  {
+    // ../shared/peers/workloads.json "matmul": 128x784 · 784x100, 20 warm-up calls, then 500 calls
+    // timed in 100 blocks of 5; GFLOP/s from the median (browser timers are coarse, hence blocks).
+    name: 'matmul',
+    url: '?view=ewma',
+    async run(page) {
+      return page.evaluate(async () => {
+        const wasm = await import('./pkg/trainlab_wasm.js');
+        const w = { m: 128, k: 784, n: 100, warmup: 20, steps: 500, block: 5 };
+        const bench = new wasm.MatmulBench(w.m, w.k, w.n, 1);
+        let sink = 0;
+        for (let i = 0; i < w.warmup; i++) sink += bench.run();
+        const samples = [];
+        for (let s = 0; s < w.steps / w.block; s++) {
+          const t0 = performance.now();
+          for (let i = 0; i < w.block; i++) sink += bench.run();
+          samples.push((performance.now() - t0) / w.block);
+        }
+        const sorted = samples.slice().sort((a, b) => a - b);
+        const median = (sorted[49] + sorted[50]) / 2;
+        const gflops = bench.flops() / (median * 1e6);
+        bench.free();
+        return { samples, note: `${gflops.toFixed(2)} GFLOP/s (blocked SGEMM, SIMD128 4x8 kernel; sink ${sink > 0})`, gflops };
+      });
+    },
+  },
 ];
 
 const srv = await serve();
@@ -47,8 +77,11 @@ console.log(`${'workload'.padEnd(22)} ${'runner'.padEnd(18)} ${'median ms'.padSt
 try {
   for (const bench of BENCHES.filter((x) => filter.test(x.name))) {
     await openLab(b.page, srv.url + bench.url);
-    const { samples, note } = await bench.run(b.page);
+    const { samples, note, gflops } = await bench.run(b.page);
     row(bench.name, 'trainlab-wasm', samples, note);
+    if (JSON_OUT) {
+      appendFileSync(JSON_OUT, `${JSON.stringify({ workload: bench.name, runner: 'trainlab-wasm', median_ms: median(samples), gflops })}\n`);
+    }
   }
   if (b.errors.length) throw new Error(`console errors during benchmarks: ${b.errors.join('; ')}`);
 } finally {

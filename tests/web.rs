@@ -68,3 +68,29 @@ fn bad_input_gives_notices_and_errors_not_panics() {
     assert!(handle.query().starts_with("beta=0.9999&bias_correction=0&days=365"));
     assert!(catalog().contains("\"id\":\"ewma\""));
 }
+
+#[wasm_bindgen_test]
+fn simd_matmul_equals_the_reference_order_bit_for_bit() {
+    use trainlab::core::gemm::{sgemm, sgemm_reference, GemmScratch, MatRef};
+    // The same check runs natively on the scalar kernel (core::gemm tests), so native and wasm
+    // products agree bit for bit.
+    let mut x = 12345u32;
+    let mut next = || {
+        x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (x >> 8) as f32 / (1u32 << 23) as f32 - 1.0
+    };
+    let mut scratch = GemmScratch::default();
+    for &(m, k, n) in &[(5, 3, 11), (128, 784, 100), (33, 513, 17)] {
+        let a: Vec<f32> = (0..m * k).map(|_| next()).collect();
+        let b: Vec<f32> = (0..k * n).map(|_| next()).collect();
+        let (ar, br) = (MatRef::new(&a, m, k), MatRef::new(&b, k, n));
+        let mut c = vec![0.0; m * n];
+        sgemm(ar, br, &mut c, n, false, &mut scratch);
+        assert!(c == sgemm_reference(ar, br), "{m}x{k}x{n}");
+        // and with a transposed operand (the backward pass's Xᵀ·dZ)
+        let at = MatRef::new(&a, m, k).t();
+        let mut c2 = vec![0.0; m * m];
+        sgemm(MatRef::new(&a, m, k), at, &mut c2, m, false, &mut scratch);
+        assert!(c2 == sgemm_reference(MatRef::new(&a, m, k), at));
+    }
+}

@@ -5,6 +5,7 @@
 pub mod data;
 pub mod diagnosis;
 pub mod ewma;
+pub mod gemm;
 pub mod halving;
 pub mod nn;
 pub mod num;

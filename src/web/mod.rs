@@ -9,6 +9,8 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+pub mod bench;
+
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]
 pub fn start() {
