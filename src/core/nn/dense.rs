@@ -6,11 +6,22 @@
 //! already inside `dZ` (the output layer puts it there), so no layer divides by `m` again.
 //! The products run through [`NnFloat::gemm`].
 use super::float::NnFloat;
+use crate::core::gemm::GemmScratch;
 
 /// `z = x w (+ b)` for an `m`-row batch; `b` is `None` when batch norm follows (its beta replaces
 /// the bias).
-pub fn forward<T: NnFloat>(x: &[T], w: &[T], b: Option<&[T]>, m: usize, n_in: usize, n_out: usize, z: &mut [T]) {
-    T::gemm(m, n_in, n_out, x, false, w, false, z, false);
+#[allow(clippy::too_many_arguments)]
+pub fn forward<T: NnFloat>(
+    x: &[T],
+    w: &[T],
+    b: Option<&[T]>,
+    m: usize,
+    n_in: usize,
+    n_out: usize,
+    z: &mut [T],
+    s: &mut GemmScratch,
+) {
+    T::gemm(m, n_in, n_out, x, false, w, false, z, false, s);
     if let Some(b) = b {
         for row in z.chunks_exact_mut(n_out) {
             row.iter_mut().zip(b).for_each(|(z, &b)| *z += b);
@@ -19,8 +30,16 @@ pub fn forward<T: NnFloat>(x: &[T], w: &[T], b: Option<&[T]>, m: usize, n_in: us
 }
 
 /// `dw = x^T dz` (overwritten).
-pub fn grad_weights<T: NnFloat>(x: &[T], dz: &[T], m: usize, n_in: usize, n_out: usize, dw: &mut [T]) {
-    T::gemm(n_in, m, n_out, x, true, dz, false, dw, false);
+pub fn grad_weights<T: NnFloat>(
+    x: &[T],
+    dz: &[T],
+    m: usize,
+    n_in: usize,
+    n_out: usize,
+    dw: &mut [T],
+    s: &mut GemmScratch,
+) {
+    T::gemm(n_in, m, n_out, x, true, dz, false, dw, false, s);
 }
 
 /// `db = column sums of dz` (overwritten).
@@ -32,6 +51,14 @@ pub fn grad_bias<T: NnFloat>(dz: &[T], n_out: usize, db: &mut [T]) {
 }
 
 /// `dx = dz w^T` (overwritten): the gradient passed to the layer below.
-pub fn grad_input<T: NnFloat>(dz: &[T], w: &[T], m: usize, n_in: usize, n_out: usize, dx: &mut [T]) {
-    T::gemm(m, n_out, n_in, dz, false, w, true, dx, false);
+pub fn grad_input<T: NnFloat>(
+    dz: &[T],
+    w: &[T],
+    m: usize,
+    n_in: usize,
+    n_out: usize,
+    dx: &mut [T],
+    s: &mut GemmScratch,
+) {
+    T::gemm(m, n_out, n_in, dz, false, w, true, dx, false, s);
 }

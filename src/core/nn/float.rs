@@ -9,8 +9,10 @@
 //! ends with the same weights in both. Its error is within about 2 ulp of f64, far below f32's
 //! resolution. `tanh` and the logistic sigmoid are written in terms of it.
 //!
-//! The products of the dense layers go through [`NnFloat::gemm`]: ndarray's `general_mat_mul` for
-//! both types.
+//! The products of the dense layers go through [`NnFloat::gemm`]: for `f32`, trainlab's blocked
+//! SGEMM ([`crate::core::gemm`], SIMD128 in the browser, the same bits natively); for `f64`,
+//! ndarray's `general_mat_mul`.
+use crate::core::gemm::{sgemm, GemmScratch, MatRef};
 use crate::core::num::Float;
 use ndarray::{linalg::general_mat_mul, ArrayView2, ArrayViewMut2, LinalgScalar};
 
@@ -41,6 +43,7 @@ pub trait NnFloat: Float + LinalgScalar {
         b_t: bool,
         c: &mut [Self],
         accumulate: bool,
+        scratch: &mut GemmScratch,
     );
 }
 
@@ -85,7 +88,18 @@ impl NnFloat for f64 {
     fn ln(self) -> Self {
         f64::ln(self)
     }
-    fn gemm(m: usize, k: usize, n: usize, a: &[Self], a_t: bool, b: &[Self], b_t: bool, c: &mut [Self], acc: bool) {
+    fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[Self],
+        a_t: bool,
+        b: &[Self],
+        b_t: bool,
+        c: &mut [Self],
+        acc: bool,
+        _: &mut GemmScratch,
+    ) {
         gemm_ndarray(m, k, n, a, a_t, b, b_t, c, acc)
     }
 }
@@ -99,8 +113,29 @@ impl NnFloat for f32 {
     fn ln(self) -> Self {
         f32::ln(self)
     }
-    fn gemm(m: usize, k: usize, n: usize, a: &[Self], a_t: bool, b: &[Self], b_t: bool, c: &mut [Self], acc: bool) {
-        gemm_ndarray(m, k, n, a, a_t, b, b_t, c, acc)
+    fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[Self],
+        a_t: bool,
+        b: &[Self],
+        b_t: bool,
+        c: &mut [Self],
+        acc: bool,
+        scratch: &mut GemmScratch,
+    ) {
+        let a = if a_t {
+            MatRef::new(&a[..k * m], k, m).t()
+        } else {
+            MatRef::new(&a[..m * k], m, k)
+        };
+        let b = if b_t {
+            MatRef::new(&b[..n * k], n, k).t()
+        } else {
+            MatRef::new(&b[..k * n], k, n)
+        };
+        sgemm(a, b, c, n, acc, scratch)
     }
 }
 

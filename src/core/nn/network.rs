@@ -14,6 +14,7 @@ use super::batchnorm::{BnCache, RunningStats};
 use super::config::{NetworkConfig, NetworkError};
 use super::float::NnFloat;
 use super::output::Output;
+use crate::core::gemm::GemmScratch;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +96,8 @@ pub struct Network<T> {
     pub(super) dropped: bool,
     pub(super) delta: Vec<T>,
     pub(super) delta_prev: Vec<T>,
+    /// Packing buffers of the f32 matrix products.
+    pub(super) scratch: GemmScratch,
 }
 
 impl NetworkConfig {
@@ -163,6 +166,7 @@ impl NetworkConfig {
             dropped: false,
             delta: Vec::new(),
             delta_prev: Vec::new(),
+            scratch: GemmScratch::default(),
         })
     }
 }

@@ -67,7 +67,16 @@ impl<T: NnFloat> Network<T> {
             if let Some((g, b)) = layer.bn {
                 let zr = &mut self.z_raw[l];
                 zr.resize(m * n_out, T::ZERO);
-                dense::forward(a_prev, &self.params[layer.w], None, m, n_in, n_out, zr);
+                dense::forward(
+                    a_prev,
+                    &self.params[layer.w],
+                    None,
+                    m,
+                    n_in,
+                    n_out,
+                    zr,
+                    &mut self.scratch,
+                );
                 let (gamma, beta) = (&self.params[g], &self.params[b]);
                 match mode {
                     Mode::Train => batchnorm::forward_train(
@@ -86,7 +95,7 @@ impl<T: NnFloat> Network<T> {
                 }
             } else {
                 let b = layer.b.map(|b| self.params[b].as_slice());
-                dense::forward(a_prev, &self.params[layer.w], b, m, n_in, n_out, z);
+                dense::forward(a_prev, &self.params[layer.w], b, m, n_in, n_out, z, &mut self.scratch);
             }
             out.resize(m * n_out, T::ZERO);
             if layer.hidden {
@@ -156,7 +165,7 @@ impl<T: NnFloat> Network<T> {
             }
             let w = &self.params[layer.w];
             let dw = &mut self.grads[layer.w];
-            dense::grad_weights(&self.acts[l], &delta, m, n_in, n_out, dw);
+            dense::grad_weights(&self.acts[l], &delta, m, n_in, n_out, dw, &mut self.scratch);
             if self.config.l2 > 0.0 && bug != PlantedBug::MissingL2Gradient {
                 dw.iter_mut().zip(w).for_each(|(d, &w)| *d += l2 * w);
             }
@@ -164,7 +173,7 @@ impl<T: NnFloat> Network<T> {
                 break;
             }
             delta_prev.resize(m * n_in, T::ZERO);
-            dense::grad_input(&delta, w, m, n_in, n_out, &mut delta_prev);
+            dense::grad_input(&delta, w, m, n_in, n_out, &mut delta_prev, &mut self.scratch);
             // delta_prev is dJ/dA of layer l-1 (a hidden layer): undo dropout, then g'.
             let below = l - 1;
             let a_below = if self.dropped {
