@@ -94,3 +94,34 @@ fn simd_matmul_equals_the_reference_order_bit_for_bit() {
         assert!(c2 == sgemm_reference(MatRef::new(&a, m, k), at));
     }
 }
+
+#[wasm_bindgen_test]
+fn digits_training_gives_the_native_weights_bit_for_bit() {
+    // tests/nn_digits.rs asserts the same checksum for the native build (scalar GEMM kernel,
+    // glibc); here the SIMD128 kernel runs in the browser.
+    let bin = include_bytes!("../www/data/digits.bin");
+    let (acc, sum) = trainlab::core::nn::reproduce::digits_reference_run(bin, 2, 7).unwrap();
+    assert_eq!(sum, 0xaabe_aa00_4c92_bc25, "got {sum:#018x}");
+    assert!(acc > 0.8, "{acc}");
+}
+
+#[wasm_bindgen_test]
+fn engine_workloads_run_in_the_browser() {
+    use trainlab::web::bench::NetBench;
+    for (name, json) in [
+        (
+            "playground-tiny",
+            r#"{"sizes": [2, 8, 8, 1], "opt": "sgd", "lr": 0.03, "batch": 10, "pool": 20}"#,
+        ),
+        (
+            "mnist-mlp-adam",
+            r#"{"sizes": [784, 100, 10], "opt": "adam", "lr": 0.001, "batch": 16, "pool": 2}"#,
+        ),
+        ("act-hist", r#"{"n": 50, "width": 100, "layers": 5, "w_std": 1.0}"#),
+    ] {
+        let mut b = NetBench::new(name, json, 1).unwrap();
+        assert!((0..3).map(|_| b.step()).all(f64::is_finite), "{name}");
+    }
+    assert!(NetBench::new("nope", "{}", 1).is_err());
+    assert!(NetBench::new("act-hist", r#"{"n": 100000000, "width": 100, "layers": 5}"#, 1).is_err());
+}
