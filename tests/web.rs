@@ -125,3 +125,34 @@ fn engine_workloads_run_in_the_browser() {
     assert!(NetBench::new("nope", "{}", 1).is_err());
     assert!(NetBench::new("act-hist", r#"{"n": 100000000, "width": 100, "layers": 5}"#, 1).is_err());
 }
+
+#[wasm_bindgen_test]
+fn simd_activations_equal_the_scalar_functions_bit_for_bit() {
+    use trainlab::core::nn::float::{sigmoid, tanh};
+    use trainlab::core::nn::simd::{sigmoid_f32, tanh_f32};
+    let mut z: Vec<f32> = (0..4003).map(|i| (i as f32 - 2001.0) * 0.0517).collect();
+    z.extend([
+        0.0,
+        -0.0,
+        1e-8,
+        -1e-8,
+        88.5,
+        -88.5,
+        1e30,
+        -1e30,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+    ]);
+    let (mut s, mut t) = (vec![0.0; z.len()], vec![0.0; z.len()]);
+    sigmoid_f32(&z, &mut s);
+    tanh_f32(&z, &mut t);
+    for (i, &x) in z.iter().enumerate() {
+        for (got, want) in [(s[i], sigmoid(x)), (t[i], tanh(x))] {
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "x {x}: {got} vs {want}"
+            );
+        }
+    }
+}

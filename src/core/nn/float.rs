@@ -32,6 +32,14 @@ pub trait NnFloat: Float + LinalgScalar {
             self
         }
     }
+    /// `a = sigmoid(z)` over a slice (vectorised for f32 in the browser).
+    fn sigmoid_slice(z: &[Self], a: &mut [Self]) {
+        z.iter().zip(a).for_each(|(&z, a)| *a = sigmoid(z));
+    }
+    /// `a = tanh(z)` over a slice (vectorised for f32 in the browser).
+    fn tanh_slice(z: &[Self], a: &mut [Self]) {
+        z.iter().zip(a).for_each(|(&z, a)| *a = tanh(z));
+    }
     /// `C (m x n) = op(A) op(B)` (or `+=` when `accumulate`), row-major slices, where `op(A)` is
     /// `m x k` (stored `k x m` when `a_t`) and `op(B)` is `k x n` (stored `n x k` when `b_t`).
     #[allow(clippy::too_many_arguments)]
@@ -110,6 +118,12 @@ impl NnFloat for f32 {
     #[inline]
     fn exp(self) -> Self {
         exp_f32(self)
+    }
+    fn sigmoid_slice(z: &[Self], a: &mut [Self]) {
+        super::simd::sigmoid_f32(z, a)
+    }
+    fn tanh_slice(z: &[Self], a: &mut [Self]) {
+        super::simd::tanh_f32(z, a)
     }
     #[inline]
     fn ln(self) -> Self {
@@ -197,20 +211,38 @@ pub fn exp_f64(x: f64) -> f64 {
 /// NaN.
 #[inline]
 pub fn exp_f32(x: f32) -> f32 {
-    const LN2_HI: f32 = 0.693_359_4; // 0.693359375 = 355/512, exact in f32
-    const LN2_LO: f32 = -2.121_944_4e-4; // ln 2 - LN2_HI
-    const SHIFTER: f32 = 12_582_912.0; // 1.5 * 2^23: adding it rounds to an integer
-    let x = x.clamp(-87.0, 88.0);
-    let kf = (x * std::f32::consts::LOG2_E + SHIFTER) - SHIFTER;
-    let r = (x - kf * LN2_HI) - kf * LN2_LO;
-    let mut p = 1.0 / 5040.0;
-    for c in [1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0] {
+    let x = x.clamp(EXP_F32_MIN, EXP_F32_MAX);
+    let kf = (x * std::f32::consts::LOG2_E + EXP_F32_SHIFTER) - EXP_F32_SHIFTER;
+    let r = (x - kf * EXP_F32_LN2_HI) - kf * EXP_F32_LN2_LO;
+    let mut p = EXP_F32_POLY[0];
+    for &c in &EXP_F32_POLY[1..] {
         p = p * r + c;
     }
     // NaN clamps to NaN and turns k into garbage; keep it NaN through the product.
     let k = if kf.is_nan() { 0 } else { kf as i32 };
     p * f32::from_bits(((k + 127) as u32) << 23)
 }
+
+// The constants of exp_f32, shared with the SIMD128 version in `simd.rs` (same bits, same order).
+pub(super) const EXP_F32_MIN: f32 = -87.0;
+pub(super) const EXP_F32_MAX: f32 = 88.0;
+/// 0.693359375 = 355/512, exact in f32.
+pub(super) const EXP_F32_LN2_HI: f32 = 0.693_359_4;
+/// ln 2 - EXP_F32_LN2_HI.
+pub(super) const EXP_F32_LN2_LO: f32 = -2.121_944_4e-4;
+/// 1.5 * 2^23: adding it rounds to an integer.
+pub(super) const EXP_F32_SHIFTER: f32 = 12_582_912.0;
+/// Taylor coefficients 1/7!, 1/6!, ..., 1/1!, 1/0!, highest first (Horner order).
+pub(super) const EXP_F32_POLY: [f32; 8] = [
+    1.0 / 5040.0,
+    1.0 / 720.0,
+    1.0 / 120.0,
+    1.0 / 24.0,
+    1.0 / 6.0,
+    0.5,
+    1.0,
+    1.0,
+];
 
 /// `2^k` for `-1022 <= k <= 1023`, from the exponent bits.
 fn pow2(k: i32) -> f64 {

@@ -18,6 +18,7 @@ pub mod network;
 pub mod output;
 mod pass;
 pub mod reproduce;
+pub mod simd;
 pub mod trainer;
 pub mod workload;
 
