@@ -4,6 +4,8 @@
 
 import ewma from './text/ewma.js';
 import ewmaKo from './text/ewma.ko.js';
+import gradcheck from './text/gradcheck.js';
+import gradcheckKo from './text/gradcheck.ko.js';
 
 export const EN = {
   ui: {
@@ -47,6 +49,7 @@ export const EN = {
   },
   views: {
     ewma,
+    gradcheck,
   },
 };
 
@@ -92,6 +95,7 @@ export const KO = {
   },
   views: {
     ewma: ewmaKo,
+    gradcheck: gradcheckKo,
   },
 };
 

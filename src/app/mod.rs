@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 pub mod ewma_view;
+pub mod gradcheck_view;
 pub mod params;
 pub mod query;
 
@@ -165,6 +166,7 @@ macro_rules! registry {
 
 registry! {
     Ewma(ewma_view::EwmaView),
+    GradCheck(gradcheck_view::GradCheckView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.
