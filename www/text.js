@@ -12,6 +12,8 @@ import scale from './text/scale.js';
 import scaleKo from './text/scale.ko.js';
 import space from './text/space.js';
 import spaceKo from './text/space.ko.js';
+import gradcheck from './text/gradcheck.js';
+import gradcheckKo from './text/gradcheck.ko.js';
 
 export const EN = {
   ui: {
@@ -59,6 +61,7 @@ export const EN = {
     search,
     scale,
     space,
+    gradcheck,
   },
 };
 
@@ -108,6 +111,7 @@ export const KO = {
     search: searchKo,
     scale: scaleKo,
     space: spaceKo,
+    gradcheck: gradcheckKo,
   },
 };
 

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 pub mod ewma_view;
+pub mod gradcheck_view;
 pub mod optimizers_view;
 pub mod params;
 pub mod query;
@@ -173,6 +174,7 @@ registry! {
     Search(search_view::SearchView),
     Scale(scale_view::ScaleView),
     Space(space_view::SpaceView),
+    GradCheck(gradcheck_view::GradCheckView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -5,6 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub mod ewma;
+pub mod gradcheck;
 pub mod legend;
 pub mod measure;
 pub mod optimizers;

@@ -3,10 +3,12 @@
 //! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
 pub mod contour;
+pub mod data;
 pub mod diagnosis;
 pub mod ewma;
 pub mod gemm;
 pub mod halving;
+pub mod nn;
 pub mod num;
 pub mod optim;
 pub mod race;

@@ -1,0 +1,185 @@
+//! Gradient checks in f64: backpropagation against two-sided differences, for every activation,
+//! output/loss pairing, batch norm, L2 and dropout with frozen masks; planted bugs must fail.
+use trainlab::core::nn::{
+    grad_check, one_hot, Activation, GradCheckConfig, Init, NetworkConfig, Output, PlantedBug, Verdict,
+};
+use trainlab::core::rng::{seeded, standard_normal};
+
+/// A batch of `m` rows with N(0, 1) inputs and targets suited to `output`.
+fn batch(cfg: &NetworkConfig, m: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {
+    let mut rng = seeded(seed);
+    let x: Vec<f64> = (0..m * cfg.inputs).map(|_| standard_normal(&mut rng)).collect();
+    let y = match cfg.output {
+        Output::SoftmaxCrossEntropy => {
+            let labels: Vec<usize> = (0..m).map(|i| (i * 7 + 3) % cfg.outputs).collect();
+            one_hot(&labels, cfg.outputs)
+        }
+        Output::SigmoidBinaryCrossEntropy => (0..m * cfg.outputs).map(|i| ((i * 5) % 3 == 0) as u8 as f64).collect(),
+        Output::LinearSquaredError => (0..m * cfg.outputs).map(|_| standard_normal(&mut rng)).collect(),
+    };
+    (x, y)
+}
+
+fn check(cfg: &NetworkConfig, seed: u64) -> trainlab::core::nn::GradCheckReport {
+    let mut rng = seeded(seed);
+    let net = cfg.validate::<f64, _>(&mut rng).expect("valid config");
+    let m = 6;
+    let (x, y) = batch(cfg, m, seed + 100);
+    grad_check(&net, &x, &y, m, &GradCheckConfig::default(), &mut rng).expect("check runs")
+}
+
+fn base() -> NetworkConfig {
+    NetworkConfig {
+        inputs: 4,
+        hidden: vec![5, 3],
+        outputs: 3,
+        init: Init::XavierCourse,
+        ..NetworkConfig::default()
+    }
+}
+
+#[test]
+fn every_activation_and_output_passes_below_1e_7() {
+    for act in Activation::ALL {
+        for out in [
+            Output::SoftmaxCrossEntropy,
+            Output::SigmoidBinaryCrossEntropy,
+            Output::LinearSquaredError,
+        ] {
+            let cfg = NetworkConfig {
+                activation: act,
+                output: out,
+                ..base()
+            };
+            let r = check(&cfg, 1);
+            assert!(r.rel_diff < 1e-7, "{act:?} {out:?}: {r:#?}");
+            assert_eq!(r.verdict, Verdict::Fine);
+            assert!(r.groups.iter().all(|g| g.rel_diff < 1e-7), "{act:?} {out:?}: {r:#?}");
+            assert_eq!(r.checked, r.total);
+        }
+    }
+}
+
+#[test]
+fn batch_norm_l2_and_frozen_dropout_pass_below_1e_7() {
+    let cases = [
+        NetworkConfig {
+            batch_norm: true,
+            ..base()
+        },
+        NetworkConfig { l2: 0.7, ..base() },
+        // Sigmoid, not ReLU: a row whose layer-1 units are all dropped gives z2 = b2 = 0 exactly,
+        // ReLU's kink, where a two-sided difference sees half the slope (a true non-smoothness).
+        NetworkConfig {
+            keep_prob: 0.6,
+            activation: Activation::Sigmoid,
+            ..base()
+        },
+        NetworkConfig {
+            batch_norm: true,
+            l2: 0.3,
+            keep_prob: 0.8,
+            activation: Activation::Tanh,
+            ..base()
+        },
+    ];
+    for cfg in &cases {
+        let r = check(cfg, 2);
+        assert!(r.rel_diff < 1e-7, "{cfg:?}: {r:#?}");
+        assert!(r.groups.iter().all(|g| g.rel_diff < 1e-7), "{r:#?}");
+    }
+    // batch norm replaces the hidden biases by gamma and beta
+    let r = check(&cases[0], 2);
+    let names: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["W1", "gamma1", "beta1", "W2", "gamma2", "beta2", "W3", "b3"]);
+}
+
+#[test]
+fn planted_bugs_are_caught() {
+    for (bug, extra) in [
+        (PlantedBug::ActivationSign, NetworkConfig::default()),
+        (
+            PlantedBug::MissingL2Gradient,
+            NetworkConfig {
+                l2: 1.0,
+                ..NetworkConfig::default()
+            },
+        ),
+        (PlantedBug::BiasNotAveraged, NetworkConfig::default()),
+        (
+            PlantedBug::DropoutMaskIgnored,
+            NetworkConfig {
+                keep_prob: 0.5,
+                ..NetworkConfig::default()
+            },
+        ),
+    ] {
+        let cfg = NetworkConfig {
+            bug,
+            l2: extra.l2,
+            keep_prob: extra.keep_prob,
+            activation: Activation::Tanh,
+            ..base()
+        };
+        let r = check(&cfg, 3);
+        assert_eq!(r.verdict, Verdict::Bug, "{bug:?}: {r:#?}");
+    }
+}
+
+#[test]
+fn fresh_dropout_masks_make_the_check_fail() {
+    // With a new mask at every evaluation, J(theta + eps) and J(theta - eps) come from different
+    // networks: their difference is noise of order J, divided by 2 eps.
+    let cfg = NetworkConfig {
+        keep_prob: 0.5,
+        activation: Activation::Tanh,
+        ..base()
+    };
+    let mut rng = seeded(4);
+    let net = cfg.validate::<f64, _>(&mut rng).unwrap();
+    let (x, y) = batch(&cfg, 6, 104);
+    let fresh = GradCheckConfig {
+        freeze_dropout: false,
+        ..Default::default()
+    };
+    let r = grad_check(&net, &x, &y, 6, &fresh, &mut rng).unwrap();
+    assert_eq!(r.verdict, Verdict::Bug, "{r:#?}");
+}
+
+#[test]
+fn sampled_check_of_a_bigger_net_stays_fine() {
+    let cfg = NetworkConfig {
+        inputs: 30,
+        hidden: vec![40],
+        outputs: 4,
+        activation: Activation::Sigmoid,
+        ..NetworkConfig::default()
+    };
+    let mut rng = seeded(5);
+    let net = cfg.validate::<f64, _>(&mut rng).unwrap();
+    let (x, y) = batch(&cfg, 8, 9);
+    let r = grad_check(
+        &net,
+        &x,
+        &y,
+        8,
+        &GradCheckConfig {
+            max_entries: 200,
+            ..Default::default()
+        },
+        &mut rng,
+    )
+    .unwrap();
+    assert!(r.checked < r.total && r.checked >= 200, "{} of {}", r.checked, r.total);
+    assert!(r.groups.iter().all(|g| g.checked >= 1));
+    assert_eq!(r.verdict, Verdict::Fine, "{r:#?}");
+}
+
+#[test]
+fn verdict_thresholds_follow_the_notes() {
+    assert_eq!(Verdict::of(1e-9), Verdict::Fine);
+    assert_eq!(Verdict::of(1e-7), Verdict::Fine);
+    assert_eq!(Verdict::of(1e-5), Verdict::LookCloser);
+    assert_eq!(Verdict::of(1e-3), Verdict::Bug);
+    assert_eq!(Verdict::of(f64::NAN), Verdict::Bug);
+}
