@@ -44,7 +44,12 @@ fn batch_norm_gives_every_layer_mean_zero_std_one_before_the_activation() {
         (Activation::Relu, Init::He),
     ] {
         // eps = 1e-12, far below every unit's variance here: the normalisation alone is checked
-        let s = ActivationStudyConfig { eps: 1e-12, ..small(act, init) }.run().unwrap();
+        let s = ActivationStudyConfig {
+            eps: 1e-12,
+            ..small(act, init)
+        }
+        .run()
+        .unwrap();
         for (l, layer) in s.batch_norm.iter().enumerate() {
             assert!(
                 layer.pre_mean.abs() < 1e-3,

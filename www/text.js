@@ -2,6 +2,8 @@
 // lives in text/<view>.js and text/<view>.ko.js. A test checks that both tables have exactly the
 // same keys and that every view and parameter in the catalogue has text.
 
+import activations from './text/activations.js';
+import activationsKo from './text/activations.ko.js';
 import ewma from './text/ewma.js';
 import ewmaKo from './text/ewma.ko.js';
 
@@ -47,6 +49,7 @@ export const EN = {
   },
   views: {
     ewma,
+    activations,
   },
 };
 
@@ -92,6 +95,7 @@ export const KO = {
   },
   views: {
     ewma: ewmaKo,
+    activations: activationsKo,
   },
 };
 

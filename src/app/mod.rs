@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
+pub mod activations_view;
 pub mod ewma_view;
 pub mod params;
 pub mod query;
@@ -165,6 +166,7 @@ macro_rules! registry {
 
 registry! {
     Ewma(ewma_view::EwmaView),
+    Activations(activations_view::ActivationsView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

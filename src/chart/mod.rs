@@ -4,6 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+pub mod activations;
 pub mod ewma;
 pub mod legend;
 pub mod measure;
