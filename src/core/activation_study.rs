@@ -160,7 +160,7 @@ impl ActivationStudyConfig {
                 "samples x units x layers must stay within {MAX_CELLS}"
             )));
         }
-        if !self.init.is_valid() || !(self.eps > 0.0 && self.eps.is_finite()) {
+        if !(self.init.is_valid() && self.eps > 0.0 && self.eps.is_finite()) {
             return Err(StudyError("the weight std must be finite and >= 0, eps > 0".into()));
         }
         Ok(())
