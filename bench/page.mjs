@@ -44,6 +44,30 @@ const BENCHES = [
     },
   },
   {
+    // view=activations: recompute the study (1,000 x 100 x 5, without and with BN) and redraw after
+    // an input; 5 warm-up inputs, then 40 timed (target < 16 ms median).
+    name: 'activations-input',
+    url: '?view=activations',
+    async run(page) {
+      return page.evaluate(async () => {
+        const select = document.querySelector('[data-param="init"] select');
+        const stats = window.trainlab.handle.stats;
+        const options = ['std1', 'std001', 'xavier', 'he'];
+        const input = (i) => {
+          select.value = options[i % options.length];
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        };
+        for (let i = 0; i < 5; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        for (let i = 0; i < 40; i++) {
+          input(i);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        return { samples: stats.inputToDrawMs.slice(), note: '(1,000 x 100 x 5 layers, both runs; target < 16 ms)' };
+      });
+    },
+  },
+  {
     // ../shared/peers/workloads.json "matmul": 128x784 · 784x100, 20 warm-up calls, then 500 calls
     // timed in 100 blocks of 5; GFLOP/s from the median (browser timers are coarse, hence blocks).
     name: 'matmul',

@@ -36,6 +36,30 @@ pub trait ViewModel: Sized {
     fn describe(&self, lang: Lang) -> String;
     /// Draws the figure.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError>;
+    /// Long work (training runs, studies) done a little at a time: performs at most `max_units`
+    /// units of it and says how far the whole job is. `None`: the view has no long work (the
+    /// default). The page calls it once per animation frame with a budget it adapts so that a
+    /// call stays near 8 ms, shows the progress, and can stop calling (cancel) and start again
+    /// (resume): the work is plain state in the model, so nothing leaks and nothing is lost.
+    fn advance(&mut self, _max_units: usize) -> Option<Progress> {
+        None
+    }
+}
+
+/// How far a view's long work is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Units done.
+    pub done: usize,
+    /// Units in the whole job.
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whether the job is complete.
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
+    }
 }
 
 /// A view with its current parameters. Invalid input never replaces a valid state.
@@ -77,6 +101,11 @@ impl<V: ViewModel> Mounted<V> {
     /// Current model.
     pub fn model(&self) -> &V {
         &self.model
+    }
+
+    /// See [`ViewModel::advance`].
+    pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
+        self.model.advance(max_units)
     }
 }
 
@@ -139,6 +168,11 @@ macro_rules! registry {
             /// See [`ViewModel::data`].
             pub fn data(&self) -> serde_json::Value {
                 match self { $(AnyView::$variant(v) => v.model().data()),+ }
+            }
+
+            /// See [`ViewModel::advance`].
+            pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
+                match self { $(AnyView::$variant(v) => v.advance(max_units)),+ }
             }
 
             /// See [`ViewModel::summary`].
