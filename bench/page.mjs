@@ -1,7 +1,7 @@
 // In-page benchmarks of the lab, in headless Chromium against the built dist/. Prints one row per
 // benchmark in the peers harness's column format (workload, runner, median/min/max ms).
 //   node bench/page.mjs [filter-regex]
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
 
 // BENCH_JSON=path appends one JSON line per row (read by bench/ratios.mjs for PEERS=1).
@@ -94,6 +94,34 @@ const BENCHES = [
     },
   },
 ];
+
+// The engine workloads of ../shared/peers/workloads.json (read here, passed into the page), timed
+// with the peers' protocol: `warmup` steps, then `steps` steps in blocks of `block`, the per-step
+// time of each block one sample.
+const WORKLOADS = JSON.parse(readFileSync(new URL('../../shared/peers/workloads.json', import.meta.url), 'utf8'));
+for (const name of ['mnist-mlp-sgd', 'mnist-mlp-adam', 'playground-tiny', 'act-hist']) {
+  BENCHES.push({
+    name,
+    url: '?view=ewma',
+    async run(page) {
+      return page.evaluate(async ({ name, w }) => {
+        const wasm = await import('./pkg/trainlab_wasm.js');
+        const bench = new wasm.NetBench(name, JSON.stringify(w), 1);
+        let sink = 0;
+        for (let i = 0; i < w.warmup; i++) sink += bench.step();
+        const samples = [];
+        const block = w.block ?? 1;
+        for (let s = 0; s < w.steps / block; s++) {
+          const t0 = performance.now();
+          for (let i = 0; i < block; i++) sink += bench.step();
+          samples.push((performance.now() - t0) / block);
+        }
+        bench.free();
+        return { samples, note: `(f32 engine, SIMD128 GEMM; finite ${Number.isFinite(sink)})` };
+      }, { name, w: WORKLOADS[name] });
+    },
+  });
+}
 
 const srv = await serve();
 const b = await browser({ viewport: { width: 1280, height: 900 } });

@@ -1,10 +1,7 @@
 //! The committed digits asset and a real training run on it: a 64-100-10 ReLU MLP trained with
 //! Adam reaches at least 95% test accuracy, and the same seed gives bit-identical weights.
 use trainlab::core::data::digits::{parse, Digits};
-use trainlab::core::data::SplitConfig;
-use trainlab::core::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, Trainer};
-use trainlab::core::optim::{Convention, OptimizerConfig, OptimizerKind};
-use trainlab::core::rng::seeded;
+use trainlab::core::nn::reproduce::digits_reference_run;
 
 const BIN: &[u8] = include_bytes!("../www/data/digits.bin");
 
@@ -39,48 +36,18 @@ fn corrupt_files_are_refused() {
     assert!(parse(&bad).unwrap_err().0.contains("image 1"));
 }
 
-/// Trains the 64-100-10 MLP; returns (test accuracy, weights checksum).
+/// The reference run (core::nn::reproduce): 64-100-10 ReLU MLP, Adam, batches of 32.
 fn train_digits(seed: u64, epochs: usize) -> (f64, u64) {
-    let data = digits().dataset();
-    let split = SplitConfig { train: 0.6, dev: 0.2 }
-        .split(&data, &mut seeded(seed))
-        .unwrap();
-    let cfg = NetworkConfig {
-        inputs: 64,
-        hidden: vec![100],
-        outputs: 10,
-        activation: Activation::Relu,
-        output: Output::SoftmaxCrossEntropy,
-        init: Init::He,
-        ..NetworkConfig::default()
-    };
-    let net = cfg.validate::<f32, _>(&mut seeded(seed)).unwrap();
-    let tc = TrainConfig {
-        batch_size: 32,
-        optimizer: OptimizerConfig::new(OptimizerKind::Adam, Convention::Ng, 0.002),
-        seed,
-        ..TrainConfig::default()
-    };
-    let out = Output::SoftmaxCrossEntropy;
-    let mut tr = Trainer::new(
-        net,
-        tc,
-        split.train.train_data(out, 10),
-        Some(split.dev.train_data(out, 10)),
-    )
-    .unwrap();
-    for _ in 0..epochs {
-        tr.epoch();
-    }
-    let (_, acc) = tr.evaluate(&split.test.train_data(out, 10)).unwrap();
-    // FNV-1a over the bits of every weight
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for v in tr.net.params().iter().flatten() {
-        for b in v.to_bits().to_le_bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-    (acc.unwrap(), h)
+    digits_reference_run(BIN, epochs, seed).unwrap()
+}
+
+/// The checksum after 2 epochs with seed 7; tests/web.rs asserts the same constant in the browser.
+const TWO_EPOCHS_SEED_7: u64 = 0xaabe_aa00_4c92_bc25;
+
+#[test]
+fn two_epoch_checksum_matches_the_constant_the_browser_test_checks() {
+    let (_, sum) = train_digits(7, 2);
+    assert_eq!(sum, TWO_EPOCHS_SEED_7, "got {sum:#018x}");
 }
 
 #[test]

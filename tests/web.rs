@@ -94,3 +94,65 @@ fn simd_matmul_equals_the_reference_order_bit_for_bit() {
         assert!(c2 == sgemm_reference(MatRef::new(&a, m, k), at));
     }
 }
+
+#[wasm_bindgen_test]
+fn digits_training_gives_the_native_weights_bit_for_bit() {
+    // tests/nn_digits.rs asserts the same checksum for the native build (scalar GEMM kernel,
+    // glibc); here the SIMD128 kernel runs in the browser.
+    let bin = include_bytes!("../www/data/digits.bin");
+    let (acc, sum) = trainlab::core::nn::reproduce::digits_reference_run(bin, 2, 7).unwrap();
+    assert_eq!(sum, 0xaabe_aa00_4c92_bc25, "got {sum:#018x}");
+    assert!(acc > 0.8, "{acc}");
+}
+
+#[wasm_bindgen_test]
+fn engine_workloads_run_in_the_browser() {
+    use trainlab::web::bench::NetBench;
+    for (name, json) in [
+        (
+            "playground-tiny",
+            r#"{"sizes": [2, 8, 8, 1], "opt": "sgd", "lr": 0.03, "batch": 10, "pool": 20}"#,
+        ),
+        (
+            "mnist-mlp-adam",
+            r#"{"sizes": [784, 100, 10], "opt": "adam", "lr": 0.001, "batch": 16, "pool": 2}"#,
+        ),
+        ("act-hist", r#"{"n": 50, "width": 100, "layers": 5, "w_std": 1.0}"#),
+    ] {
+        let mut b = NetBench::new(name, json, 1).unwrap();
+        assert!((0..3).map(|_| b.step()).all(f64::is_finite), "{name}");
+    }
+    assert!(NetBench::new("nope", "{}", 1).is_err());
+    assert!(NetBench::new("act-hist", r#"{"n": 100000000, "width": 100, "layers": 5}"#, 1).is_err());
+}
+
+#[wasm_bindgen_test]
+fn simd_activations_equal_the_scalar_functions_bit_for_bit() {
+    use trainlab::core::nn::float::{sigmoid, tanh};
+    use trainlab::core::nn::simd::{sigmoid_f32, tanh_f32};
+    let mut z: Vec<f32> = (0..4003).map(|i| (i as f32 - 2001.0) * 0.0517).collect();
+    z.extend([
+        0.0,
+        -0.0,
+        1e-8,
+        -1e-8,
+        88.5,
+        -88.5,
+        1e30,
+        -1e30,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+    ]);
+    let (mut s, mut t) = (vec![0.0; z.len()], vec![0.0; z.len()]);
+    sigmoid_f32(&z, &mut s);
+    tanh_f32(&z, &mut t);
+    for (i, &x) in z.iter().enumerate() {
+        for (got, want) in [(s[i], sigmoid(x)), (t[i], tanh(x))] {
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "x {x}: {got} vs {want}"
+            );
+        }
+    }
+}

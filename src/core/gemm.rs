@@ -140,9 +140,18 @@ fn pack_b(b: &MatRef, p0: usize, kc: usize, n: usize, out: &mut Vec<f32>) {
     for jp in 0..panels {
         let dst = &mut out[jp * NR * kc..(jp + 1) * NR * kc];
         let cols = NR.min(n - jp * NR);
-        for p in 0..kc {
+        // Walk the stored matrix along its rows, so the reads are contiguous either way.
+        if b.transposed {
             for c in 0..cols {
-                dst[p * NR + c] = b.at(p0 + p, jp * NR + c);
+                for p in 0..kc {
+                    dst[p * NR + c] = b.at(p0 + p, jp * NR + c);
+                }
+            }
+        } else {
+            for p in 0..kc {
+                for c in 0..cols {
+                    dst[p * NR + c] = b.at(p0 + p, jp * NR + c);
+                }
             }
         }
     }
@@ -157,9 +166,18 @@ fn pack_a(a: &MatRef, i0: usize, mc: usize, p0: usize, kc: usize, out: &mut Vec<
     for ip in 0..panels {
         let dst = &mut out[ip * MR * kc..(ip + 1) * MR * kc];
         let rows = MR.min(mc - ip * MR);
-        for r in 0..rows {
+        // Walk the stored matrix along its rows, so the reads are contiguous either way.
+        if a.transposed {
             for p in 0..kc {
-                dst[p * MR + r] = a.at(i0 + ip * MR + r, p0 + p);
+                for r in 0..rows {
+                    dst[p * MR + r] = a.at(i0 + ip * MR + r, p0 + p);
+                }
+            }
+        } else {
+            for r in 0..rows {
+                for p in 0..kc {
+                    dst[p * MR + r] = a.at(i0 + ip * MR + r, p0 + p);
+                }
             }
         }
     }

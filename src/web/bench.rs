@@ -64,3 +64,28 @@ impl MatmulBench {
         2.0 * (self.m * self.k * self.n) as f64
     }
 }
+
+/// A workload of `../shared/peers/workloads.json` (`mnist-mlp-sgd`, `mnist-mlp-adam`,
+/// `playground-tiny`, `act-hist`) on the f32 engine; the page times [`NetBench::step`].
+#[wasm_bindgen]
+pub struct NetBench {
+    workload: crate::core::nn::workload::Workload,
+}
+
+#[wasm_bindgen]
+impl NetBench {
+    /// Builds workload `name` from its JSON entry in workloads.json.
+    #[wasm_bindgen(constructor)]
+    pub fn new(name: &str, json_config: &str, seed: u32) -> Result<NetBench, JsError> {
+        let config: crate::core::nn::workload::WorkloadConfig =
+            serde_json::from_str(json_config).map_err(|e| JsError::new(&e.to_string()))?;
+        let workload =
+            crate::core::nn::workload::Workload::new(name, &config, seed as u64).map_err(|e| JsError::new(&e))?;
+        Ok(NetBench { workload })
+    }
+
+    /// One timed unit (a training step, or one forward pass for act-hist); returns the cost.
+    pub fn step(&mut self) -> f64 {
+        self.workload.step()
+    }
+}

@@ -7,7 +7,7 @@
 //! * linear (identity), `g' = 1`.
 //!
 //! The backward pass multiplies the incoming `dA` by `g'` evaluated from the cached `z` and `a`.
-use super::float::{sigmoid, tanh, NnFloat};
+use super::float::NnFloat;
 use serde::{Deserialize, Serialize};
 
 /// A hidden-layer activation. Default [`Activation::Relu`].
@@ -57,8 +57,8 @@ impl Activation {
     pub fn forward<T: NnFloat>(self, z: &[T], a: &mut [T], slope: T) {
         debug_assert_eq!(z.len(), a.len());
         match self {
-            Activation::Sigmoid => z.iter().zip(a).for_each(|(&z, a)| *a = sigmoid(z)),
-            Activation::Tanh => z.iter().zip(a).for_each(|(&z, a)| *a = tanh(z)),
+            Activation::Sigmoid => T::sigmoid_slice(z, a),
+            Activation::Tanh => T::tanh_slice(z, a),
             Activation::Relu => z
                 .iter()
                 .zip(a)

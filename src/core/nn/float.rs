@@ -6,8 +6,10 @@
 //! bit. One portable routine (Cody–Waite range reduction `x = k ln 2 + r`, `|r| <= ln 2 / 2`, a
 //! degree-13 Taylor polynomial in Horner form without fused multiply-adds, then `2^k` by building
 //! the exponent bits) gives the same bits in native and wasm builds, so a seeded training run
-//! ends with the same weights in both. Its error is within about 2 ulp of f64, far below f32's
-//! resolution. `tanh` and the logistic sigmoid are written in terms of it.
+//! ends with the same weights in both. Its error is within about 2 ulp of f64. `f32` has its own
+//! branch-free version ([`exp_f32`], degree-7 polynomial, within 2 ulp of f32) so that activation
+//! loops vectorise (SIMD128 in the browser). `tanh` and the logistic sigmoid are written in terms
+//! of `exp`.
 //!
 //! The products of the dense layers go through [`NnFloat::gemm`]: for `f32`, trainlab's blocked
 //! SGEMM ([`crate::core::gemm`], SIMD128 in the browser, the same bits natively); for `f64`,
@@ -29,6 +31,14 @@ pub trait NnFloat: Float + LinalgScalar {
         } else {
             self
         }
+    }
+    /// `a = sigmoid(z)` over a slice (vectorised for f32 in the browser).
+    fn sigmoid_slice(z: &[Self], a: &mut [Self]) {
+        z.iter().zip(a).for_each(|(&z, a)| *a = sigmoid(z));
+    }
+    /// `a = tanh(z)` over a slice (vectorised for f32 in the browser).
+    fn tanh_slice(z: &[Self], a: &mut [Self]) {
+        z.iter().zip(a).for_each(|(&z, a)| *a = tanh(z));
     }
     /// `C (m x n) = op(A) op(B)` (or `+=` when `accumulate`), row-major slices, where `op(A)` is
     /// `m x k` (stored `k x m` when `a_t`) and `op(B)` is `k x n` (stored `n x k` when `b_t`).
@@ -107,7 +117,13 @@ impl NnFloat for f64 {
 impl NnFloat for f32 {
     #[inline]
     fn exp(self) -> Self {
-        exp_f64(self as f64) as f32
+        exp_f32(self)
+    }
+    fn sigmoid_slice(z: &[Self], a: &mut [Self]) {
+        super::simd::sigmoid_f32(z, a)
+    }
+    fn tanh_slice(z: &[Self], a: &mut [Self]) {
+        super::simd::tanh_f32(z, a)
     }
     #[inline]
     fn ln(self) -> Self {
@@ -188,21 +204,59 @@ pub fn exp_f64(x: f64) -> f64 {
     }
 }
 
+/// `e^x` in f32, portable and branch-free (so loops over it vectorise): the same Cody–Waite
+/// scheme as [`exp_f64`] with `k` rounded by the `1.5 * 2^23` trick, a degree-7 Taylor
+/// polynomial (remainder below 5e-9), and `x` clamped to [-87, 88] (results from 1.6e-38 to
+/// 1.65e38; the sigmoid and tanh built on it need nothing beyond). Within 2 ulp of f32; NaN stays
+/// NaN.
+#[inline]
+pub fn exp_f32(x: f32) -> f32 {
+    let x = x.clamp(EXP_F32_MIN, EXP_F32_MAX);
+    let kf = (x * std::f32::consts::LOG2_E + EXP_F32_SHIFTER) - EXP_F32_SHIFTER;
+    let r = (x - kf * EXP_F32_LN2_HI) - kf * EXP_F32_LN2_LO;
+    let mut p = EXP_F32_POLY[0];
+    for &c in &EXP_F32_POLY[1..] {
+        p = p * r + c;
+    }
+    // NaN clamps to NaN and turns k into garbage; keep it NaN through the product.
+    let k = if kf.is_nan() { 0 } else { kf as i32 };
+    p * f32::from_bits(((k + 127) as u32) << 23)
+}
+
+// The constants of exp_f32, shared with the SIMD128 version in `simd.rs` (same bits, same order).
+pub(super) const EXP_F32_MIN: f32 = -87.0;
+pub(super) const EXP_F32_MAX: f32 = 88.0;
+/// 0.693359375 = 355/512, exact in f32.
+pub(super) const EXP_F32_LN2_HI: f32 = 0.693_359_4;
+/// ln 2 - EXP_F32_LN2_HI.
+pub(super) const EXP_F32_LN2_LO: f32 = -2.121_944_4e-4;
+/// 1.5 * 2^23: adding it rounds to an integer.
+pub(super) const EXP_F32_SHIFTER: f32 = 12_582_912.0;
+/// Taylor coefficients 1/7!, 1/6!, ..., 1/1!, 1/0!, highest first (Horner order).
+pub(super) const EXP_F32_POLY: [f32; 8] = [
+    1.0 / 5040.0,
+    1.0 / 720.0,
+    1.0 / 120.0,
+    1.0 / 24.0,
+    1.0 / 6.0,
+    0.5,
+    1.0,
+    1.0,
+];
+
 /// `2^k` for `-1022 <= k <= 1023`, from the exponent bits.
 fn pow2(k: i32) -> f64 {
     f64::from_bits(((k + 1023) as u64) << 52)
 }
 
-/// The logistic sigmoid `1 / (1 + e^-x)`, written to never overflow: for x < 0 it uses
-/// `e^x / (1 + e^x)`.
+/// The logistic sigmoid `1 / (1 + e^-x)`, written to never overflow: with `e = e^-|x|`, it is
+/// `1 / (1 + e)` for x >= 0 and `e / (1 + e)` for x < 0.
 #[inline]
 pub fn sigmoid<T: NnFloat>(x: T) -> T {
-    if x >= T::ZERO {
-        T::ONE / (T::ONE + (-x).exp())
-    } else {
-        let e = x.exp();
-        e / (T::ONE + e)
-    }
+    // e^-|x| never overflows; the two cases differ only in the numerator (a select, no branch).
+    let e = (-x.abs()).exp();
+    let num = if x >= T::ZERO { T::ONE } else { e };
+    num / (T::ONE + e)
 }
 
 /// `tanh x = (1 - e^-2|x|) / (1 + e^-2|x|)` with the sign of x (no overflow for large |x|).
@@ -244,14 +298,32 @@ mod tests {
     }
 
     #[test]
+    fn exp_f32_matches_std_within_two_ulp() {
+        let mut x = -87.0f32;
+        while x <= 88.0 {
+            let (a, b) = (exp_f32(x), (x as f64).exp());
+            assert!(
+                ((a as f64 - b) / b).abs() < 2.5 * f32::EPSILON as f64,
+                "x {x}: {a} vs {b}"
+            );
+            x += 0.0137;
+        }
+        assert_eq!(exp_f32(0.0), 1.0);
+        assert!(exp_f32(-1000.0) > 0.0 && exp_f32(-1000.0) < 1e-37);
+        assert!(exp_f32(f32::NAN).is_nan());
+    }
+
+    #[test]
     fn sigmoid_and_tanh_match_std() {
         for i in -400..=400 {
             let x = i as f64 * 0.1;
             assert!((sigmoid(x) - 1.0 / (1.0 + (-x).exp())).abs() < 1e-15);
             assert!((tanh(x) - x.tanh()).abs() < 1e-15, "{x}");
             assert!((sigmoid(x as f32) - 1.0 / (1.0 + (-x as f32).exp())).abs() < 1e-6);
+            assert!((tanh(x as f32) - (x as f32).tanh()).abs() < 1e-6);
         }
         assert_eq!(sigmoid(-1000.0f64), 0.0);
         assert_eq!(sigmoid(1000.0f32), 1.0);
+        assert!(sigmoid(-1000.0f32) < 1e-37);
     }
 }

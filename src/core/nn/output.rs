@@ -11,7 +11,7 @@
 //!   `J = -(1/m) sum [y log a + (1 - y) log(1 - a)]`, computed from the logit as
 //!   `max(z, 0) - z y + log(1 + e^{-|z|})` (the same value, stable for large |z|).
 //! * linear + squared error (regression): `a = z`, `J = (1/m) sum_i (1/2) ||a_i - y_i||^2`.
-use super::float::{exp_f64, sigmoid, NnFloat};
+use super::float::{exp_f64, NnFloat};
 use serde::{Deserialize, Serialize};
 
 /// The output activation and its loss. Default [`Output::SoftmaxCrossEntropy`].
@@ -61,7 +61,7 @@ impl Output {
                     softmax_row(zr, ar);
                 }
             }
-            Output::SigmoidBinaryCrossEntropy => z.iter().zip(a).for_each(|(&z, a)| *a = sigmoid(z)),
+            Output::SigmoidBinaryCrossEntropy => T::sigmoid_slice(z, a),
             Output::LinearSquaredError => a.copy_from_slice(z),
         }
     }
