@@ -195,3 +195,32 @@ fn relu_dead_units_and_caps_and_seeds() {
     .is_err());
     assert!(ActivationStudyConfig { layers: 0, ..cfg }.run().is_err());
 }
+
+#[test]
+fn reusing_draws_gives_the_same_study_as_a_fresh_run() {
+    // The view keeps its draws across inputs; the result must not depend on that history.
+    let first = ActivationStudyConfig {
+        activation: Activation::Relu,
+        init: Init::He,
+        ..small(Activation::Relu, Init::He)
+    };
+    let mut draws = first.draw().unwrap();
+    first.run_with(&mut draws).unwrap();
+    for next in [
+        small(Activation::Sigmoid, Init::Normal(1.0)),
+        ActivationStudyConfig {
+            backward: true,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+        ActivationStudyConfig {
+            seed: 9,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+        ActivationStudyConfig {
+            units: 20,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+    ] {
+        assert_eq!(next.run_with(&mut draws).unwrap(), next.run().unwrap(), "{next:?}");
+    }
+}

@@ -5,7 +5,7 @@ use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::activations::{draw_hist_grid, HistCell, HistRow};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats};
+use crate::core::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, StudyError};
 use crate::core::nn::activation::Activation;
 use crate::core::nn::init::Init;
 use plotters::coord::Shift;
@@ -72,6 +72,7 @@ pub const PARAMS: &[ParamSpec] = &[
 pub struct ActivationsView {
     config: ActivationStudyConfig,
     study: ActivationStudy,
+    draws: StudyDraws,
 }
 
 fn init_of(id: &str, std: f64) -> Init {
@@ -95,6 +96,29 @@ fn short(x: f64) -> String {
     } else {
         format!("{x:.2}")
     }
+}
+
+fn config_of(params: &ParamSet) -> ActivationStudyConfig {
+    ActivationStudyConfig {
+        samples: params.int("samples") as usize,
+        units: params.int("units") as usize,
+        layers: params.int("layers") as usize,
+        activation: Activation::from_id(params.choice("activation")).unwrap_or(Activation::Sigmoid),
+        init: init_of(params.choice("init"), params.float("std")),
+        backward: params.choice("direction") == "backward",
+        seed: params.int("seed") as u64,
+        ..ActivationStudyConfig::default()
+    }
+}
+
+fn refused(e: StudyError) -> Vec<Notice> {
+    vec![Notice::new(
+        "samples",
+        Problem::Inconsistent,
+        "",
+        String::new(),
+        e.to_string(),
+    )]
 }
 
 impl ActivationsView {
@@ -136,26 +160,19 @@ impl ViewModel for ActivationsView {
     const PARAMS: &'static [ParamSpec] = PARAMS;
 
     fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        let config = ActivationStudyConfig {
-            samples: params.int("samples") as usize,
-            units: params.int("units") as usize,
-            layers: params.int("layers") as usize,
-            activation: Activation::from_id(params.choice("activation")).unwrap_or(Activation::Sigmoid),
-            init: init_of(params.choice("init"), params.float("std")),
-            backward: params.choice("direction") == "backward",
-            seed: params.int("seed") as u64,
-            ..ActivationStudyConfig::default()
-        };
-        let study = config.run().map_err(|e| {
-            vec![Notice::new(
-                "samples",
-                Problem::Inconsistent,
-                "",
-                String::new(),
-                e.to_string(),
-            )]
-        })?;
-        Ok(ActivationsView { config, study })
+        let config = config_of(params);
+        let mut draws = config.draw().map_err(refused)?;
+        let study = config.run_with(&mut draws).map_err(refused)?;
+        Ok(ActivationsView { config, study, draws })
+    }
+
+    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+        // Keep the random draws when only the activation, the initialisation or the direction
+        // changed (run_with draws again when the seed or a size differs).
+        let config = config_of(params);
+        let mut draws = self.draws.clone();
+        let study = config.run_with(&mut draws).map_err(refused)?;
+        Ok(ActivationsView { config, study, draws })
     }
 
     fn data(&self) -> serde_json::Value {

@@ -23,6 +23,11 @@ pub trait ViewModel: Sized {
     /// Computes the view from validated parameters. `Err` holds notices for combinations that
     /// are invalid together; the caller then keeps its previous state.
     fn build(params: &ParamSet) -> Result<Self, Vec<Notice>>;
+    /// Computes the view for new parameters, reusing what it can of the current model (e.g. random
+    /// draws that depend only on the seed). Default: [`ViewModel::build`].
+    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+        Self::build(params)
+    }
     /// The numbers the figure shows, as plain JSON (`handle.data()`).
     fn data(&self) -> serde_json::Value;
     /// The little the page shows beside the figure (tables, per-control hints), so an input does
@@ -82,7 +87,7 @@ impl<V: ViewModel> Mounted<V> {
         let mut next = self.params.clone();
         let mut notices = next.apply_query(query);
         if next != self.params {
-            match V::build(&next) {
+            match self.model.rebuild(&next) {
                 Ok(model) => {
                     self.params = next;
                     self.model = model;

@@ -20,6 +20,9 @@ use super::nn::init::Init;
 use super::rng::{seeded, standard_normal};
 use serde::{Deserialize, Serialize};
 
+/// Offset of the seed of the upstream-gradient stream.
+pub const UPSTREAM_STREAM: u64 = 0x5eed_0f_9a4d;
+
 /// The most samples x units x layers the study computes (checked before allocating).
 pub const MAX_CELLS: usize = 5_000_000;
 
@@ -63,6 +66,18 @@ impl Default for ActivationStudyConfig {
     }
 }
 
+/// The random draws of a study: the input, the weights as unit normals (scaled by the
+/// initialisation's std when used, giving exactly the values [`Init::fill`] would), and the upstream
+/// gradient. They depend only on the seed and the sizes, so a view can keep them while the
+/// activation, the initialisation or the direction change.
+#[derive(Clone, Debug)]
+pub struct StudyDraws {
+    key: (u64, usize, usize, usize),
+    x: Vec<f32>,
+    unit_weights: Vec<Vec<f64>>,
+    upstream: Option<Vec<f32>>,
+}
+
 /// A histogram over `[lo, hi]` in equal bins (values outside are clamped into the end bins).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Histogram {
@@ -81,9 +96,10 @@ impl Histogram {
         let scale = counts.len() as f64 / (hi - lo);
         let last = counts.len() - 1;
         for v in values.filter(|v| !v.is_nan()) {
-            let b = ((v - lo) * scale).floor();
-            let b = if b < 0.0 { 0 } else { (b as usize).min(last) };
-            counts[b] += 1;
+            // `as usize` truncates towards zero and saturates (negative -> 0, +inf -> max), so no
+            // floor() call is needed: this loop runs over every activation on every input.
+            let b = ((v - lo) * scale) as usize;
+            counts[b.min(last)] += 1;
         }
         Histogram { lo, hi, counts }
     }
@@ -166,24 +182,58 @@ impl ActivationStudyConfig {
         Ok(())
     }
 
-    /// Runs the study (both without and with batch norm).
-    pub fn run(&self) -> Result<ActivationStudy, StudyError> {
+    fn key(&self) -> (u64, usize, usize, usize) {
+        (self.seed, self.samples, self.units, self.layers)
+    }
+
+    /// Draws the study's random numbers (after [`Self::validate`]): the input, then each layer's
+    /// weights (row-major, as [`Init::fill`] draws them); the backward pass's upstream gradient comes
+    /// from a second stream, seeded with `seed + UPSTREAM_STREAM`, drawn when first needed.
+    pub fn draw(&self) -> Result<StudyDraws, StudyError> {
         self.validate()?;
         let (m, n) = (self.samples, self.units);
         let mut rng = seeded(self.seed);
         let x: Vec<f32> = (0..m * n).map(|_| standard_normal(&mut rng) as f32).collect();
-        let weights: Vec<Vec<f32>> = (0..self.layers)
-            .map(|_| {
-                let mut w = vec![0f32; n * n];
-                self.init.fill(&mut w, n, n, &mut rng);
-                w
-            })
+        let unit_weights = (0..self.layers)
+            .map(|_| (0..n * n).map(|_| standard_normal(&mut rng)).collect())
             .collect();
-        let upstream: Vec<f32> = (0..m * n).map(|_| standard_normal(&mut rng) as f32).collect();
-        let plain = self.pass(&x, &weights, &upstream, false);
-        let batch_norm = self.pass(&x, &weights, &upstream, true);
+        Ok(StudyDraws {
+            key: self.key(),
+            x,
+            unit_weights,
+            upstream: None,
+        })
+    }
+
+    /// Runs the study (both without and with batch norm).
+    pub fn run(&self) -> Result<ActivationStudy, StudyError> {
+        let mut draws = self.draw()?;
+        self.run_with(&mut draws)
+    }
+
+    /// Runs the study on earlier draws (drawn again when the seed or a size differs).
+    pub fn run_with(&self, draws: &mut StudyDraws) -> Result<ActivationStudy, StudyError> {
+        self.validate()?;
+        if draws.key != self.key() {
+            *draws = self.draw()?;
+        }
+        let (m, n) = (self.samples, self.units);
+        if self.backward && draws.upstream.is_none() {
+            let mut rng = seeded(self.seed.wrapping_add(UPSTREAM_STREAM));
+            draws.upstream = Some((0..m * n).map(|_| standard_normal(&mut rng) as f32).collect());
+        }
+        let std = self.init.std(n, n);
+        // f32(std * z): the very values Init::fill draws for a N(0, std^2) initialisation
+        let weights: Vec<Vec<f32>> = draws
+            .unit_weights
+            .iter()
+            .map(|w| w.iter().map(|&z| (std * z) as f32).collect())
+            .collect();
+        let upstream = draws.upstream.as_deref().unwrap_or(&[]);
+        let plain = self.pass(&draws.x, &weights, upstream, false);
+        let batch_norm = self.pass(&draws.x, &weights, upstream, true);
         Ok(ActivationStudy {
-            weight_std: self.init.std(n, n),
+            weight_std: std,
             plain,
             batch_norm,
         })
