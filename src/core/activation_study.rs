@@ -21,7 +21,7 @@ use super::rng::{seeded, standard_normal};
 use serde::{Deserialize, Serialize};
 
 /// Offset of the seed of the upstream-gradient stream.
-pub const UPSTREAM_STREAM: u64 = 0x5eed_0f_9a4d;
+pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
 
 /// The most samples x units x layers the study computes (checked before allocating).
 pub const MAX_CELLS: usize = 5_000_000;
