@@ -127,6 +127,26 @@ fn planted_bugs_are_caught() {
 }
 
 #[test]
+fn fresh_dropout_masks_make_the_check_fail() {
+    // With a new mask at every evaluation, J(theta + eps) and J(theta - eps) come from different
+    // networks: their difference is noise of order J, divided by 2 eps.
+    let cfg = NetworkConfig {
+        keep_prob: 0.5,
+        activation: Activation::Tanh,
+        ..base()
+    };
+    let mut rng = seeded(4);
+    let net = cfg.validate::<f64, _>(&mut rng).unwrap();
+    let (x, y) = batch(&cfg, 6, 104);
+    let fresh = GradCheckConfig {
+        freeze_dropout: false,
+        ..Default::default()
+    };
+    let r = grad_check(&net, &x, &y, 6, &fresh, &mut rng).unwrap();
+    assert_eq!(r.verdict, Verdict::Bug, "{r:#?}");
+}
+
+#[test]
 fn sampled_check_of_a_bigger_net_stays_fine() {
     let cfg = NetworkConfig {
         inputs: 30,

@@ -6,6 +6,8 @@ import activations from './text/activations.js';
 import activationsKo from './text/activations.ko.js';
 import ewma from './text/ewma.js';
 import ewmaKo from './text/ewma.ko.js';
+import gradcheck from './text/gradcheck.js';
+import gradcheckKo from './text/gradcheck.ko.js';
 
 export const EN = {
   ui: {
@@ -54,6 +56,7 @@ export const EN = {
   views: {
     ewma,
     activations,
+    gradcheck,
   },
 };
 
@@ -104,6 +107,7 @@ export const KO = {
   views: {
     ewma: ewmaKo,
     activations: activationsKo,
+    gradcheck: gradcheckKo,
   },
 };
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 pub mod activations_view;
 pub mod ewma_view;
+pub mod gradcheck_view;
 pub mod params;
 pub mod query;
 
@@ -206,6 +207,7 @@ macro_rules! registry {
 registry! {
     Ewma(ewma_view::EwmaView),
     Activations(activations_view::ActivationsView),
+    GradCheck(gradcheck_view::GradCheckView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

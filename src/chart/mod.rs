@@ -6,6 +6,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub mod activations;
 pub mod ewma;
+pub mod gradcheck;
 pub mod legend;
 pub mod measure;
 

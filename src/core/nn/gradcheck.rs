@@ -29,6 +29,10 @@ pub struct GradCheckConfig {
     pub epsilon: f64,
     /// Most entries checked; larger networks are sampled. Default 20,000.
     pub max_entries: usize,
+    /// Keep one set of dropout masks for the whole check (true), or draw fresh masks at every
+    /// evaluation of the cost (false: `J` is then random, which is why the notes check with
+    /// dropout off). Default true.
+    pub freeze_dropout: bool,
 }
 
 impl Default for GradCheckConfig {
@@ -36,6 +40,7 @@ impl Default for GradCheckConfig {
         GradCheckConfig {
             epsilon: 1e-6,
             max_entries: 20_000,
+            freeze_dropout: true,
         }
     }
 }
@@ -115,7 +120,7 @@ fn relative(diff2: f64, a2: f64, b2: f64) -> f64 {
 
 /// Checks the gradient of `net` on the batch `x` (`m x inputs`) with targets `y`. Works on a
 /// copy: `net` itself is not changed. With dropout on, one set of masks is drawn from `rng` and
-/// frozen for the whole check; the same `rng` then picks the sample of entries.
+/// (by default) frozen for the whole check; the same `rng` then picks the sample of entries.
 pub fn grad_check<T: NnFloat, R: RngExt + ?Sized>(
     net: &Network<T>,
     x: &[T],
@@ -129,7 +134,7 @@ pub fn grad_check<T: NnFloat, R: RngExt + ?Sized>(
     }
     let mut net = net.clone();
     net.forward(x, m, Mode::Train, rng)?;
-    net.freeze_dropout_masks(true);
+    net.freeze_dropout_masks(config.freeze_dropout);
     let loss = net.loss(y)?;
     net.backward(y)?;
     let analytic: Vec<Vec<T>> = net.grads().to_vec();
