@@ -4,6 +4,8 @@
 
 import activations from './text/activations.js';
 import activationsKo from './text/activations.ko.js';
+import batchnorm from './text/batchnorm.js';
+import batchnormKo from './text/batchnorm.ko.js';
 import ewma from './text/ewma.js';
 import ewmaKo from './text/ewma.ko.js';
 import gradcheck from './text/gradcheck.js';
@@ -57,6 +59,7 @@ export const EN = {
     ewma,
     activations,
     gradcheck,
+    batchnorm,
   },
 };
 
@@ -108,6 +111,7 @@ export const KO = {
     ewma: ewmaKo,
     activations: activationsKo,
     gradcheck: gradcheckKo,
+    batchnorm: batchnormKo,
   },
 };
 

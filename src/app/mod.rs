@@ -8,6 +8,7 @@ use plotters::prelude::*;
 use serde::Serialize;
 
 pub mod activations_view;
+pub mod batchnorm_view;
 pub mod ewma_view;
 pub mod gradcheck_view;
 pub mod params;
@@ -208,6 +209,7 @@ registry! {
     Ewma(ewma_view::EwmaView),
     Activations(activations_view::ActivationsView),
     GradCheck(gradcheck_view::GradCheckView),
+    Batchnorm(batchnorm_view::BatchnormView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

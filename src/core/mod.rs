@@ -3,6 +3,8 @@
 //! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
 pub mod activation_study;
+pub mod bn_grid;
+pub mod bn_study;
 pub mod data;
 pub mod diagnosis;
 pub mod ewma;
