@@ -68,6 +68,30 @@ const BENCHES = [
     },
   },
   {
+    // view=batchnorm's 4 x 4 grid (DLFS batch_norm_test: 16 weight scales x without/with BN, 1,000
+    // digits, 5 x 100 ReLU, SGD lr 0.01, batches of 100, 10 epochs = 3,200 steps), trained a little
+    // per animation frame with redraws; one sample: restart (new seed) to handle.finished(). Also
+    // reports the longest main-thread task (PerformanceObserver 'longtask') during the run.
+    name: 'batchnorm-grid',
+    url: '?view=batchnorm&panel=grid',
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const tasks = [];
+        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+        obs.observe({ type: 'longtask', buffered: false });
+        const t0 = performance.now();
+        h.set({ seed: 2 });
+        await h.finished();
+        const ms = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 50));
+        obs.disconnect();
+        const longest = Math.max(0, ...tasks);
+        return { samples: [ms], note: `(3,200 steps; longest main-thread task ${longest.toFixed(0)} ms, ${tasks.length} over 50 ms)` };
+      });
+    },
+  },
+  {
     // ../shared/peers/workloads.json "matmul": 128x784 · 784x100, 20 warm-up calls, then 500 calls
     // timed in 100 blocks of 5; GFLOP/s from the median (browser timers are coarse, hence blocks).
     name: 'matmul',

@@ -32,7 +32,7 @@ export default {
     epochs: { label: '에포크', help: '3층 시그모이드 신경망의 학습 에포크 수(에포크마다 숫자 60개짜리 스텝 18번).' },
     lr: { label: '학습률', help: '3층 신경망의 SGD 학습률. 슬라이더는 로그 척도입니다.' },
     unit: { label: '유닛', help: '입력의 백분위수를 그릴 마지막 은닉층의 유닛.' },
-    grid_epochs: { label: '격자 에포크', help: '격자 실행마다의 에포크 수(DLFS: 20). 적을수록 빨리 끝납니다.' },
+    grid_epochs: { label: '격자 에포크', help: '격자 실행마다의 에포크 수. 빨리 끝나도록 기본값은 10이고, DLFS는 20을 씁니다.' },
     grid_samples: { label: '격자 샘플 수', help: '격자에서 쓰는 훈련용 숫자 이미지 수(DLFS: MNIST 1,000장).' },
     seed: { label: '시드', help: '데이터 분할, 가중치, 미니배치 순서의 시드.' },
   },
