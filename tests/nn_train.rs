@@ -166,3 +166,45 @@ fn bad_training_settings_are_refused() {
     ragged.y.pop();
     assert!(Trainer::new(linear_net(), TrainConfig::default(), ragged, None).is_err());
 }
+
+#[test]
+fn peer_workloads_build_run_and_refuse_huge_sizes() {
+    use trainlab::core::nn::workload::{Workload, WorkloadConfig};
+    let mnist = WorkloadConfig {
+        sizes: vec![784, 100, 10],
+        opt: "adam".into(),
+        lr: 0.001,
+        batch: 8,
+        pool: 2,
+        ..WorkloadConfig::default()
+    };
+    let mut w = Workload::new("mnist-mlp-adam", &mnist, 1).unwrap();
+    // random labels: the first cost is near ln 10 = 2.3
+    let first = w.step();
+    assert!((first - 10f64.ln()).abs() < 1.0, "{first}");
+    assert!((0..5).map(|_| w.step()).all(f64::is_finite));
+    let tiny = WorkloadConfig {
+        sizes: vec![2, 8, 8, 1],
+        opt: "sgd".into(),
+        lr: 0.03,
+        batch: 10,
+        pool: 4,
+        ..WorkloadConfig::default()
+    };
+    assert!(Workload::new("playground-tiny", &tiny, 1).unwrap().step().is_finite());
+    let act = WorkloadConfig {
+        n: 50,
+        width: 100,
+        layers: 5,
+        w_std: 1.0,
+        ..WorkloadConfig::default()
+    };
+    let mean = Workload::new("act-hist", &act, 1).unwrap().step();
+    assert!(mean > 0.0 && mean < 1.0);
+    let huge = WorkloadConfig {
+        n: usize::MAX / 2,
+        ..act
+    };
+    assert!(Workload::new("act-hist", &huge, 1).is_err());
+    assert!(Workload::new("nope", &WorkloadConfig::default(), 1).is_err());
+}

@@ -29,7 +29,7 @@ export default {
       options: { softmax: '소프트맥스 + 교차 엔트로피', sigmoid: '시그모이드 + 이진 교차 엔트로피', linear: '선형 + 제곱 오차' },
     },
     batch_norm: { label: '배치 정규화', help: '활성화 전에 은닉층을 정규화합니다 (gamma와 beta가 편향을 대신합니다).' },
-    l2: { label: 'L2 λ', help: '비용에 λ/(2m)·Σ||W||², 가중치 기울기에 λ/m·W를 더합니다.' },
+    l2: { label: 'L2 강도 λ', help: '비용에 λ/(2m)·Σ||W||², 가중치 기울기에 λ/m·W를 더합니다.' },
     keep_prob: { label: '드롭아웃 유지 확률', help: '1이면 드롭아웃을 하지 않습니다.' },
     freeze_masks: { label: '드롭아웃 마스크 고정', help: 'J를 계산할 때마다 같은 마스크를 씁니다.' },
     bug: {
@@ -43,7 +43,7 @@ export default {
         dropout_mask_ignored: '역전파에서 드롭아웃 마스크 누락',
       },
     },
-    epsilon: { label: 'ε', help: '양쪽 차분에서 움직이는 크기입니다 (노트에서는 1e-7).' },
+    epsilon: { label: 'ε (차분 간격)', help: '양쪽 차분에서 움직이는 크기입니다 (노트에서는 1e-7).' },
     seed: { label: '시드', help: '가중치, 배치, 드롭아웃 마스크의 시드입니다.' },
   },
   tables: {

@@ -88,7 +88,11 @@ impl Workload {
         let kind = match name {
             "act-hist" => {
                 let (n, w, l) = (c.n, c.width, c.layers);
-                if n == 0 || w == 0 || l == 0 || n.saturating_mul(w).saturating_mul(3) + w * w * l > MAX_FLOATS {
+                let floats = n
+                    .saturating_mul(w)
+                    .saturating_mul(3)
+                    .saturating_add(w.saturating_mul(w).saturating_mul(l));
+                if n == 0 || w == 0 || l == 0 || floats > MAX_FLOATS {
                     return Err("act-hist sizes out of range".into());
                 }
                 let x = (0..n * w).map(|_| standard_normal(&mut rng) as f32).collect();
