@@ -145,18 +145,22 @@ impl BnGrid {
         2 * self.cells.len() * self.steps_per_run()
     }
 
-    /// Does up to `max_units` optimizer steps; returns (done, total).
+    /// Does optimizer steps within a budget of `max_units`: a step costs 1, a step followed by
+    /// an accuracy pass over the training rows costs as many steps as the pass is worth
+    /// (`samples / batch_size`), so a call takes about the same time wherever it falls. Always
+    /// does at least one step when `max_units > 0`. Returns (done, total).
     pub fn advance(&mut self, max_units: usize) -> (usize, usize) {
         let total = self.total_units();
-        let mut n = 0;
-        while n < max_units && self.done < total {
-            self.unit();
-            n += 1;
+        let mut spent = 0;
+        while spent < max_units && self.done < total {
+            spent += self.unit();
         }
         (self.done, total)
     }
 
-    fn unit(&mut self) {
+    /// One step (and any accuracy pass it ends with); returns its cost in step equivalents.
+    fn unit(&mut self) -> usize {
+        let mut cost = 1;
         let (cell, bn) = (self.run / 2, self.run % 2 == 1);
         if self.active.is_none() {
             let net = NetworkConfig {
@@ -178,6 +182,7 @@ impl BnGrid {
                 ..TrainConfig::default()
             };
             let mut tr = Trainer::new(net, tc, self.train.clone(), None).expect("shapes checked in start");
+            cost += self.steps_per_epoch;
             let acc = accuracy(&mut tr, &self.train);
             self.series(cell, bn).push(acc);
             self.active = Some(tr);
@@ -187,6 +192,7 @@ impl BnGrid {
         let steps = tr.steps() as usize;
         let stopped = tr.status() != Status::Running;
         if steps % self.steps_per_epoch == 0 && !stopped {
+            cost += self.steps_per_epoch;
             let acc = accuracy(tr, &self.train);
             self.series(cell, bn).push(acc);
         }
@@ -197,6 +203,7 @@ impl BnGrid {
             self.active = None;
             self.run += 1;
         }
+        cost
     }
 
     fn series(&mut self, cell: usize, bn: bool) -> &mut Vec<f64> {

@@ -27,6 +27,9 @@ use serde::{Deserialize, Serialize};
 
 /// Test-time batch sizes compared (the last, 0, means the whole test set as one batch).
 pub const TEST_BATCHES: [usize; 7] = [1, 2, 4, 8, 16, 60, 0];
+/// What a probe or a test-time row costs in [`BnStudy::advance`]'s budget, in steps (a pass over
+/// about 360 rows, forward only, against a forward and backward pass over 60).
+pub const PROBE_COST: usize = 4;
 /// Most epochs: 200 (18 steps each on the 1,078 training digits).
 pub const MAX_EPOCHS: usize = 200;
 
@@ -220,29 +223,33 @@ impl BnStudy {
         self.done
     }
 
-    /// Does up to `max_units` units: steps (alternating: without BN, then with BN, probing
-    /// before the first step and every `every` steps), then the test-time rows; returns
-    /// (done, total).
+    /// Does units within a budget of `max_units` step equivalents (at least one unit when
+    /// `max_units > 0`): steps (alternating: without BN, then with BN, probing before the first
+    /// step and every `every` steps), then the test-time rows; returns (done, total).
     pub fn advance(&mut self, max_units: usize) -> (usize, usize) {
         let total = self.total_units();
         let steps = 2 * self.total_steps() as usize;
-        let mut n = 0;
-        while n < max_units && self.done < total {
-            if self.done < steps {
-                self.step(self.done % 2 == 1);
+        // Budget in step equivalents: a probe (two passes over the monitor rows) and a test row
+        // cost about as much as PROBE_COST steps, so a call takes about the same time anywhere.
+        let mut spent = 0;
+        while spent < max_units && self.done < total {
+            spent += if self.done < steps {
+                self.step(self.done % 2 == 1)
             } else {
                 let b = TEST_BATCHES[self.done - steps];
                 let running = self.test_rows.first().map(|r| r.running);
                 let row = test_row(&mut self.batch_norm.trainer, &self.test, b, running);
                 self.test_rows.push(row);
-            }
+                PROBE_COST
+            };
             self.done += 1;
-            n += 1;
         }
         (self.done, total)
     }
 
-    fn step(&mut self, bn: bool) {
+    /// One step of one network (with the probes it triggers); returns its cost.
+    fn step(&mut self, bn: bool) -> usize {
+        let mut cost = 1;
         let (every, last) = (self.config.every as u64, self.total_steps());
         let (cfg, monitor) = (self.config, &self.monitor);
         if self.plain.probes.is_empty() {
@@ -251,6 +258,7 @@ impl BnStudy {
                 let p = probe(run, monitor, &cfg);
                 run.probes.push(p);
             }
+            cost += 2 * PROBE_COST;
         }
         let run = if bn { &mut self.batch_norm } else { &mut self.plain };
         // A diverged run stops stepping; its units still count so the job ends.
@@ -259,7 +267,9 @@ impl BnStudy {
         if s % every == 0 || s == last {
             let p = probe(run, monitor, &cfg);
             run.probes.push(p);
+            cost += PROBE_COST;
         }
+        cost
     }
 }
 
