@@ -155,6 +155,53 @@ const BENCHES = [
       });
     },
   },
+  {
+    // view=activations: recompute the study (1,000 x 100 x 5, without and with BN) and redraw after
+    // an input; 5 warm-up inputs, then 40 timed (target < 16 ms median).
+    name: 'activations-input',
+    url: '?view=activations',
+    async run(page) {
+      return page.evaluate(async () => {
+        const select = document.querySelector('[data-param="init"] select');
+        const stats = window.trainlab.handle.stats;
+        const options = ['std1', 'std001', 'xavier', 'he'];
+        const input = (i) => {
+          select.value = options[i % options.length];
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        };
+        for (let i = 0; i < 5; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        for (let i = 0; i < 40; i++) {
+          input(i);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        return { samples: stats.inputToDrawMs.slice(), note: '(1,000 x 100 x 5 layers, both runs; target < 16 ms)' };
+      });
+    },
+  },  {
+    // view=batchnorm's 4 x 4 grid (DLFS batch_norm_test: 16 weight scales x without/with BN, 1,000
+    // digits, 5 x 100 ReLU, SGD lr 0.01, batches of 100, 10 epochs = 3,200 steps), trained a little
+    // per animation frame with redraws; one sample: restart (new seed) to handle.finished(). Also
+    // reports the longest main-thread task (PerformanceObserver 'longtask') during the run.
+    name: 'batchnorm-grid',
+    url: '?view=batchnorm&panel=grid',
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const tasks = [];
+        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+        obs.observe({ type: 'longtask', buffered: false });
+        const t0 = performance.now();
+        h.set({ seed: 2 });
+        await h.finished();
+        const ms = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 50));
+        obs.disconnect();
+        const longest = Math.max(0, ...tasks);
+        return { samples: [ms], note: `(3,200 steps; longest main-thread task ${longest.toFixed(0)} ms, ${tasks.length} over 50 ms)` };
+      });
+    },
+  },
 ];
 
 // The engine workloads of ../shared/peers/workloads.json (read here, passed into the page), timed

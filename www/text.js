@@ -2,6 +2,10 @@
 // lives in text/<view>.js and text/<view>.ko.js. A test checks that both tables have exactly the
 // same keys and that every view and parameter in the catalogue has text.
 
+import activations from './text/activations.js';
+import activationsKo from './text/activations.ko.js';
+import batchnorm from './text/batchnorm.js';
+import batchnormKo from './text/batchnorm.ko.js';
 import ewma from './text/ewma.js';
 import optimizers from './text/optimizers.js';
 import ewmaKo from './text/ewma.ko.js';
@@ -41,6 +45,10 @@ export const EN = {
     skip: 'Skip to the view',
     footer: 'trainlab runs entirely in this page (Rust compiled to WebAssembly); nothing is sent anywhere.',
     language: 'Language',
+    cancel: 'Cancel',
+    resume: 'Resume',
+    progress_label: 'Progress of the computation',
+    progress: (done, total) => `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
   },
   notice: {
     unknown_param: (n) => `“${n.param}” is not a setting of this view; ignored (${n.detail}).`,
@@ -61,7 +69,9 @@ export const EN = {
     search,
     scale,
     space,
+    activations,
     gradcheck,
+    batchnorm,
   },
 };
 
@@ -91,6 +101,10 @@ export const KO = {
     skip: '보기로 건너뛰기',
     footer: 'trainlab은 이 페이지 안에서만 실행됩니다(Rust를 WebAssembly로 컴파일). 아무것도 밖으로 보내지 않습니다.',
     language: '언어',
+    cancel: '취소',
+    resume: '이어서',
+    progress_label: '계산 진행률',
+    progress: (done, total) => `${done.toLocaleString('ko')} / ${total.toLocaleString('ko')}`,
   },
   notice: {
     unknown_param: (n) => `“${n.param}”은(는) 이 보기의 설정이 아니라서 무시했습니다 (${n.detail}).`,
@@ -111,7 +125,9 @@ export const KO = {
     search: searchKo,
     scale: scaleKo,
     space: spaceKo,
+    activations: activationsKo,
     gradcheck: gradcheckKo,
+    batchnorm: batchnormKo,
   },
 };
 

@@ -133,9 +133,19 @@ export function mount(element, viewId, params = {}, options = {}) {
   form.setAttribute('aria-label', `${texts.title ?? info.id}: ${s.ui.controls}`);
   form.addEventListener('submit', (e) => e.preventDefault());
   const tables = el('div', 'tl-tables');
+  const progressBox = el('div', 'tl-progress');
+  const progressBar = el('progress');
+  const progressText = el('span', 'tl-progress-text');
+  const progressButton = el('button', 'tl-button');
+  progressButton.type = 'button';
+  progressBar.max = 1;
+  progressBar.value = 0;
+  progressBar.setAttribute('aria-label', s.ui.progress_label);
+  progressBox.append(progressBar, progressText, progressButton);
+  progressBox.hidden = true;
   const body = el('div', 'tl-body');
   body.append(figure, form);
-  root.append(noticeBox, body, tables);
+  root.append(noticeBox, progressBox, body, tables);
   element.append(root);
 
   let notices = [];
@@ -188,6 +198,63 @@ export function mount(element, viewId, params = {}, options = {}) {
     controls?.update(JSON.parse(wasm.paramsJson()), summary);
   }
 
+  // Long work (training runs, studies): a little per animation frame, with the amount adapted so
+  // each call takes about 8 ms, a progress bar, and cancel/resume. The work lives in the wasm
+  // model, so pausing loses nothing and a parameter change simply starts a new job.
+  const work = { units: 1, frame: 0, running: false, paused: false, progress: null, waiters: [] };
+  function showProgress() {
+    const p = work.progress;
+    progressBox.hidden = !p;
+    if (!p) return;
+    progressBar.value = p.total ? p.done / p.total : 1;
+    progressText.textContent = s.ui.progress(p.done, p.total);
+    const finished = p.done >= p.total;
+    progressButton.hidden = finished;
+    progressButton.textContent = work.paused ? s.ui.resume : s.ui.cancel;
+  }
+  function settle() {
+    for (const resolve of work.waiters.splice(0)) resolve(work.progress);
+  }
+  function tick() {
+    if (destroyed || work.paused) {
+      work.running = false;
+      return;
+    }
+    const t0 = performance.now();
+    work.progress = JSON.parse(wasm.advance(work.units));
+    const dt = performance.now() - t0;
+    if (dt < 4) work.units = Math.min(work.units * 2, 1 << 20);
+    else if (dt > 8) work.units = Math.max(1, Math.floor(work.units / 2));
+    refresh();
+    redraw();
+    showProgress();
+    if (!work.progress || work.progress.done >= work.progress.total) {
+      work.running = false;
+      settle();
+      root.dispatchEvent(new CustomEvent('trainlab:done', { bubbles: true, detail: { view: info.id } }));
+      return;
+    }
+    work.frame = requestAnimationFrame(tick);
+  }
+  function startWork() {
+    work.progress = JSON.parse(wasm.advance(0));
+    showProgress();
+    if (!work.progress || work.progress.done >= work.progress.total) {
+      settle();
+      return;
+    }
+    if (!work.running && !work.paused) {
+      work.running = true;
+      work.frame = requestAnimationFrame(tick);
+    }
+  }
+  progressButton.addEventListener('click', () => {
+    work.paused = !work.paused;
+    if (work.paused) cancelAnimationFrame(work.frame);
+    else startWork();
+    showProgress();
+  });
+
   function apply(query, eventTime) {
     const list = JSON.parse(wasm.set(query));
     notices = [...pageNotices.splice(0), ...list];
@@ -198,6 +265,8 @@ export function mount(element, viewId, params = {}, options = {}) {
     if (notices.length) options.onNotice?.(notices);
     options.onChange?.(handle);
     root.dispatchEvent(new CustomEvent('trainlab:drawn', { bubbles: true, detail: { view: info.id } }));
+    work.paused = false;
+    startWork();
     return notices;
   }
 
@@ -253,12 +322,25 @@ export function mount(element, viewId, params = {}, options = {}) {
     describe() { return wasm.describe(lang); },
     lang,
     notices() { return notices.slice(); },
+    /** { running, paused, progress: {done, total} | null } of the view's long work. */
+    work() { return { running: work.running, paused: work.paused, progress: work.progress }; },
+    /** Stops the long work after the current frame (resume() continues where it stopped). */
+    cancel() { work.paused = true; cancelAnimationFrame(work.frame); work.running = false; showProgress(); },
+    resume() { work.paused = false; startWork(); showProgress(); },
+    /** Resolves when the long work is complete (at once when there is none). */
+    finished() {
+      const p = work.progress;
+      if (!p || p.done >= p.total) return Promise.resolve(p);
+      return new Promise((resolve) => work.waiters.push(resolve));
+    },
     link,
     redraw,
     stats,
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      cancelAnimationFrame(work.frame);
+      settle();
       extension?.destroy?.();
       observer.disconnect();
       cancelAnimationFrame(frame);

@@ -7,6 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Serialize;
 
+pub mod activations_view;
+pub mod batchnorm_view;
 pub mod ewma_view;
 pub mod gradcheck_view;
 pub mod optimizers_view;
@@ -27,6 +29,11 @@ pub trait ViewModel: Sized {
     /// Computes the view from validated parameters. `Err` holds notices for combinations that
     /// are invalid together; the caller then keeps its previous state.
     fn build(params: &ParamSet) -> Result<Self, Vec<Notice>>;
+    /// Computes the view for new parameters, reusing what it can of the current model (e.g. random
+    /// draws that depend only on the seed). Default: [`ViewModel::build`].
+    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+        Self::build(params)
+    }
     /// The numbers the figure shows, as plain JSON (`handle.data()`).
     fn data(&self) -> serde_json::Value;
     /// The little the page shows beside the figure (tables, per-control hints), so an input does
@@ -40,6 +47,30 @@ pub trait ViewModel: Sized {
     fn describe(&self, lang: Lang) -> String;
     /// Draws the figure.
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError>;
+    /// Long work (training runs, studies) done a little at a time: performs at most `max_units`
+    /// units of it and says how far the whole job is. `None`: the view has no long work (the
+    /// default). The page calls it once per animation frame with a budget it adapts so that a
+    /// call stays near 8 ms, shows the progress, and can stop calling (cancel) and start again
+    /// (resume): the work is plain state in the model, so nothing leaks and nothing is lost.
+    fn advance(&mut self, _max_units: usize) -> Option<Progress> {
+        None
+    }
+}
+
+/// How far a view's long work is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Units done.
+    pub done: usize,
+    /// Units in the whole job.
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whether the job is complete.
+    pub fn finished(&self) -> bool {
+        self.done >= self.total
+    }
 }
 
 /// A view with its current parameters. Invalid input never replaces a valid state.
@@ -62,7 +93,7 @@ impl<V: ViewModel> Mounted<V> {
         let mut next = self.params.clone();
         let mut notices = next.apply_query(query);
         if next != self.params {
-            match V::build(&next) {
+            match self.model.rebuild(&next) {
                 Ok(model) => {
                     self.params = next;
                     self.model = model;
@@ -81,6 +112,11 @@ impl<V: ViewModel> Mounted<V> {
     /// Current model.
     pub fn model(&self) -> &V {
         &self.model
+    }
+
+    /// See [`ViewModel::advance`].
+    pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
+        self.model.advance(max_units)
     }
 }
 
@@ -145,6 +181,11 @@ macro_rules! registry {
                 match self { $(AnyView::$variant(v) => v.model().data()),+ }
             }
 
+            /// See [`ViewModel::advance`].
+            pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
+                match self { $(AnyView::$variant(v) => v.advance(max_units)),+ }
+            }
+
             /// See [`ViewModel::summary`].
             pub fn summary(&self) -> serde_json::Value {
                 match self { $(AnyView::$variant(v) => v.model().summary()),+ }
@@ -174,7 +215,9 @@ registry! {
     Search(search_view::SearchView),
     Scale(scale_view::ScaleView),
     Space(space_view::SpaceView),
+    Activations(activations_view::ActivationsView),
     GradCheck(gradcheck_view::GradCheckView),
+    Batchnorm(batchnorm_view::BatchnormView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -4,6 +4,8 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+pub mod activations;
+pub mod batchnorm;
 pub mod ewma;
 pub mod gradcheck;
 pub mod legend;

@@ -2,6 +2,9 @@
 //!
 //! Nothing here may depend on wasm-bindgen, web-sys, js-sys or plotters (a test greps for it).
 //! Every random function takes the RNG it draws from; nothing reads a clock or a global.
+pub mod activation_study;
+pub mod bn_grid;
+pub mod bn_study;
 pub mod contour;
 pub mod data;
 pub mod diagnosis;

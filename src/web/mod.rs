@@ -79,6 +79,12 @@ impl ViewHandle {
         self.view.data().to_string()
     }
 
+    /// Does at most `max_units` units of the view's long work; returns `{done, total}` as JSON
+    /// text, or `null` when the view has none.
+    pub fn advance(&mut self, max_units: usize) -> String {
+        to_json_text(&self.view.advance(max_units))
+    }
+
     /// What the page shows beside the figure (tables, hints), as JSON text.
     #[wasm_bindgen(js_name = summaryJson)]
     pub fn summary_json(&self) -> String {

@@ -34,6 +34,9 @@ test('every registered view mounts from its URL, draws, and its share link repro
   assert.ok(ids.length >= 1);
   for (const id of ids) {
     await openLab(b.page, `${srv.url}?view=${id}`);
+    // A view with long work is compared once its work is done (its data grows while it runs).
+    const settled = () => b.page.evaluate(() => window.trainlab.handle.finished());
+    await settled();
     const state = await b.page.evaluate(() => {
       const h = window.trainlab.handle;
       const c = h.element.querySelector('canvas');
@@ -51,6 +54,7 @@ test('every registered view mounts from its URL, draws, and its share link repro
     const link = await address(b.page);
     assert.match(link, new RegExp(`\\?view=${id}&`));
     await openLab(b.page, link);
+    await settled();
     assert.deepEqual(await b.page.evaluate(() => window.trainlab.handle.data()), state.data, `${id}: share link`);
     // embed mode works for every view and keeps a way back to the full lab
     await openLab(b.page, `${link}&embed=1`);

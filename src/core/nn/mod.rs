@@ -17,6 +17,7 @@ pub mod init;
 pub mod network;
 pub mod output;
 mod pass;
+pub mod probe;
 pub mod reproduce;
 pub mod simd;
 pub mod trainer;

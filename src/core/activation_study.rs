@@ -1,0 +1,399 @@
+//! What initialisation and batch norm do to each layer: DLFS's `weight_init_activation_histogram`
+//! experiment (seed 004; also seeds 001 and 002 on vanishing/exploding signals).
+//!
+//! Input `X` (`samples x units`) ~ N(0, 1); `layers` dense layers of `units` units with no bias,
+//! weights `W ~ N(0, std^2)` with the std of the chosen [`Init`]; each layer computes `z = a W`,
+//! optionally batch-normalises `z` with the batch's own statistics (training mode, gamma 1,
+//! beta 0, before the activation, Ioffe & Szegedy 2015), then `a = g(z)`. The same weights and
+//! input serve both runs (without and with BN), so the difference is batch norm alone.
+//!
+//! The backward pass sends `dJ/da_L ~ N(0, 1)` back through the layers (`dz = da * g'(z)`, through
+//! BN when on, `da_prev = dz W^T`) and records `|dJ/dz|` per layer: shrinking towards the input is
+//! the vanishing gradient, growing is the exploding one.
+//!
+//! Computed in f32 with [`crate::core::gemm`] (fast enough to redraw on every input).
+use super::gemm::GemmScratch;
+use super::nn::activation::Activation;
+use super::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
+use super::nn::dense;
+use super::nn::init::Init;
+use super::rng::{seeded, standard_normal};
+use serde::{Deserialize, Serialize};
+
+/// Offset of the seed of the upstream-gradient stream.
+pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
+
+/// The most samples x units x layers the study computes (checked before allocating).
+pub const MAX_CELLS: usize = 5_000_000;
+
+/// Settings of the study.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActivationStudyConfig {
+    /// Rows of the input. Default 1,000 (DLFS).
+    pub samples: usize,
+    /// Units of the input and of every layer. Default 100 (DLFS).
+    pub units: usize,
+    /// Hidden layers. Default 5 (DLFS).
+    pub layers: usize,
+    /// Activation of every layer. Default sigmoid (DLFS).
+    pub activation: Activation,
+    /// Weight initialisation. Default N(0, 1) (DLFS's first figure).
+    pub init: Init,
+    /// Histogram bins. Default 30 (DLFS).
+    pub bins: usize,
+    /// Batch-norm epsilon. Default 1e-6 (as the engine, DLFS).
+    pub eps: f64,
+    /// Also run the backward pass. Default false.
+    pub backward: bool,
+    /// Seed of the input, the weights and the upstream gradient. Default 1.
+    pub seed: u64,
+}
+
+impl Default for ActivationStudyConfig {
+    fn default() -> Self {
+        ActivationStudyConfig {
+            samples: 1000,
+            units: 100,
+            layers: 5,
+            activation: Activation::Sigmoid,
+            init: Init::Normal(1.0),
+            bins: 30,
+            eps: 1e-6,
+            backward: false,
+            seed: 1,
+        }
+    }
+}
+
+/// The random draws of a study: the input, the weights as unit normals (scaled by the
+/// initialisation's std when used, giving exactly the values [`Init::fill`] would), and the upstream
+/// gradient. They depend only on the seed and the sizes, so a view can keep them while the
+/// activation, the initialisation or the direction change.
+#[derive(Clone, Debug)]
+pub struct StudyDraws {
+    key: (u64, usize, usize, usize),
+    x: Vec<f32>,
+    unit_weights: Vec<Vec<f64>>,
+    upstream: Option<Vec<f32>>,
+}
+
+/// A histogram over `[lo, hi]` in equal bins (values outside are clamped into the end bins).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    /// Left edge of the first bin.
+    pub lo: f64,
+    /// Right edge of the last bin.
+    pub hi: f64,
+    /// Count per bin; they add up to the number of values.
+    pub counts: Vec<u32>,
+}
+
+impl Histogram {
+    /// Counts `values` into `bins` bins over `[lo, hi]` (`hi > lo`); NaN values are not counted.
+    pub fn of(values: impl Iterator<Item = f64>, lo: f64, hi: f64, bins: usize) -> Histogram {
+        let mut counts = vec![0u32; bins.max(1)];
+        let scale = counts.len() as f64 / (hi - lo);
+        let last = counts.len() - 1;
+        for v in values.filter(|v| !v.is_nan()) {
+            // `as usize` truncates towards zero and saturates (negative -> 0, +inf -> max), so no
+            // floor() call is needed: this loop runs over every activation on every input.
+            let b = ((v - lo) * scale) as usize;
+            counts[b.min(last)] += 1;
+        }
+        Histogram { lo, hi, counts }
+    }
+}
+
+/// One layer's numbers in one run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerStats {
+    /// Histogram of the activations `a`.
+    pub hist: Histogram,
+    /// Mean of `a`.
+    pub mean: f64,
+    /// Standard deviation of `a`.
+    pub std: f64,
+    /// Share of activations near the activation's limits: sigmoid below 0.01 or above 0.99, tanh
+    /// beyond ±0.99, ReLU exactly 0 (inactive); 0 for linear.
+    pub saturated: f64,
+    /// Share of units whose output is 0 for every sample (dead ReLUs; 0 for other activations).
+    pub dead_units: f64,
+    /// Mean of the pre-activation (after BN when on).
+    pub pre_mean: f64,
+    /// Standard deviation of the pre-activation (after BN when on).
+    pub pre_std: f64,
+    /// Histogram of log10 |dJ/dz| (backward pass only).
+    pub grad_hist: Option<Histogram>,
+    /// Mean |dJ/dz| (backward pass only).
+    pub grad_mean_abs: Option<f64>,
+}
+
+/// The study: per layer, without and with batch norm.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivationStudy {
+    /// The weights' standard deviation actually used.
+    pub weight_std: f64,
+    /// Without batch norm, input layer first.
+    pub plain: Vec<LayerStats>,
+    /// With batch norm before each activation.
+    pub batch_norm: Vec<LayerStats>,
+}
+
+/// Why a study was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StudyError(pub String);
+
+impl std::fmt::Display for StudyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StudyError {}
+
+fn mean_std(v: &[f32]) -> (f64, f64) {
+    let n = v.len().max(1) as f64;
+    let mean = v.iter().map(|&x| x as f64).sum::<f64>() / n;
+    let var = v.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / n;
+    (mean, var.sqrt())
+}
+
+impl ActivationStudyConfig {
+    /// Checks sizes (before any allocation) and the initialisation.
+    pub fn validate(&self) -> Result<(), StudyError> {
+        if self.samples < 2 || self.units == 0 || self.layers == 0 || self.bins == 0 || self.bins > 200 {
+            return Err(StudyError(
+                "samples >= 2, units >= 1, layers >= 1 and 1..=200 bins are needed".into(),
+            ));
+        }
+        let cells = self
+            .samples
+            .checked_mul(self.units)
+            .and_then(|c| c.checked_mul(self.layers));
+        if cells.is_none_or(|c| c > MAX_CELLS) {
+            return Err(StudyError(format!(
+                "samples x units x layers must stay within {MAX_CELLS}"
+            )));
+        }
+        if !(self.init.is_valid() && self.eps > 0.0 && self.eps.is_finite()) {
+            return Err(StudyError("the weight std must be finite and >= 0, eps > 0".into()));
+        }
+        Ok(())
+    }
+
+    fn key(&self) -> (u64, usize, usize, usize) {
+        (self.seed, self.samples, self.units, self.layers)
+    }
+
+    /// Draws the study's random numbers (after [`Self::validate`]): the input, then each layer's
+    /// weights (row-major, as [`Init::fill`] draws them); the backward pass's upstream gradient comes
+    /// from a second stream, seeded with `seed + UPSTREAM_STREAM`, drawn when first needed.
+    pub fn draw(&self) -> Result<StudyDraws, StudyError> {
+        self.validate()?;
+        let (m, n) = (self.samples, self.units);
+        let mut rng = seeded(self.seed);
+        let x: Vec<f32> = (0..m * n).map(|_| standard_normal(&mut rng) as f32).collect();
+        let unit_weights = (0..self.layers)
+            .map(|_| (0..n * n).map(|_| standard_normal(&mut rng)).collect())
+            .collect();
+        Ok(StudyDraws {
+            key: self.key(),
+            x,
+            unit_weights,
+            upstream: None,
+        })
+    }
+
+    /// Runs the study (both without and with batch norm).
+    pub fn run(&self) -> Result<ActivationStudy, StudyError> {
+        let mut draws = self.draw()?;
+        self.run_with(&mut draws)
+    }
+
+    /// Runs the study on earlier draws (drawn again when the seed or a size differs).
+    pub fn run_with(&self, draws: &mut StudyDraws) -> Result<ActivationStudy, StudyError> {
+        self.validate()?;
+        if draws.key != self.key() {
+            *draws = self.draw()?;
+        }
+        let (m, n) = (self.samples, self.units);
+        if self.backward && draws.upstream.is_none() {
+            let mut rng = seeded(self.seed.wrapping_add(UPSTREAM_STREAM));
+            draws.upstream = Some((0..m * n).map(|_| standard_normal(&mut rng) as f32).collect());
+        }
+        let std = self.init.std(n, n);
+        // f32(std * z): the very values Init::fill draws for a N(0, std^2) initialisation
+        let weights: Vec<Vec<f32>> = draws
+            .unit_weights
+            .iter()
+            .map(|w| w.iter().map(|&z| (std * z) as f32).collect())
+            .collect();
+        let upstream = draws.upstream.as_deref().unwrap_or(&[]);
+        let plain = self.pass(&draws.x, &weights, upstream, false);
+        let batch_norm = self.pass(&draws.x, &weights, upstream, true);
+        Ok(ActivationStudy {
+            weight_std: std,
+            plain,
+            batch_norm,
+        })
+    }
+
+    fn range(&self, runs: &[&[Vec<f32>]]) -> (f64, f64) {
+        match self.activation {
+            Activation::Sigmoid => (0.0, 1.0),
+            Activation::Tanh => (-1.0, 1.0),
+            _ => {
+                // ReLU and linear: a shared range over every layer so the panels compare.
+                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+                for a in runs.iter().flat_map(|r| r.iter()).flat_map(|l| l.iter()) {
+                    let v = *a as f64;
+                    if v.is_finite() {
+                        lo = lo.min(v);
+                        hi = hi.max(v);
+                    }
+                }
+                if lo.is_finite() && hi > lo {
+                    (lo, hi)
+                } else {
+                    (lo.min(0.0), lo.max(0.0) + 1.0)
+                }
+            }
+        }
+    }
+
+    fn pass(&self, x: &[f32], weights: &[Vec<f32>], upstream: &[f32], bn: bool) -> Vec<LayerStats> {
+        let (m, n) = (self.samples, self.units);
+        let mut scratch = GemmScratch::default();
+        let ones = vec![1f32; n];
+        let zeros = vec![0f32; n];
+        let mut zs: Vec<Vec<f32>> = Vec::with_capacity(self.layers);
+        let mut acts: Vec<Vec<f32>> = Vec::with_capacity(self.layers);
+        let mut caches: Vec<BnCache<f32>> = Vec::with_capacity(self.layers);
+        for (l, w) in weights.iter().enumerate() {
+            let input = if l == 0 { x } else { &acts[l - 1] };
+            let mut z = vec![0f32; m * n];
+            dense::forward(input, w, None, m, n, n, &mut z, &mut scratch);
+            let mut cache = BnCache::default();
+            if bn {
+                let mut normed = vec![0f32; m * n];
+                let mut running = RunningStats::new(n);
+                forward_train(
+                    &z,
+                    m,
+                    n,
+                    &ones,
+                    &zeros,
+                    self.eps as f32,
+                    0.9,
+                    &mut running,
+                    &mut cache,
+                    &mut normed,
+                );
+                z = normed;
+            }
+            let mut a = vec![0f32; m * n];
+            self.activation.forward(&z, &mut a, 0.01);
+            zs.push(z);
+            acts.push(a);
+            caches.push(cache);
+        }
+        let (lo, hi) = self.range(&[&acts]);
+        let grads = self
+            .backward
+            .then(|| self.backprop(&zs, &acts, &caches, weights, upstream, bn, &mut scratch));
+        let grad_range = grads.as_ref().map(|g| log_range(g));
+        (0..self.layers)
+            .map(|l| {
+                let a = &acts[l];
+                let (mean, std) = mean_std(a);
+                let (pre_mean, pre_std) = mean_std(&zs[l]);
+                let saturated = a.iter().filter(|&&v| self.is_saturated(v)).count() as f64 / a.len() as f64;
+                let dead_units = if self.activation == Activation::Relu {
+                    (0..n)
+                        .filter(|&j| a.iter().skip(j).step_by(n).all(|&v| v <= 0.0))
+                        .count() as f64
+                        / n as f64
+                } else {
+                    0.0
+                };
+                let (grad_hist, grad_mean_abs) = match (&grads, grad_range) {
+                    (Some(g), Some((glo, ghi))) => {
+                        let logs = g[l].iter().map(|&v| (v.abs() as f64).max(1e-30).log10());
+                        let mean_abs = g[l].iter().map(|&v| v.abs() as f64).sum::<f64>() / g[l].len() as f64;
+                        (Some(Histogram::of(logs, glo, ghi, self.bins)), Some(mean_abs))
+                    }
+                    _ => (None, None),
+                };
+                LayerStats {
+                    hist: Histogram::of(a.iter().map(|&v| v as f64), lo, hi, self.bins),
+                    mean,
+                    std,
+                    saturated,
+                    dead_units,
+                    pre_mean,
+                    pre_std,
+                    grad_hist,
+                    grad_mean_abs,
+                }
+            })
+            .collect()
+    }
+
+    fn is_saturated(&self, a: f32) -> bool {
+        match self.activation {
+            Activation::Sigmoid => !(0.01..=0.99).contains(&a),
+            Activation::Tanh => a.abs() > 0.99,
+            Activation::Relu => a <= 0.0,
+            Activation::LeakyRelu | Activation::Linear => false,
+        }
+    }
+
+    /// dJ/dz per layer for dJ/da_L = `upstream`.
+    #[allow(clippy::too_many_arguments)]
+    fn backprop(
+        &self,
+        zs: &[Vec<f32>],
+        acts: &[Vec<f32>],
+        caches: &[BnCache<f32>],
+        weights: &[Vec<f32>],
+        upstream: &[f32],
+        bn: bool,
+        scratch: &mut GemmScratch,
+    ) -> Vec<Vec<f32>> {
+        let (m, n) = (self.samples, self.units);
+        let ones = vec![1f32; n];
+        let (mut dgamma, mut dbeta) = (vec![0f32; n], vec![0f32; n]);
+        let mut grads = vec![Vec::new(); self.layers];
+        let mut da = upstream.to_vec();
+        for l in (0..self.layers).rev() {
+            let mut dz = da.clone();
+            self.activation.backward(&zs[l], &acts[l], &mut dz, 0.01);
+            grads[l] = dz.clone();
+            if bn {
+                bn_backward(&mut dz, m, n, &ones, &caches[l], &mut dgamma, &mut dbeta);
+            }
+            if l > 0 {
+                dense::grad_input(&dz, &weights[l], m, n, n, &mut da, scratch);
+            }
+        }
+        grads
+    }
+}
+
+/// A shared log10 range for the gradient histograms of every layer.
+fn log_range(grads: &[Vec<f32>]) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in grads.iter().flatten() {
+        let a = v.abs() as f64;
+        if a > 0.0 && a.is_finite() {
+            lo = lo.min(a.log10());
+            hi = hi.max(a.log10());
+        }
+    }
+    if lo.is_finite() && hi > lo {
+        (lo.max(hi - 12.0), hi)
+    } else {
+        (-1.0, 1.0)
+    }
+}

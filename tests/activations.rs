@@ -1,0 +1,226 @@
+//! DLFS's activation-histogram experiment: histograms, batch norm's effect, saturation, gradients.
+use trainlab::core::activation_study::{ActivationStudyConfig, Histogram};
+use trainlab::core::nn::activation::Activation;
+use trainlab::core::nn::init::Init;
+use trainlab::core::rng::{seeded, standard_normal};
+
+fn small(activation: Activation, init: Init) -> ActivationStudyConfig {
+    ActivationStudyConfig {
+        samples: 300,
+        units: 40,
+        layers: 5,
+        activation,
+        init,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn histogram_counts_add_up_to_the_values() {
+    let cfg = small(Activation::Tanh, Init::XavierCourse);
+    let s = cfg.run().unwrap();
+    for run in [&s.plain, &s.batch_norm] {
+        assert_eq!(run.len(), 5);
+        for layer in run {
+            assert_eq!(layer.hist.counts.len(), 30);
+            assert_eq!(layer.hist.counts.iter().map(|&c| c as usize).sum::<usize>(), 300 * 40);
+        }
+    }
+    let h = Histogram::of([0.0, 0.5, 1.0, -3.0, 7.0, f64::NAN].into_iter(), 0.0, 1.0, 2);
+    assert_eq!(
+        h.counts,
+        vec![2, 3],
+        "out-of-range values clamp into the end bins, NaN is dropped"
+    );
+}
+
+#[test]
+fn batch_norm_gives_every_layer_mean_zero_std_one_before_the_activation() {
+    // Per unit, BN output has mean 0 and std sqrt(var / (var + eps)); pooled over units, with eps
+    // negligible, the mean is 0 and the std 1 up to f32 rounding: tolerance 1e-3 on both.
+    for (act, init) in [
+        (Activation::Sigmoid, Init::Normal(1.0)),
+        (Activation::Sigmoid, Init::Normal(0.01)),
+        (Activation::Relu, Init::He),
+    ] {
+        // eps = 1e-12, far below every unit's variance here: the normalisation alone is checked
+        let s = ActivationStudyConfig {
+            eps: 1e-12,
+            ..small(act, init)
+        }
+        .run()
+        .unwrap();
+        for (l, layer) in s.batch_norm.iter().enumerate() {
+            assert!(
+                layer.pre_mean.abs() < 1e-3,
+                "{act:?} {init:?} layer {l}: mean {}",
+                layer.pre_mean
+            );
+            assert!(
+                (layer.pre_std - 1.0).abs() < 1e-3,
+                "{act:?} {init:?} layer {l}: std {}",
+                layer.pre_std
+            );
+        }
+    }
+    // With the default eps = 1e-6 and std 0.01 weights, z's variance per unit is only ~1.5e-4
+    // (40 units x 1e-4 x Var(a) ~ 0.04), so eps trims the std to sqrt(var / (var + eps)), just
+    // below 1 (about 0.997).
+    let s = small(Activation::Sigmoid, Init::Normal(0.01)).run().unwrap();
+    for layer in &s.batch_norm {
+        assert!(layer.pre_std < 1.0 && layer.pre_std > 0.99, "{}", layer.pre_std);
+    }
+}
+
+/// An independent forward pass in f64 with plain loops (same seed, same draws): the saturated share
+/// of sigmoid outputs per layer without BN.
+fn saturated_reference(cfg: &ActivationStudyConfig) -> Vec<f64> {
+    let (m, n) = (cfg.samples, cfg.units);
+    let mut rng = seeded(cfg.seed);
+    let x: Vec<f64> = (0..m * n).map(|_| standard_normal(&mut rng)).collect();
+    let std = cfg.init.std(n, n);
+    let ws: Vec<Vec<f64>> = (0..cfg.layers)
+        .map(|_| (0..n * n).map(|_| std * standard_normal(&mut rng)).collect())
+        .collect();
+    let mut a = x;
+    let mut out = Vec::new();
+    for w in &ws {
+        let mut next = vec![0.0; m * n];
+        for i in 0..m {
+            for j in 0..n {
+                let z: f64 = (0..n).map(|k| a[i * n + k] * w[k * n + j]).sum();
+                next[i * n + j] = 1.0 / (1.0 + (-z).exp());
+            }
+        }
+        out.push(next.iter().filter(|&&v| !(0.01..=0.99).contains(&v)).count() as f64 / (m * n) as f64);
+        a = next;
+    }
+    out
+}
+
+#[test]
+fn sigmoid_saturates_with_std_one_and_collapses_with_std_001() {
+    let wide = small(Activation::Sigmoid, Init::Normal(1.0));
+    let narrow = small(Activation::Sigmoid, Init::Normal(0.01));
+    let (s_wide, s_narrow) = (wide.run().unwrap(), narrow.run().unwrap());
+    let (r_wide, r_narrow) = (saturated_reference(&wide), saturated_reference(&narrow));
+    for l in 0..5 {
+        // f32 vs f64 may flip a value sitting on the 0.01 / 0.99 boundary: 0.5% tolerance
+        assert!(
+            (s_wide.plain[l].saturated - r_wide[l]).abs() < 5e-3,
+            "layer {l}: {} vs {}",
+            s_wide.plain[l].saturated,
+            r_wide[l]
+        );
+        assert!((s_narrow.plain[l].saturated - r_narrow[l]).abs() < 5e-3);
+        // std 1: a large share at 0 or 1 (z ~ N(0, n E[a^2]) ~ N(0, 40 * 0.4), and |z| > 4.6 with
+        // probability ~0.25); std 0.01: everything near 0.5
+        assert!(
+            s_wide.plain[l].saturated > 0.2,
+            "layer {l}: {}",
+            s_wide.plain[l].saturated
+        );
+        assert!(s_narrow.plain[l].saturated < 1e-3);
+        assert!((s_narrow.plain[l].mean - 0.5).abs() < 0.01 && s_narrow.plain[l].std < 0.05);
+    }
+    // Xavier (sqrt(1/n)) keeps a spread between the two
+    let x = small(Activation::Sigmoid, Init::XavierCourse).run().unwrap();
+    for l in 0..5 {
+        assert!(
+            x.plain[l].std > 0.1 && x.plain[l].saturated < 0.1,
+            "layer {l}: {:?}",
+            x.plain[l]
+        );
+    }
+}
+
+#[test]
+fn gradients_vanish_through_saturated_sigmoids_and_batch_norm_evens_them() {
+    let cfg = ActivationStudyConfig {
+        backward: true,
+        ..small(Activation::Sigmoid, Init::Normal(0.01))
+    };
+    let s = cfg.run().unwrap();
+    let g = |run: &[trainlab::core::activation_study::LayerStats]| -> Vec<f64> {
+        run.iter().map(|l| l.grad_mean_abs.unwrap()).collect()
+    };
+    let (plain, bn) = (g(&s.plain), g(&s.batch_norm));
+    // Without BN each layer scales the gradient by about n * 0.25 * 0.01 = 0.1 (40 units,
+    // sigmoid' = 0.25 at 0.5, std 0.01): it shrinks by orders of magnitude towards the input.
+    assert!(plain[0] < plain[4] * 1e-2, "{plain:?}");
+    // With BN the layers stay within a factor of 100 of each other.
+    assert!(bn[0] > bn[4] * 1e-2, "{bn:?}");
+    for l in &s.plain {
+        assert_eq!(
+            l.grad_hist
+                .as_ref()
+                .unwrap()
+                .counts
+                .iter()
+                .map(|&c| c as usize)
+                .sum::<usize>(),
+            300 * 40
+        );
+    }
+}
+
+#[test]
+fn relu_dead_units_and_caps_and_seeds() {
+    let s = small(Activation::Relu, Init::He).run().unwrap();
+    for l in &s.plain {
+        assert!(
+            l.saturated > 0.3 && l.saturated < 0.7,
+            "about half of ReLU outputs are 0: {}",
+            l.saturated
+        );
+    }
+    let cfg = small(Activation::Relu, Init::He);
+    assert_eq!(cfg.run().unwrap(), cfg.run().unwrap());
+    assert_ne!(
+        cfg.run().unwrap(),
+        ActivationStudyConfig { seed: 2, ..cfg }.run().unwrap()
+    );
+    assert!(ActivationStudyConfig {
+        samples: 100_000,
+        units: 1000,
+        ..cfg
+    }
+    .run()
+    .is_err());
+    assert!(ActivationStudyConfig {
+        init: Init::Normal(f64::NAN),
+        ..cfg
+    }
+    .run()
+    .is_err());
+    assert!(ActivationStudyConfig { layers: 0, ..cfg }.run().is_err());
+}
+
+#[test]
+fn reusing_draws_gives_the_same_study_as_a_fresh_run() {
+    // The view keeps its draws across inputs; the result must not depend on that history.
+    let first = ActivationStudyConfig {
+        activation: Activation::Relu,
+        init: Init::He,
+        ..small(Activation::Relu, Init::He)
+    };
+    let mut draws = first.draw().unwrap();
+    first.run_with(&mut draws).unwrap();
+    for next in [
+        small(Activation::Sigmoid, Init::Normal(1.0)),
+        ActivationStudyConfig {
+            backward: true,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+        ActivationStudyConfig {
+            seed: 9,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+        ActivationStudyConfig {
+            units: 20,
+            ..small(Activation::Tanh, Init::Glorot)
+        },
+    ] {
+        assert_eq!(next.run_with(&mut draws).unwrap(), next.run().unwrap(), "{next:?}");
+    }
+}

@@ -1,0 +1,193 @@
+//! view=batchnorm's computations: the Ioffe & Szegedy percentile study, DLFS's grid, batch norm
+//! at test time, and the batch-norm formulas they rest on.
+use trainlab::app::batchnorm_view::drift;
+use trainlab::core::bn_grid::{weight_scales, BnGridConfig};
+use trainlab::core::bn_study::{percentile, BnStudyConfig};
+use trainlab::core::data::digits::parse;
+use trainlab::core::data::Dataset;
+use trainlab::core::nn::batchnorm::{forward_eval, forward_train, BnCache, RunningStats};
+
+const BIN: &[u8] = include_bytes!("../www/data/digits.bin");
+
+fn digits() -> Dataset {
+    parse(BIN).expect("the committed asset parses").dataset()
+}
+
+#[test]
+fn percentiles_interpolate_like_numpy() {
+    // numpy.percentile([1, 2, 3, 4, 10], [15, 50, 85]) = [1.6, 3.0, 6.4]
+    let s = [1.0, 2.0, 3.0, 4.0, 10.0];
+    for (q, want) in [(0.15, 1.6), (0.5, 3.0), (0.85, 6.4)] {
+        assert!((percentile(&s, q) - want).abs() < 1e-12, "{q}: {}", percentile(&s, q));
+    }
+}
+
+#[test]
+fn weight_scales_are_numpy_logspace() {
+    // numpy.logspace(0, -4, 16)[[0, 1, 15]] = [1.0, 0.5411695265464637, 1e-4]
+    let w = weight_scales(16);
+    assert_eq!(w.len(), 16);
+    assert_eq!(w[0], 1.0);
+    assert!((w[1] - 0.541_169_526_546_463_7).abs() < 1e-12);
+    assert!((w[15] - 1e-4).abs() < 1e-16);
+}
+
+#[test]
+fn with_batch_norm_the_unit_input_percentiles_drift_less() {
+    // Ioffe & Szegedy's figure 1 (b, c) at lab scale, seed 1, 15 epochs (270 steps per network).
+    // Measured (this test prints them): the largest sweep over time of the 15th/50th/85th
+    // percentile is 1.11 without batch norm and 0.56 with it.
+    let mut s = BnStudyConfig {
+        epochs: 15,
+        ..BnStudyConfig::default()
+    }
+    .start(&digits())
+    .unwrap();
+    let (done, total) = s.advance(usize::MAX);
+    assert_eq!(done, total);
+    assert_eq!(s.plain.probes.len(), s.batch_norm.probes.len());
+    assert_eq!(s.plain.probes.last().unwrap().step, 270);
+    let (dp, db) = (drift(&s.plain.probes), drift(&s.batch_norm.probes));
+    let last = |r: &trainlab::core::bn_study::StudyRun| r.probes.last().unwrap().dev_accuracy;
+    println!(
+        "drift without BN {dp:.3}, with BN {db:.3}; dev accuracy {:.3} / {:.3}",
+        last(&s.plain),
+        last(&s.batch_norm)
+    );
+    assert!(db < 0.7 * dp, "with BN {db} vs without {dp}");
+    // BN keeps the unit's median near beta = 0 while the plain network's median wanders.
+    assert!(s.batch_norm.probes.iter().all(|p| p.p50.abs() < 0.5));
+    assert!(last(&s.batch_norm) > last(&s.plain));
+    // The ridge histograms count every (row, unit) of the monitor batch.
+    for p in s.plain.probes.iter().chain(&s.batch_norm.probes) {
+        assert_eq!(p.hist.counts.iter().sum::<u32>(), 359 * 100);
+    }
+    // Batch norm at test time: with running statistics the batch size does not matter; with a
+    // batch of 1 every variance is 0, every row gets the same output, accuracy ~ 1 class in 10.
+    let rows = &s.test_rows;
+    assert_eq!(rows[0].batch_size, 1);
+    assert!(rows.iter().all(|r| r.running == rows[0].running));
+    assert!(rows[0].running > 0.9, "{rows:?}");
+    assert!(rows[0].batch_stats < 0.2, "{rows:?}");
+    assert!(rows[1].batch_stats < rows[3].batch_stats, "{rows:?}");
+    println!("{rows:?}");
+}
+
+fn small_grid() -> BnGridConfig {
+    BnGridConfig {
+        samples: 200,
+        epochs: 2,
+        scales: 4,
+        ..BnGridConfig::default()
+    }
+}
+
+#[test]
+fn grid_in_pieces_with_pauses_equals_grid_at_once() {
+    let data = digits();
+    let mut once = small_grid().start(&data).unwrap();
+    let (done, total) = once.advance(usize::MAX);
+    assert_eq!((done, total), (total, 2 * 4 * 2 * 2));
+    let mut pieces = small_grid().start(&data).unwrap();
+    assert_eq!(pieces.advance(0), (0, total), "advance(0) does no work");
+    let mut calls = 0;
+    while pieces.advance(3).0 < total {
+        calls += 1;
+        assert!(calls < 1000);
+    }
+    assert_eq!(pieces.cells, once.cells, "same accuracies, bit for bit");
+    assert_eq!(pieces.advance(5), (total, total), "nothing left to do");
+    for c in &once.cells {
+        assert!(c.batch_norm.len() == 3, "start + 2 epochs: {c:?}");
+        assert!(c.plain.iter().chain(&c.batch_norm).all(|a| (0.0..=1.0).contains(a)));
+    }
+}
+
+#[test]
+fn the_view_keeps_each_job_across_panels_and_restarts_it_when_its_settings_change() {
+    use trainlab::app::AnyView;
+    let mut v = AnyView::new("batchnorm").unwrap();
+    assert!(v.set("panel=grid&grid_epochs=1&grid_samples=100").is_empty());
+    let p = v.advance(40).unwrap();
+    // The first step also measures the starting accuracy (a budget of 1 + 1 epoch's steps).
+    assert!(p.done > 1 && p.done < p.total, "{p:?}");
+    let done = p.done;
+    // Another panel works on the other job; coming back finds the grid where it stopped.
+    assert!(v.set("panel=test").is_empty());
+    assert_eq!(v.advance(0).unwrap().done, 0);
+    assert!(v.set("panel=grid").is_empty());
+    assert_eq!(v.advance(0).unwrap().done, done);
+    // A grid setting starts the grid again.
+    assert!(v.set("grid_samples=120").is_empty());
+    assert_eq!(v.advance(0).unwrap().done, 0);
+    let d = v.data();
+    assert_eq!(d["grid"]["cells"].as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn batch_norm_running_and_batch_statistics_follow_the_formulas() {
+    // Two units over m = 4 rows: unit 0 = [1, 2, 3, 6] (mean 3, biased var 3.5),
+    // unit 1 = [0, 0, 0, 4] (mean 1, var 3).
+    let z = [1.0f64, 0.0, 2.0, 0.0, 3.0, 0.0, 6.0, 4.0];
+    let (gamma, beta, eps) = ([2.0, 1.0], [0.5, -1.0], 1e-6);
+    let mut running = RunningStats::new(2);
+    let mut cache = BnCache::default();
+    let mut out = [0.0; 8];
+    for k in 1..=3 {
+        forward_train(&z, 4, 2, &gamma, &beta, eps, 0.9, &mut running, &mut cache, &mut out);
+        // EWMA from 0 without bias correction: (1 - 0.9^k) * batch statistic.
+        let f = 1.0 - 0.9f64.powi(k);
+        assert!((running.mean[0] - 3.0 * f).abs() < 1e-12 && (running.var[0] - 3.5 * f).abs() < 1e-12);
+        assert!((running.mean[1] - f).abs() < 1e-12 && (running.var[1] - 3.0 * f).abs() < 1e-12);
+    }
+    for (i, &zi) in z.iter().enumerate() {
+        let j = i % 2;
+        let (mu, var) = [(3.0, 3.5), (1.0, 3.0)][j];
+        let want = gamma[j] * (zi - mu) / (var + eps).sqrt() + beta[j];
+        assert!((out[i] - want).abs() < 1e-12);
+    }
+    // With running statistics equal to the batch's, test mode gives the training output.
+    let exact = RunningStats {
+        mean: vec![3.0, 1.0],
+        var: vec![3.5, 3.0],
+        updates: 1,
+    };
+    let mut eval = [0.0; 8];
+    forward_eval(&z, 2, &gamma, &beta, eps, &exact, &mut eval);
+    assert!(eval.iter().zip(&out).all(|(a, b)| (a - b).abs() < 1e-12));
+    // Test mode treats each row on its own: one row alone gives the same as in the batch.
+    let mut one = [0.0; 2];
+    forward_eval(&z[6..8], 2, &gamma, &beta, eps, &exact, &mut one);
+    assert_eq!(one, [eval[6], eval[7]]);
+}
+
+#[test]
+fn a_batch_of_one_has_variance_zero_and_normalises_to_beta() {
+    let z = [3.7f64, -120.0, 0.25];
+    let (gamma, beta) = ([1.5, 2.0, 0.3], [0.1, -0.2, 0.0]);
+    let mut running = RunningStats::new(3);
+    let mut cache = BnCache::default();
+    let mut out = [9.0; 3];
+    forward_train(&z, 1, 3, &gamma, &beta, 1e-6, 0.9, &mut running, &mut cache, &mut out);
+    assert_eq!(cache.z_hat, vec![0.0; 3], "z - mean(z) = 0 for one row");
+    assert_eq!(out, beta, "the output is beta, whatever the input");
+    // Two rows: each unit is normalised to exactly -1 and +1 (|z - mu| = sqrt(var)), up to eps.
+    let z2 = [1.0f64, 5.0, 3.0, -5.0];
+    let mut out2 = [0.0; 4];
+    let mut running2 = RunningStats::new(2);
+    forward_train(
+        &z2,
+        2,
+        2,
+        &[1.0, 1.0],
+        &[0.0, 0.0],
+        1e-12,
+        0.9,
+        &mut running2,
+        &mut cache,
+        &mut out2,
+    );
+    for (o, want) in out2.iter().zip([-1.0, 1.0, 1.0, -1.0]) {
+        assert!((o - want).abs() < 1e-9, "{out2:?}");
+    }
+}

@@ -1,0 +1,46 @@
+// English text of view=batchnorm (seeds 000 and 003: batch norm, covariate shift, batch norm at
+// test time; seed 004: DLFS batch_norm_test; Ioffe & Szegedy 2015).
+export default {
+  title: 'Batch norm during training',
+  nav: 'Batch norm in training',
+  lead: 'Two networks with the same weights learn the 8×8 digits on the same mini-batches, one with batch norm before each activation and ' +
+    'one without. The training runs a little per frame: the figure fills in as it goes, and you can cancel and resume. ' +
+    'Pick a panel: one unit’s input over training, the whole layer’s inputs as a ridge, batch norm at test time, or DLFS’s 4×4 grid of weight scales.',
+  notice: [
+    'Internal covariate shift: from the third layer’s point of view its inputs keep changing, because every step also changes the layers before it. ' +
+      'Without batch norm the unit’s 15th, 50th and 85th percentiles wander as training goes on (Ioffe & Szegedy’s figure 1); ' +
+      'with batch norm they stay in a narrow band, since each mini-batch is pulled back to mean β and spread γ.',
+    'Stable inputs let the later layers learn without chasing the earlier ones: the dev accuracy with batch norm climbs in a few dozen steps, ' +
+      'while the plain sigmoid network, with the same learning rate, is still near chance much longer.',
+    'The ridge shows the same story for the whole last hidden layer: without batch norm the distribution shifts and stretches from step to step; ' +
+      'with it, every row looks alike.',
+    'At test time there is no mini-batch to average over, so the network uses the running means and variances (an exponentially weighted average ' +
+      'over the training mini-batches): every example is then classified on its own. Normalising with the test batch’s own statistics instead ' +
+      'makes a prediction depend on its neighbours, and with a batch of 1 the variance is 0: every input becomes β and the accuracy falls to one class in ten.',
+    'DLFS’s grid: 16 initial weight scales from 1 down to 0.0001, a 5-layer ReLU network trained with plain SGD (lr 0.01, batches of 100). ' +
+      'Without batch norm only a narrow band of scales learns at all (large ones explode, small ones leave the signal vanishing); with batch norm almost every scale learns, and fast.',
+  ],
+  params: {
+    panel: {
+      label: 'Panel',
+      help: 'What to show; the training behind the first three panels is shared, the grid is a separate job.',
+      options: {
+        shift: 'one unit’s input over training',
+        ridge: 'layer inputs over training (ridge)',
+        test: 'batch norm at test time',
+        grid: '4×4 grid of weight scales (DLFS)',
+      },
+    },
+    epochs: { label: 'Epochs', help: 'Training epochs of the 3-layer sigmoid networks (18 steps of 60 digits each).' },
+    lr: { label: 'Learning rate', help: 'SGD learning rate of the 3-layer networks; the slider is logarithmic.' },
+    unit: { label: 'Unit', help: 'The unit of the last hidden layer whose input percentiles are plotted.' },
+    grid_epochs: { label: 'Grid epochs', help: 'Epochs per grid run: 10 by default so the grid finishes sooner; DLFS uses 20.' },
+    grid_samples: { label: 'Grid samples', help: 'Training digits of the grid (DLFS: 1,000 MNIST images).' },
+    seed: { label: 'Seed', help: 'The seed of the data split, the weights and the mini-batch order.' },
+  },
+  tables: {
+    shift: 'Latest probe without (0) and with (1) batch norm: step, percentiles of the unit’s input, how far they drifted, dev accuracy',
+    test: 'Test accuracy of the batch-norm network per test batch size: running (EWMA) statistics vs the batch’s own statistics',
+    grid: 'Final training accuracy per initial weight std, without and with batch norm',
+  },
+};
