@@ -62,6 +62,7 @@ export const EN = {
     too_few_items: (n) => `${n.param}: needs ${n.detail}; keeping ${n.used}.`,
     query_too_long: (n) => `The address is too long: ${n.detail}.`,
     inconsistent: (n) => `${n.param}: ${n.detail}. The previous figure is kept.`,
+    rejected: (n) => `${n.param}: ${n.detail}. Nothing was changed.`,
   },
   views: {
     ewma,
@@ -118,6 +119,7 @@ export const KO = {
     too_few_items: (n) => `${n.param}: ${n.detail}이(가) 필요합니다. ${n.used}을(를) 유지합니다.`,
     query_too_long: (n) => `주소가 너무 깁니다: ${n.detail}.`,
     inconsistent: (n) => `${n.param}: ${n.detail}. 이전 그림을 유지합니다.`,
+    rejected: (n) => `${n.param}: ${n.detail}. 아무것도 바꾸지 않았습니다.`,
   },
   views: {
     ewma: ewmaKo,

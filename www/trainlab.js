@@ -316,6 +316,23 @@ export function mount(element, viewId, params = {}, options = {}) {
     params() { return JSON.parse(wasm.paramsJson()); },
     query() { return wasm.query(); },
     data() { return JSON.parse(wasm.dataJson()); },
+    /**
+     * Runs a view action that is not a parameter (upload, click, checkpoint, a worker's result).
+     * Returns its result, or null after showing the notices (the view is then unchanged).
+     */
+    command(name, arg = '') {
+      const out = JSON.parse(wasm.command(name, typeof arg === 'string' ? arg : JSON.stringify(arg)));
+      if (out.notices) {
+        notices = out.notices;
+        showNotices(notices);
+        options.onNotice?.(notices);
+        return null;
+      }
+      refresh();
+      redraw();
+      startWork();
+      return out.result;
+    },
     svg(width = 760, height = 440) { return wasm.svg(width, height, lang); },
     csv() { return wasm.csv(); },
     png() { return canvasPng(canvas); },

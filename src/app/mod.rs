@@ -55,6 +55,20 @@ pub trait ViewModel: Sized {
     fn advance(&mut self, _max_units: usize) -> Option<Progress> {
         None
     }
+    /// An action that is not a parameter (it does not belong in the share link): load an
+    /// uploaded CSV, add a clicked point, take or restore a checkpoint, take in a result a Web
+    /// Worker computed. `arg` is the action's text (often JSON). Returns a small JSON result;
+    /// `Err` holds notices ([`Problem::Rejected`]) and the model must then be unchanged.
+    /// Default: every command is unknown.
+    fn command(&mut self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        Err(vec![Notice::new(
+            name,
+            Problem::Rejected,
+            "",
+            String::new(),
+            format!("{} has no action {name:?}", Self::ID),
+        )])
+    }
 }
 
 /// How far a view's long work is.
@@ -117,6 +131,11 @@ impl<V: ViewModel> Mounted<V> {
     /// See [`ViewModel::advance`].
     pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
         self.model.advance(max_units)
+    }
+
+    /// See [`ViewModel::command`].
+    pub fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        self.model.command(name, arg)
     }
 }
 
@@ -184,6 +203,11 @@ macro_rules! registry {
             /// See [`ViewModel::advance`].
             pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
                 match self { $(AnyView::$variant(v) => v.advance(max_units)),+ }
+            }
+
+            /// See [`ViewModel::command`].
+            pub fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+                match self { $(AnyView::$variant(v) => v.command(name, arg)),+ }
             }
 
             /// See [`ViewModel::summary`].

@@ -93,6 +93,9 @@ pub enum Problem {
     QueryTooLong,
     /// Each value is valid but together they are not (see `detail`).
     Inconsistent,
+    /// An action (an upload, a click on the figure, a checkpoint) could not be done (see
+    /// `detail`); what the view had is kept.
+    Rejected,
 }
 
 /// A message for the page: which parameter, what was wrong, what is used instead.

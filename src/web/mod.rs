@@ -85,6 +85,15 @@ impl ViewHandle {
         to_json_text(&self.view.advance(max_units))
     }
 
+    /// Runs a view action (see `ViewModel::command`); returns `{"result": ...}` or
+    /// `{"notices": [...]}` as JSON text.
+    pub fn command(&mut self, name: &str, arg: &str) -> String {
+        match self.view.command(name, arg) {
+            Ok(result) => serde_json::json!({ "result": result }).to_string(),
+            Err(notices) => serde_json::json!({ "notices": notices }).to_string(),
+        }
+    }
+
     /// What the page shows beside the figure (tables, hints), as JSON text.
     #[wasm_bindgen(js_name = summaryJson)]
     pub fn summary_json(&self) -> String {

@@ -27,8 +27,11 @@ test('the lecture page embeds every view three ways without an error', async () 
   for (const [id, n, total] of ink) assert.ok(n > total * 0.005, `${id}: ink ${n} of ${total}`);
   // iframes: each shows its view in embed mode, sized for 560 x 400
   for (const [i, id] of ids.entries()) {
+    // the frames load lazily (loading="lazy", as lecture notes should), so bring each into view first
+    const owner = b.page.locator('#frames iframe').nth(i);
+    await owner.scrollIntoViewIfNeeded();
     const frame = b.page.frameLocator('#frames iframe').nth(i);
-    await frame.locator('html[data-ready]').waitFor();
+    await frame.locator('html[data-ready]').waitFor({ timeout: 60000 });
     assert.equal(await frame.locator('.lab-nav').isVisible(), false);
     assert.equal(await frame.locator('canvas').isVisible(), true);
     assert.equal(await frame.locator('#embed-link a').isVisible(), true, `${id}: link back to the full lab`);
