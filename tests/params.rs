@@ -199,19 +199,28 @@ fn thousands_of_random_query_strings_never_panic_and_stay_valid() {
     for view in VIEWS {
         let keys: Vec<&str> = view.params.iter().map(|p| p.name).collect();
         let mut mounted = AnyView::new(view.id).unwrap_or_else(|_| panic!("{} must build at defaults", view.id));
-        for _ in 0..2_000 {
+        let mut params = ParamSet::defaults(view.params);
+        for i in 0..2_000 {
             let q = random_query(&mut rng, &keys);
-            let notices = mounted.set(&q);
+            // Validation is cheap: every query goes through it.
+            let notices = params.apply_query(&q);
             for n in &notices {
                 assert!(!n.param.is_empty(), "notice without a parameter for {q:?}");
                 assert!(n.given.chars().count() <= 41);
             }
-            check_valid(mounted.params());
+            check_valid(&params);
             // The canonical form reproduces the state exactly.
-            let canonical = mounted.params().to_query();
+            let canonical = params.to_query();
             let mut again = ParamSet::defaults(view.params);
             assert!(again.apply_query(&canonical).is_empty(), "{canonical}");
-            assert_eq!(&again, mounted.params());
+            assert_eq!(again, params);
+            // Building a model can take tens of milliseconds (training views), so every tenth
+            // query also rebuilds the mounted view: 200 random states per view must not panic
+            // and must leave valid parameters.
+            if i % 10 == 0 {
+                mounted.set(&q);
+                check_valid(mounted.params());
+            }
         }
     }
 }
