@@ -290,3 +290,90 @@ fn weight_decay_and_dropout_presets_shrink_the_train_dev_gap() {
         "dropout shrinks the gap"
     );
 }
+
+#[test]
+fn early_stopping_stops_after_patience_epochs_and_puts_back_the_best_dev_epoch() {
+    // A big network on noisy blobs overfits: the dev cost reaches a minimum and then rises.
+    let data = SyntheticConfig {
+        shape: Shape::Gaussians,
+        samples: 200,
+        noise: 0.5,
+    }
+    .generate(&mut seeded(4))
+    .unwrap();
+    let mut cfg = SessionConfig {
+        epochs: 2000,
+        ..SessionConfig::default()
+    };
+    cfg.network.hidden = vec![64, 64, 64];
+    cfg.train.patience = 10;
+    cfg.train.optimizer.lr = 0.01;
+    let mut s = cfg.start(&data).unwrap();
+    while s.running() {
+        s.advance(10_000);
+    }
+    assert_eq!(s.status, RunStatus::EarlyStopped);
+    // Best epoch recomputed from the recorded curve (epochs from 1; the first minimum wins).
+    let best = s.epochs[1..]
+        .iter()
+        .fold(None::<(f64, u64)>, |b, e| {
+            let d = e.dev_loss.unwrap();
+            if b.is_none_or(|b| d < b.0) {
+                Some((d, e.epoch))
+            } else {
+                b
+            }
+        })
+        .unwrap();
+    assert_eq!(
+        s.epochs_done(),
+        best.1 + 10,
+        "stopped exactly `patience` epochs after the best"
+    );
+    assert!(s.epochs_done() < 2000);
+    // The network now is the best epoch's: its dev cost, evaluated again in one batch, matches.
+    let dev = s.dev_data().clone();
+    let (cost, _) = s.trainer.evaluate(&dev).unwrap();
+    assert!((cost - best.0).abs() < 1e-6 * best.0.max(1.0), "{cost} vs {}", best.0);
+    assert!(s.marks.iter().any(|m| m.label.starts_with("early stop")));
+}
+
+#[test]
+fn batch_of_one_gives_a_noisier_cost_curve_than_the_full_batch() {
+    // Mean absolute change of the mini-batch cost between consecutive steps, over the first 200
+    // steps of each run (same data, network and seed).
+    let jitter = |q: &str| {
+        let mut v = train_view(q);
+        v.advance(5000);
+        let d = v.data();
+        let l: Vec<f64> = d["step_losses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .take(200)
+            .map(|p| p[1].as_f64().unwrap())
+            .collect();
+        assert!(l.len() >= 100, "{q}: {} steps", l.len());
+        l.windows(2).map(|w| (w[1] - w[0]).abs()).sum::<f64>() / (l.len() - 1) as f64
+    };
+    let sgd = jitter("batch=1&epochs=2&optimizer=sgd&lr=0.05&noise=0.2");
+    let full = jitter("batch=8192&epochs=300&optimizer=sgd&lr=0.05&noise=0.2");
+    assert!(sgd > 10.0 * full, "batch 1: {sgd}, full batch: {full}");
+}
+
+#[test]
+fn normalisation_uses_the_training_rows_statistics() {
+    let v = train_view("dataset=digits&samples=500&epochs=1");
+    let d = v.data();
+    // The digits' first pixel is 0 in every image: a constant feature is only centred (shift =
+    // its mean 0, scale 1), never divided by a zero standard deviation.
+    let shift = d["scaler"]["shift"].as_array().unwrap();
+    let scale = d["scaler"]["scale"].as_array().unwrap();
+    assert_eq!(shift.len(), 64);
+    assert_eq!(shift[0], 0.0);
+    assert_eq!(scale[0], 1.0);
+    let v = train_view("dataset=digits&samples=500&epochs=1&normalise=0");
+    let d = v.data();
+    assert!(d["scaler"]["scale"].as_array().unwrap().iter().all(|s| s == 1.0));
+    assert!(d["scaler"]["shift"].as_array().unwrap().iter().all(|s| s == 0.0));
+}

@@ -304,7 +304,8 @@ fn session_config(p: &ParamSet) -> Result<SessionConfig, Vec<Notice>> {
 /// The key of the data a parameter set asks for (equal keys: the same rows).
 fn data_key(p: &ParamSet, custom_id: usize) -> String {
     match p.choice("dataset") {
-        "digits" => format!("digits/{}/{}", p.int("samples").min(1797), p.int("seed")),
+        // The first `samples` digits: the same rows whatever the seed (the split shuffles them).
+        "digits" => format!("digits/{}", p.int("samples").min(1797)),
         "csv" => format!("csv/{custom_id}"),
         shape => format!("{shape}/{}/{}/{}", p.int("samples"), p.float("noise"), p.int("seed")),
     }
@@ -552,7 +553,20 @@ impl TrainView {
     }
 
     fn rebuild_from(&self, p: &ParamSet) -> Result<TrainView, Vec<Notice>> {
-        TrainView::start(p, self.custom.clone())
+        if data_key(p, self.custom_id()) != self.source.key {
+            return TrainView::start(p, self.custom.clone());
+        }
+        // Same rows (e.g. a new seed or network on the digits): reuse them, skip the decoding.
+        let cfg = session_config(p)?;
+        let session = cfg.start(&self.source.data).map_err(|e| refused("hidden", e))?;
+        Ok(TrainView {
+            dataset: p.choice("dataset"),
+            source: self.source.clone(),
+            custom: self.custom.clone(),
+            session: Rc::new(RefCell::new(session)),
+            playing: Rc::new(RefCell::new(true)),
+            diagnosis: diagnosis_config(p),
+        })
     }
 
     fn restart(&mut self) -> Result<(), String> {
