@@ -105,6 +105,7 @@ pub struct EvalJob {
     grid_class: Vec<u8>,
     grid_conf: Vec<f32>,
     view: ((f64, f64), (f64, f64)),
+    figure_only: bool,
     /// The boundary, once computed.
     pub boundary: Option<Boundary>,
     /// The confusion matrix, once computed.
@@ -164,6 +165,7 @@ impl EvalJob {
             grid_class: Vec::new(),
             grid_conf: Vec::new(),
             view: s.view_box,
+            figure_only: false,
             boundary: None,
             confusion: None,
         }
@@ -173,7 +175,13 @@ impl EvalJob {
     pub fn figure_only(s: &TrainSession) -> EvalJob {
         let mut job = EvalJob::new(s, 0, 0, 0.0);
         job.stage = Stage::Dev;
+        job.figure_only = true;
         job
+    }
+
+    /// Whether the job only redraws the figure (no epoch statistics).
+    pub fn is_figure_only(&self) -> bool {
+        self.figure_only
     }
 
     /// Evaluates one chunk; returns true when the whole evaluation is done.

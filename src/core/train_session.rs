@@ -37,6 +37,9 @@ pub const MAX_EPOCHS: usize = 5000;
 pub const MAX_STEP_POINTS: usize = 20_000;
 /// A run whose cost exceeds this many times its initial cost counts as diverged: 1,000.
 pub const DIVERGED_FACTOR: f64 = 1000.0;
+/// Largest evaluation done inside one call (build, commands), in multiply-adds: 2e7 (a few
+/// milliseconds); larger ones run chunk by chunk in [`TrainSession::advance`].
+pub const SYNC_EVAL_MACS: u64 = 20_000_000;
 /// Most checkpoints kept (the oldest is dropped).
 pub const MAX_CHECKPOINTS: usize = 12;
 
@@ -278,7 +281,11 @@ impl SessionConfig {
             confusion: None,
         };
         s.pending = Some(EvalJob::new(&s, 0, 0, self.train.optimizer.lr));
-        s.finish_pending();
+        // A small evaluation is done at once (the figure is complete before the first frame); a
+        // large one (a wide network on many rows) is left to `advance`, a chunk per unit.
+        if s.eval_is_cheap() {
+            s.finish_pending();
+        }
         Ok(s)
     }
 }
@@ -385,11 +392,30 @@ impl TrainSession {
     }
 
     /// Recomputes the figure (boundary or confusion matrix) for the current weights now.
+    /// Large figures are queued instead (done by [`TrainSession::advance`]).
     pub fn refresh_figure(&mut self) {
         let mut job = EvalJob::figure_only(self);
+        if !self.eval_is_cheap() {
+            if self.pending.is_none() {
+                self.pending = Some(job);
+            }
+            return;
+        }
         while !job.run_chunk(&mut self.trainer.net, &self.train, &self.dev) {}
         self.boundary = job.boundary.take();
         self.confusion = job.confusion.take();
+    }
+
+    /// Whether one whole evaluation (train, dev and the grid) costs at most [`SYNC_EVAL_MACS`]
+    /// multiply-adds, so it can run inside one call.
+    pub fn eval_is_cheap(&self) -> bool {
+        let grid = if self.raw.train.features == 2 {
+            crate::core::train_eval::GRID * crate::core::train_eval::GRID
+        } else {
+            0
+        };
+        let rows = self.train.rows + self.dev.rows + grid;
+        (self.trainer.net.param_count() as u64).saturating_mul(rows as u64) <= SYNC_EVAL_MACS
     }
 
     fn record_loss(&mut self, loss: f64) {
@@ -415,6 +441,11 @@ impl TrainSession {
 
     fn finish_eval(&mut self) {
         let Some(job) = self.pending.take() else { return };
+        if job.is_figure_only() {
+            self.boundary = job.boundary.or(self.boundary.take());
+            self.confusion = job.confusion.or(self.confusion.take());
+            return;
+        }
         let stats = job.stats(&self.trainer.net);
         if let Some(b) = job.boundary {
             self.boundary = Some(b);
