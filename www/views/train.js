@@ -83,6 +83,12 @@ export function attach(ctx) {
   bar.append(status);
   const tables = ctx.root.querySelector('.tl-tables');
   tables.before(bar, tools, panel);
+  // Embedded in a small frame (embed=1): the training buttons only; the diagnosis is also in the
+  // figure's text alternative, and data tools belong to the full lab.
+  if (document.body.classList.contains('embed')) {
+    tools.hidden = true;
+    panel.hidden = true;
+  }
 
   async function loadFile(f) {
     if (!f) return;
