@@ -533,7 +533,6 @@ impl TrainSession {
         note("λ", g(old_n.l2), g(new_n.l2));
         note("keep_prob", g(old_n.keep_prob), g(new_n.keep_prob));
         note("patience", old_t.patience.to_string(), new_t.patience.to_string());
-        note("epochs", self.config.epochs.to_string(), next.epochs.to_string());
         self.trainer
             .set_optimizer(new_t.optimizer, new_t.schedule, 0)
             .map_err(|e| e.to_string())?;

@@ -81,8 +81,9 @@ export function attach(ctx) {
   const panelText = el('p');
   panel.append(panelTitle, panelText);
   bar.append(status);
-  const tables = ctx.root.querySelector('.tl-tables');
-  tables.before(bar, tools, panel);
+  // The training buttons sit right above the figure; data tools and the diagnosis below it.
+  ctx.root.querySelector('.tl-body').before(bar);
+  ctx.root.querySelector('.tl-tables').before(tools, panel);
   // Embedded in a small frame (embed=1): the training buttons only; the diagnosis is also in the
   // figure's text alternative, and data tools belong to the full lab.
   if (document.body.classList.contains('embed')) {
