@@ -792,6 +792,7 @@ impl ViewModel for TrainView {
             "step_losses": s.step_losses,
             "marks": s.marks,
             "checkpoints": checkpoints,
+            "normalise": s.config.normalise,
             "scaler": s.scaler,
             "view_box": s.view_box,
             "confusion": s.confusion,
@@ -890,6 +891,12 @@ impl ViewModel for TrainView {
             }
             _ => "",
         };
+        let inputs = match (s.config.normalise, lang) {
+            (true, Lang::En) => " Inputs standardised with the training rows' mean and standard deviation.",
+            (false, Lang::En) => " Inputs not normalised (each feature keeps its own scale).",
+            (true, Lang::Ko) => " 입력은 훈련 행의 평균과 표준편차로 표준화했습니다.",
+            (false, Lang::Ko) => " 입력을 정규화하지 않았습니다(특성마다 자기 스케일).",
+        };
         let what = if s.raw.train.features == 2 {
             lang.pick("decision boundary over the 2-D points", "2차원 점 위의 결정 경계")
         } else {
@@ -899,7 +906,7 @@ impl ViewModel for TrainView {
             Lang::En => format!(
                 "Training a {sizes} network ({} parameters) on {} rows ({} train, {} dev, {} test) with {} (lr {}), mini-batches of {}; \
                  {what}, and train/dev cost and error per epoch. Epoch {} of {}, step {}: train error {tr}, dev error {dv}. \
-                 Diagnosis against a Bayes error of {:.1}%: {}{}.{status}",
+                 Diagnosis against a Bayes error of {:.1}%: {}{}.{inputs}{status}",
                 s.trainer.net.param_count(),
                 s.raw.train.rows() + s.raw.dev.rows() + s.raw.test.rows(),
                 s.raw.train.rows(), s.raw.dev.rows(), s.raw.test.rows(),
@@ -913,7 +920,7 @@ impl ViewModel for TrainView {
             Lang::Ko => format!(
                 "{sizes} 신경망(매개변수 {}개)을 {}행(훈련 {}, dev {}, 테스트 {})으로 {}(학습률 {}), 미니배치 {}로 학습합니다; \
                  {what}, 그리고 에포크별 훈련/dev 비용과 오차. 에포크 {}/{}, 스텝 {}: 훈련 오차 {tr}, dev 오차 {dv}. \
-                 베이즈 오차 {:.1}% 기준 진단: {}{}.{status}",
+                 베이즈 오차 {:.1}% 기준 진단: {}{}.{inputs}{status}",
                 s.trainer.net.param_count(),
                 s.raw.train.rows() + s.raw.dev.rows() + s.raw.test.rows(),
                 s.raw.train.rows(), s.raw.dev.rows(), s.raw.test.rows(),
