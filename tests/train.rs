@@ -377,3 +377,58 @@ fn normalisation_uses_the_training_rows_statistics() {
     assert!(d["scaler"]["scale"].as_array().unwrap().iter().all(|s| s == 1.0));
     assert!(d["scaler"]["shift"].as_array().unwrap().iter().all(|s| s == 0.0));
 }
+
+#[test]
+fn a_restored_checkpoint_continues_the_same_way_every_time() {
+    let data = SyntheticConfig::default().generate(&mut seeded(2)).unwrap();
+    let mut cfg = SessionConfig {
+        epochs: 50,
+        ..SessionConfig::default()
+    };
+    cfg.network.keep_prob = 0.8; // dropout masks come from the RNG: the reseeded copy must replay
+    let mut s = cfg.start(&data).unwrap();
+    for _ in 0..30 {
+        s.step();
+    }
+    s.finish_pending();
+    let id = s.checkpoint();
+    let run = |s: &mut trainlab::core::train_session::TrainSession| {
+        s.restore(id).unwrap();
+        for _ in 0..50 {
+            s.step();
+        }
+        s.finish_pending();
+        (s.trainer.net.params().to_vec(), s.step_losses.clone())
+    };
+    let first = run(&mut s);
+    let second = run(&mut s);
+    assert_eq!(first, second);
+    assert_eq!(s.steps(), 80);
+}
+
+#[test]
+fn panda_settings_out_of_range_are_refused_and_change_nothing() {
+    let data = SyntheticConfig::default().generate(&mut seeded(2)).unwrap();
+    let cfg = SessionConfig::default();
+    let mut s = cfg.start(&data).unwrap();
+    s.step();
+    let w = s.trainer.net.params().to_vec();
+    let before = s.config.clone();
+    for bad in [
+        |c: &mut SessionConfig| c.network.keep_prob = 0.0,
+        |c: &mut SessionConfig| c.network.l2 = -1.0,
+        |c: &mut SessionConfig| c.train.optimizer.lr = 0.0,
+        |c: &mut SessionConfig| c.train.optimizer.beta1 = 1.0,
+        |c: &mut SessionConfig| c.epochs = 0,
+    ] {
+        let mut next = cfg.clone();
+        bad(&mut next);
+        assert!(s.retune(&next).is_err());
+        assert_eq!(s.config, before);
+        assert_eq!(s.trainer.net.config().keep_prob, 1.0);
+        assert_eq!(s.trainer.net.config().l2, 0.0);
+        assert_eq!(s.trainer.config().optimizer, cfg.train.optimizer);
+        assert_eq!(s.trainer.net.params(), &w[..]);
+        assert!(s.marks.is_empty());
+    }
+}
