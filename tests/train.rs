@@ -240,9 +240,16 @@ fn bad_settings_give_notices_and_keep_the_run() {
     let n = v.set("train=0.9&dev=0.5");
     assert!(n.iter().any(|n| n.param == "dev"), "{n:?}");
     assert_eq!(v.data()["step"], step);
-    let n = v.set("hidden=512,512,512,512,512,512,512,512,512,512,512,512,512,512");
-    assert!(!n.is_empty());
-    assert!(v.data()["network"]["params"].as_u64().unwrap() <= 4_000_000);
+    let n = v.set("hidden=900,512,512,512,512,512,512,512,512,512,512,512,512,512");
+    assert!(n.iter().any(|n| n.param == "hidden"), "{n:?}");
+    // Cut to 10 layers, each clamped to 256 units: 2-256x10-1.
+    let sizes = v.data()["network"]["sizes"].clone();
+    assert_eq!(sizes.as_array().unwrap().len(), 12, "{sizes}");
+    assert!(sizes.as_array().unwrap()[1..11].iter().all(|u| u == 256), "{sizes}");
+    assert_eq!(
+        v.data()["network"]["params"],
+        2 * 256 + 256 + 9 * (256 * 256 + 256) + 256 + 1
+    );
     let n = v.set("dataset=csv");
     assert!(n.iter().any(|n| n.param == "dataset"), "{n:?}");
     assert!(v.command("nope", "").is_err());

@@ -47,7 +47,7 @@ export default {
     train: { label: 'Train share', help: 'Share of the rows used for training.' },
     dev: { label: 'Dev share', help: 'Share held out as the dev set; the test set gets the rest. Train + dev must be at most 1.' },
     normalise: { label: 'Normalise inputs', help: 'Standardise each feature with the training rows’ mean and standard deviation.' },
-    hidden: { label: 'Hidden units', help: 'Units of each hidden layer, comma-separated (up to 12 layers of 512).' },
+    hidden: { label: 'Hidden units', help: 'Units of each hidden layer, comma-separated (up to 10 layers of 256).' },
     activation: {
       label: 'Activation',
       help: 'Activation of the hidden layers. The output is chosen from the task: one sigmoid for 2 classes, softmax for more.',
