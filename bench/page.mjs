@@ -202,6 +202,41 @@ const BENCHES = [
       });
     },
   },
+  // ---- view=train (issue 7): epochs per second in the page, through the same per-frame loop a
+  // learner sees (about 8 ms of work per animation frame, evaluation of every epoch included).
+  // Each sample is one whole run (a new seed restarts it); the row's unit is ms per epoch.
+  ...[
+    ['train-2d-default-epochs', '?view=train&epochs=200', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
+    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
+  ].map(([name, url, epochs, runs, what]) => ({
+    name,
+    url,
+    async run(page) {
+      return page.evaluate(async ({ epochs, runs, what }) => {
+        const h = window.trainlab.handle;
+        await h.finished();
+        const tasks = [];
+        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+        obs.observe({ type: 'longtask', buffered: false });
+        const samples = [];
+        for (let r = 0; r < runs; r++) {
+          const t0 = performance.now();
+          h.set({ seed: 10 + r });
+          await h.finished();
+          samples.push((performance.now() - t0) / epochs);
+          if (h.data().epoch !== epochs) throw new Error('bench setup: run did not finish');
+        }
+        await new Promise((r) => setTimeout(r, 50));
+        obs.disconnect();
+        const perSec = samples.map((ms) => 1000 / ms).sort((a, b) => a - b);
+        return {
+          samples,
+          note: `(${what}; median ${perSec[perSec.length >> 1].toFixed(1)} epochs/s; longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.length} over 50 ms)`,
+        };
+      }, { epochs, runs, what });
+    },
+  })),
+
 ];
 
 // The engine workloads of ../shared/peers/workloads.json (read here, passed into the page), timed

@@ -18,6 +18,8 @@ import space from './text/space.js';
 import spaceKo from './text/space.ko.js';
 import gradcheck from './text/gradcheck.js';
 import gradcheckKo from './text/gradcheck.ko.js';
+import train from './text/train.js';
+import trainKo from './text/train.ko.js';
 
 export const EN = {
   ui: {
@@ -73,6 +75,7 @@ export const EN = {
     activations,
     gradcheck,
     batchnorm,
+    train,
   },
 };
 
@@ -130,6 +133,7 @@ export const KO = {
     activations: activationsKo,
     gradcheck: gradcheckKo,
     batchnorm: batchnormKo,
+    train: trainKo,
   },
 };
 

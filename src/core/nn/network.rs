@@ -206,6 +206,21 @@ impl<T: NnFloat> Network<T> {
             .map(|((i, p), g)| (i, p.as_mut_slice(), g.as_slice()))
     }
 
+    /// Changes the regularisation of a running network without touching its weights (panda
+    /// mode): L2 strength `l2` (>= 0, finite) and dropout `keep_prob` in (0, 1]. The next
+    /// training pass uses them. Refused (nothing changed) when out of range.
+    pub fn set_regularisation(&mut self, l2: f64, keep_prob: f64) -> Result<(), NetworkError> {
+        if !(l2 >= 0.0 && l2.is_finite()) {
+            return Err(NetworkError::Setting("l2", l2, "[0, inf)"));
+        }
+        if !(keep_prob > 0.0 && keep_prob <= 1.0) {
+            return Err(NetworkError::Setting("keep_prob", keep_prob, "(0, 1]"));
+        }
+        self.config.l2 = l2;
+        self.config.keep_prob = keep_prob;
+        Ok(())
+    }
+
     /// Number of parameters.
     pub fn param_count(&self) -> usize {
         self.params.iter().map(Vec::len).sum()

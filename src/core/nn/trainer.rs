@@ -100,7 +100,8 @@ pub struct EpochRecord {
 /// The best dev epoch so far: (dev cost, epoch, parameters, batch-norm statistics).
 type Best<T> = (f64, u64, Vec<Vec<T>>, Vec<RunningStats<T>>);
 
-/// A network, its optimizer state, its data and the run's progress.
+/// A network, its optimizer state, its data and the run's progress ([`Trainer::checkpoint`]
+/// copies it).
 #[derive(Debug)]
 pub struct Trainer<T> {
     /// The network being trained (readable between steps).
@@ -203,6 +204,101 @@ impl<T: NnFloat> Trainer<T> {
     /// Optimizer steps taken so far.
     pub fn steps(&self) -> u64 {
         self.steps
+    }
+
+    /// A copy to go back to later: the same weights, batch-norm statistics, optimizer buffers,
+    /// epoch, position in the epoch and row order. rand's `StdRng` cannot be copied, so the
+    /// copy's generator is reseeded from the seed and the step count: its later shuffles and
+    /// dropout masks differ from the original's, but are the same every time this copy is
+    /// restored (deterministic).
+    pub fn checkpoint(&self) -> Trainer<T> {
+        let salt = self.steps.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        Trainer {
+            net: self.net.clone(),
+            config: self.config,
+            optimizer: self.optimizer,
+            schedule: self.schedule,
+            states: self.states.clone(),
+            train: self.train.clone(),
+            dev: self.dev.clone(),
+            rng: seeded(self.config.seed ^ salt),
+            order: self.order.clone(),
+            pos: self.pos,
+            epoch: self.epoch,
+            steps: self.steps,
+            loss_sum: self.loss_sum,
+            batches: self.batches,
+            xb: Vec::new(),
+            yb: Vec::new(),
+            history: self.history.clone(),
+            best: self.best.clone(),
+            status: self.status,
+        }
+    }
+
+    /// The run's settings (with any changes made by [`Trainer::set_optimizer`]).
+    pub fn config(&self) -> &TrainConfig {
+        &self.config
+    }
+
+    /// The current epoch (from 1 once the first step was taken; 0 before).
+    pub fn epoch_number(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Steps per epoch with the current training rows and batch size.
+    pub fn steps_per_epoch(&self) -> usize {
+        let bs = self.config.batch_size.min(self.train.rows).max(1);
+        self.train.rows.div_ceil(bs)
+    }
+
+    /// The training rows.
+    pub fn train_data(&self) -> &TrainData<T> {
+        &self.train
+    }
+
+    /// Changes the optimizer settings, the schedule and the patience of a running trainer (panda
+    /// mode) without touching the weights; the next step uses them. The optimizer's buffers
+    /// (velocity, squared-gradient averages) are kept when the rule and its convention stay the
+    /// same, and restarted from zero otherwise. Refused (nothing changed) when a setting is
+    /// invalid.
+    pub fn set_optimizer(
+        &mut self,
+        optimizer: OptimizerConfig,
+        schedule: ScheduleConfig,
+        patience: usize,
+    ) -> Result<(), TrainError> {
+        let opt = optimizer.validate().map_err(|e| TrainError(e.to_string()))?;
+        let sched = schedule.validate().map_err(|e| TrainError(e.to_string()))?;
+        let same_rule =
+            optimizer.kind == self.config.optimizer.kind && optimizer.convention == self.config.optimizer.convention;
+        if !same_rule {
+            self.states = self.net.params().iter().map(|p| opt.init_state(p.len())).collect();
+        }
+        self.optimizer = opt;
+        self.schedule = sched;
+        self.config.optimizer = optimizer;
+        self.config.schedule = schedule;
+        self.config.patience = patience;
+        Ok(())
+    }
+
+    /// Replaces the training rows (a point added by the learner), keeping the weights and the
+    /// optimizer state. The epoch in progress is dropped: the next step starts a new epoch over
+    /// the new rows. Refused (nothing changed) when the shapes do not fit the network.
+    pub fn set_train_data(&mut self, train: TrainData<T>) -> Result<(), TrainError> {
+        let (ni, no) = (self.net.config().inputs, self.net.config().outputs);
+        if train.rows == 0 || train.x.len() != train.rows * ni || train.y.len() != train.rows * no {
+            return Err(TrainError(format!(
+                "training data must have rows > 0, {ni} inputs and {no} targets per row"
+            )));
+        }
+        self.order = (0..train.rows).collect();
+        self.train = train;
+        self.pos = 0;
+        self.loss_sum = 0.0;
+        self.batches = 0;
+        Ok(())
     }
 
     /// One mini-batch step; returns its cost (before the update). Starts a new epoch (with a

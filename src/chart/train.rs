@@ -1,0 +1,325 @@
+//! Figures of `view=train`: the decision boundary as a heatmap with the points (2-D data), or
+//! the dev confusion matrix and a grid of misclassified digits; beside it the train and dev
+//! cost and error per epoch, the cost of every mini-batch faint behind, and the panda changes
+//! as marked vertical lines.
+use super::{series_color, ChartError, Theme, GRID, INK};
+use crate::core::train_eval::{Boundary, Confusion};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Where the left panel's square plot sits, as `(left, top, side)` in pixels of a figure of
+/// `width x height` (the same for the canvas, the SVG and a click on the figure).
+pub fn plot_rect(width: f64, height: f64) -> (f64, f64, f64) {
+    let side = (0.40 * width).min(0.82 * height).max(1.0);
+    (0.07 * width, 0.08 * height, side)
+}
+
+/// The colour of class `k` (class 0 blue, class 1 vermillion, as Playground's blue/orange).
+pub fn class_color(k: usize) -> RGBColor {
+    series_color(k)
+}
+
+fn mix(c: RGBColor, t: f64) -> RGBColor {
+    let f = |v: u8| (255.0 + (v as f64 - 255.0) * t.clamp(0.0, 1.0)).round() as u8;
+    RGBColor(f(c.0), f(c.1), f(c.2))
+}
+
+/// A point to draw: raw coordinates, class, whether it is a training row.
+pub type Point = (f64, f64, usize, bool);
+
+/// The 2-D panel: boundary cells and points.
+pub fn draw_boundary<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    boundary: Option<&Boundary>,
+    view: ((f64, f64), (f64, f64)),
+    points: &[Point],
+    classes: usize,
+    title: &str,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let (w, h) = root.dim_in_pixel();
+    let (left, top, side) = plot_rect(w as f64, h as f64);
+    let ((x0, x1), (y0, y1)) = view;
+    let to_px = |x: f64, y: f64| {
+        (
+            (left + (x - x0) / (x1 - x0) * side).round() as i32,
+            (top + side - (y - y0) / (y1 - y0) * side).round() as i32,
+        )
+    };
+    if let Some(b) = boundary {
+        let n = b.side.max(1);
+        let chance = 1.0 / classes.max(2) as f64;
+        // Colour levels quantised to 12 steps, and equal neighbours in a row drawn as one
+        // rectangle (a few hundred rectangles instead of 1,600 per frame).
+        let color_of = |c: usize| -> Option<RGBColor> {
+            let (&k, &p) = (b.class.get(c)?, b.confidence.get(c)?);
+            let share = ((p as f64 - chance) / (1.0 - chance)).clamp(0.0, 1.0);
+            let level = (share * 12.0).round() / 12.0;
+            Some(mix(class_color(k as usize), 0.12 + 0.5 * level))
+        };
+        for j in 0..n {
+            let mut i = 0;
+            while i < n {
+                let Some(color) = color_of(j * n + i) else {
+                    i += 1;
+                    continue;
+                };
+                let start = i;
+                while i < n && color_of(j * n + i) == Some(color) {
+                    i += 1;
+                }
+                let a = (
+                    (left + side * start as f64 / n as f64).round() as i32,
+                    (top + side - side * (j + 1) as f64 / n as f64).round() as i32,
+                );
+                let z = (
+                    (left + side * i as f64 / n as f64).round() as i32,
+                    (top + side - side * j as f64 / n as f64).round() as i32,
+                );
+                root.draw(&Rectangle::new([a, z], color.filled()))?;
+            }
+        }
+    }
+    let frame = [
+        (left.round() as i32, top.round() as i32),
+        ((left + side).round() as i32, (top + side).round() as i32),
+    ];
+    root.draw(&Rectangle::new(frame, INK.stroke_width(theme.px(1.0))))?;
+    let r = theme.px(3.0) as i32;
+    for &(x, y, k, train) in points {
+        if !(x.is_finite() && y.is_finite()) || x < x0 || x > x1 || y < y0 || y > y1 {
+            continue;
+        }
+        let p = to_px(x, y);
+        let c = class_color(k);
+        if train {
+            root.draw(&Circle::new(p, r, c.filled()))?;
+            root.draw(&Circle::new(p, r, WHITE.stroke_width(1)))?;
+        } else {
+            root.draw(&Circle::new(p, r, c.stroke_width(theme.px(1.5))))?;
+        }
+    }
+    let font = theme.font(11.0);
+    let ticks = |v0: f64, v1: f64| [v0, 0.5 * (v0 + v1), v1];
+    for v in ticks(x0, x1) {
+        let (px, _) = to_px(v, y0);
+        let style = font.clone().pos(Pos::new(HPos::Center, VPos::Top));
+        root.draw(&Text::new(
+            format!("{v:.1}"),
+            (px, frame[1].1 + theme.px(3.0) as i32),
+            style,
+        ))?;
+    }
+    for v in ticks(y0, y1) {
+        let (_, py) = to_px(x0, v);
+        let style = font.clone().pos(Pos::new(HPos::Right, VPos::Center));
+        root.draw(&Text::new(
+            format!("{v:.1}"),
+            (frame[0].0 - theme.px(3.0) as i32, py),
+            style,
+        ))?;
+    }
+    let style = theme.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    root.draw(&Text::new(
+        title.to_string(),
+        (frame[0].0, frame[0].1 - theme.px(4.0) as i32),
+        style,
+    ))?;
+    Ok(())
+}
+
+/// The confusion matrix (and below it up to 24 misclassified 8 x 8 images when `images` holds
+/// their pixels in [0, 1]).
+pub fn draw_confusion<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    conf: Option<&Confusion>,
+    images: &[(Vec<f64>, usize, usize)],
+    title: &str,
+    mistakes_title: &str,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let (w, h) = root.dim_in_pixel();
+    let (left, top, side) = plot_rect(w as f64, h as f64);
+    let matrix_side = if images.is_empty() { side } else { side * 0.58 };
+    let style = theme.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    root.draw(&Text::new(title.to_string(), (left as i32, (top - 4.0) as i32), style))?;
+    let Some(c) = conf else { return Ok(()) };
+    let k = c.classes.max(1);
+    let cell = matrix_side / k as f64;
+    let small = theme.font(if cell > 18.0 { 10.0 } else { 8.0 });
+    for t in 0..k {
+        let row: usize = c.counts[t * k..(t + 1) * k].iter().sum();
+        for p in 0..k {
+            let n = c.counts[t * k + p];
+            let share = n as f64 / row.max(1) as f64;
+            let color = if t == p { series_color(2) } else { series_color(1) };
+            let a = ((left + cell * p as f64) as i32, (top + cell * t as f64) as i32);
+            let z = (
+                (left + cell * (p + 1) as f64) as i32,
+                (top + cell * (t + 1) as f64) as i32,
+            );
+            root.draw(&Rectangle::new([a, z], mix(color, 0.08 + 0.8 * share).filled()))?;
+            if n > 0 && cell > 9.0 {
+                let mid = ((a.0 + z.0) / 2, (a.1 + z.1) / 2);
+                let s = small.clone().pos(Pos::new(HPos::Center, VPos::Center));
+                root.draw(&Text::new(n.to_string(), mid, s))?;
+            }
+        }
+        if cell > 9.0 {
+            let s = small.clone().pos(Pos::new(HPos::Right, VPos::Center));
+            let y = (top + cell * (t as f64 + 0.5)) as i32;
+            root.draw(&Text::new(t.to_string(), ((left - 3.0) as i32, y), s))?;
+            let s = small.clone().pos(Pos::new(HPos::Center, VPos::Top));
+            let x = (left + cell * (t as f64 + 0.5)) as i32;
+            root.draw(&Text::new(t.to_string(), (x, (top + matrix_side + 2.0) as i32), s))?;
+        }
+    }
+    let frame = [
+        (left as i32, top as i32),
+        ((left + matrix_side) as i32, (top + matrix_side) as i32),
+    ];
+    root.draw(&Rectangle::new(frame, INK.stroke_width(theme.px(1.0))))?;
+    if images.is_empty() {
+        return Ok(());
+    }
+    let y_img = top + matrix_side + theme.px(30.0) as f64;
+    let style = theme.font(11.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    root.draw(&Text::new(
+        mistakes_title.to_string(),
+        (left as i32, (y_img - 3.0) as i32),
+        style,
+    ))?;
+    let per_row = 8usize;
+    let box_side = side / per_row as f64;
+    let px = (box_side - 2.0).max(8.0) / 8.0;
+    for (n, (img, t, p)) in images.iter().enumerate().take(24) {
+        let (col, row) = (n % per_row, n / per_row);
+        let ox = left + box_side * col as f64;
+        let oy = y_img + (box_side + 10.0) * row as f64;
+        if oy + box_side > h as f64 {
+            break;
+        }
+        for (i, v) in img.iter().enumerate().take(64) {
+            let (r, c) = (i / 8, i % 8);
+            let g = (255.0 * (1.0 - v.clamp(0.0, 1.0))).round() as u8;
+            let a = ((ox + px * c as f64) as i32, (oy + px * r as f64) as i32);
+            let z = ((ox + px * (c + 1) as f64) as i32, (oy + px * (r + 1) as f64) as i32);
+            root.draw(&Rectangle::new([a, z], RGBColor(g, g, g).filled()))?;
+        }
+        let s = theme.font(9.0).pos(Pos::new(HPos::Left, VPos::Top));
+        root.draw(&Text::new(format!("{t}→{p}"), (ox as i32, (oy + 8.0 * px) as i32), s))?;
+    }
+    Ok(())
+}
+
+/// One line of the curves panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Curve {
+    /// `(epoch, value)` points.
+    pub points: Vec<(f64, f64)>,
+    /// Palette index.
+    pub color: usize,
+    /// Dashed-looking thin line (train) or solid (dev); `faint`: the per-mini-batch costs.
+    pub faint: bool,
+    /// Label at the right end.
+    pub label: String,
+}
+
+/// A panel of curves over epochs with vertical marks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurvesPanel {
+    /// Title.
+    pub title: String,
+    /// x range in epochs.
+    pub x: (f64, f64),
+    /// y range.
+    pub y: (f64, f64),
+    /// The curves.
+    pub curves: Vec<Curve>,
+    /// `(epoch, label)` of each mark.
+    pub marks: Vec<(f64, String)>,
+    /// x axis label.
+    pub x_label: String,
+}
+
+/// Draws a curves panel.
+pub fn draw_curves<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    panel: &CurvesPanel,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let (x0, x1) = if panel.x.1 > panel.x.0 {
+        panel.x
+    } else {
+        (panel.x.0, panel.x.0 + 1.0)
+    };
+    let (y0, y1) = if panel.y.1 > panel.y.0 {
+        panel.y
+    } else {
+        (panel.y.0, panel.y.0 + 1.0)
+    };
+    let mut chart = ChartBuilder::on(area)
+        .caption(panel.title.clone(), theme.font(12.0))
+        .margin(theme.px(4.0))
+        .margin_right(theme.px(70.0))
+        .x_label_area_size(theme.px(26.0))
+        .y_label_area_size(theme.px(40.0))
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    chart
+        .configure_mesh()
+        .x_labels(5)
+        .y_labels(4)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| crate::core::train_eval::short(*y))
+        .label_style(theme.font(10.0))
+        .axis_style(INK.stroke_width(theme.px(1.0)))
+        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .x_desc(panel.x_label.clone())
+        .axis_desc_style(theme.font(10.0))
+        .draw()?;
+    let clip = |v: f64| v.clamp(y0, y1);
+    for c in &panel.curves {
+        let pts: Vec<(f64, f64)> = c
+            .points
+            .iter()
+            .filter(|p| p.0.is_finite() && p.1.is_finite())
+            .map(|&(x, y)| (x, clip(y)))
+            .collect();
+        let color = series_color(c.color);
+        let style = if c.faint {
+            mix(color, 0.3).stroke_width(theme.px(1.0))
+        } else {
+            color.stroke_width(theme.px(2.0))
+        };
+        chart.draw_series(LineSeries::new(pts, style))?;
+    }
+    // backend_coord is in the root's pixels; `area` draws relative to its corner.
+    let (bx, by) = area.get_base_pixel();
+    let mark_color = RGBColor(120, 120, 120);
+    for (n, (x, label)) in panel.marks.iter().enumerate() {
+        if !(x0..=x1).contains(x) {
+            continue;
+        }
+        chart.draw_series(LineSeries::new(
+            [(*x, y0), (*x, y1)],
+            mark_color.stroke_width(theme.px(1.0)),
+        ))?;
+        let (px, py) = chart.backend_coord(&(*x, y1));
+        let (px, py) = (px - bx, py - by);
+        let style = theme.font(9.0).color(&mark_color).pos(Pos::new(HPos::Left, VPos::Top));
+        let dy = (n % 3) as i32 * theme.px(10.0) as i32;
+        area.draw(&Text::new(label.clone(), (px + 2, py + 2 + dy), style))?;
+    }
+    let mut labels = Vec::new();
+    for c in panel.curves.iter().filter(|c| !c.label.is_empty()) {
+        if let Some(&(x, y)) = c.points.iter().rev().find(|p| p.1.is_finite()) {
+            let (_, py) = chart.backend_coord(&(x, clip(y)));
+            labels.push((py - by, c.label.clone(), series_color(c.color)));
+        }
+    }
+    let (px, py) = chart.plotting_area().get_pixel_range();
+    let x = px.end - bx + theme.px(4.0) as i32;
+    super::draw_end_labels(area, x, (py.start - by, py.end - by), labels, theme)
+}

@@ -1,0 +1,120 @@
+// English text of view=train (seed 001: train/dev/test, normalising inputs, mini-batches, bias and
+// variance, the basic recipe, regularisation, dropout, early stopping, babysitting one model;
+// seed 004: DLFS overfit_weight_decay and overfit_dropout).
+const pct = (v) => (v === null || v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
+const STATES = {
+  high_bias: 'high bias (underfitting)',
+  high_variance: 'high variance (overfitting)',
+  high_bias_and_variance: 'high bias and high variance',
+  good: 'neither high bias nor high variance',
+};
+const REMEDIES = {
+  bigger_network: 'a bigger network',
+  train_longer: 'train longer (or a better optimizer)',
+  other_architecture: 'another architecture',
+  more_data: 'more data',
+  regularisation: 'regularisation (L2, dropout, early stopping)',
+};
+export default {
+  title: 'Training playground',
+  nav: 'Train a network',
+  lead: 'Train a small network here, in the page. Choose the data (2-D sets, the 8×8 digits or your own CSV), the network and the optimizer. ' +
+    'Training runs a few mini-batches per frame; pause it, step one mini-batch or one epoch, and change the learning rate, momentum, λ or keep_prob ' +
+    'while it runs: the weights stay and each change is marked on the curves. Click the 2-D plot to add a point (shift-click: class 0).',
+  notice: [
+    'Bias and variance: compare the train error with the Bayes (human-level) error you enter, and the dev error with the train error. ' +
+      'A large first gap is avoidable bias (underfitting: a bigger network, train longer); a large second gap is variance ' +
+      '(overfitting: more data, regularisation). Fix bias first, then variance — the course’s basic recipe.',
+    'Mini-batch size: 1 is stochastic gradient descent (a very noisy cost per step), the whole training set is batch gradient descent ' +
+      '(a smooth curve but one update per epoch). The faint line is the cost of every mini-batch; the bold lines are per epoch.',
+    'Normalising inputs: with normalise off the features keep their own scales, the cost surface is stretched and a learning rate that suits ' +
+      'one direction is too large or too small for another. Turn it off on the digits or on your CSV and compare the curves.',
+    'DLFS’s overfitting experiments (presets): 300 training digits and a 6×100 ReLU network learn the training set by heart (train error 0) ' +
+      'while the dev error stays higher. L2 (λ = 10 here, which equals DLFS’s 0.1 with batches of 100) or dropout (keep_prob 0.8) ' +
+      'raise the train error and shrink the gap.',
+    'Panda, not caviar: babysit one model — if the cost plateaus, lower the learning rate; if it explodes, go back to a checkpoint. ' +
+      'A run whose cost becomes infinite or 1,000 times its start is stopped and marked “diverged”.',
+    'Early stopping: with patience > 0 the run stops when the dev cost has not improved for that many epochs, and the best epoch’s weights come back.',
+  ],
+  params: {
+    dataset: {
+      label: 'Data',
+      help: 'A 2-D set (after TensorFlow Playground’s), the 1,797 handwritten 8×8 digits, or the CSV you loaded (last column = class).',
+      options: { circle: 'circle', xor: 'xor', gaussians: 'two gaussians', spiral: 'spiral', moons: 'moons', digits: 'digits (8×8)', csv: 'your CSV' },
+    },
+    samples: { label: 'Samples', help: 'Points of a 2-D set, or digits used (at most 1,797).' },
+    noise: { label: 'Noise', help: 'Noise of the 2-D sets, 0 to 0.5 (labels flip near the boundary, blobs widen).' },
+    train: { label: 'Train share', help: 'Share of the rows used for training.' },
+    dev: { label: 'Dev share', help: 'Share held out as the dev set; the test set gets the rest. Train + dev must be at most 1.' },
+    normalise: { label: 'Normalise inputs', help: 'Standardise each feature with the training rows’ mean and standard deviation.' },
+    hidden: { label: 'Hidden units', help: 'Units of each hidden layer, comma-separated (up to 10 layers of 256).' },
+    activation: {
+      label: 'Activation',
+      help: 'Activation of the hidden layers. The output is chosen from the task: one sigmoid for 2 classes, softmax for more.',
+      options: { tanh: 'tanh', relu: 'ReLU', leaky_relu: 'leaky ReLU', sigmoid: 'sigmoid', linear: 'linear' },
+    },
+    init: {
+      label: 'Initialisation',
+      help: 'How the weights are drawn.',
+      options: { glorot: 'Glorot √(2/(n_in+n_out))', he: 'He √(2/n_in)', xavier: 'Xavier √(1/n_in)', small: 'N(0, 0.01²)', zeros: 'zeros (symmetric)' },
+    },
+    batchnorm: { label: 'Batch norm', help: 'Batch normalisation before every hidden activation.' },
+    optimizer: {
+      label: 'Optimizer',
+      help: 'The update rule (course form).',
+      options: { adam: 'Adam', sgd: 'SGD', momentum: 'Momentum', nesterov: 'Nesterov', rmsprop: 'RMSprop', adagrad: 'AdaGrad' },
+    },
+    lr: { label: 'Learning rate', help: 'α, changeable while training runs (marked on the curves).' },
+    momentum: { label: 'Momentum β₁', help: 'β of momentum and Adam’s β₁, changeable while training runs.' },
+    beta2: { label: 'β₂', help: 'RMSprop’s and Adam’s squared-gradient decay.' },
+    schedule: {
+      label: 'LR schedule',
+      help: 'Learning-rate decay over epochs.',
+      options: { constant: 'constant', inverse_time: 'α₀/(1 + decay·epoch)', exponential: '(1 − decay)^epoch·α₀', inverse_sqrt: 'α₀/√epoch', staircase: 'halve every 10 epochs' },
+    },
+    decay: { label: 'Decay', help: 'The schedule’s decay rate.' },
+    batch: { label: 'Mini-batch size', help: '1 = stochastic gradient descent; the number of training rows (or more) = batch gradient descent.' },
+    lambda: { label: 'L2 λ', help: 'L2 regularisation: cost + λ/(2m)·Σ‖W‖². Changeable while training runs.' },
+    keep_prob: { label: 'Keep prob', help: 'Dropout: probability of keeping a hidden unit (1 = no dropout). Changeable while training runs.' },
+    patience: { label: 'Patience', help: 'Early stopping: stop after this many epochs without a better dev cost (0 = off).' },
+    epochs: { label: 'Epochs', help: 'How many epochs Play trains; raising it continues the run.' },
+    bayes: { label: 'Bayes error', help: 'Your estimate of the best possible (human-level) error, for the diagnosis.' },
+    seed: { label: 'Seed', help: 'The seed of the data, the split, the weights, the mini-batch order and the dropout masks.' },
+  },
+  tables: {
+    epoch: 'Last evaluated epoch: cost and error on train and dev, and the Bayes error used by the diagnosis',
+  },
+  ui: {
+    group: 'Training',
+    tools: 'Data and presets',
+    play: 'Play',
+    pause: 'Pause',
+    step: 'Step (1 mini-batch)',
+    epoch: 'Step 1 epoch',
+    reset: 'Reset',
+    checkpoint: 'Save checkpoint',
+    checkpoints: 'Checkpoints',
+    restore: 'Go back',
+    preset: 'Preset',
+    load_preset: 'Load preset',
+    csv: 'Load CSV…',
+    click_class: 'Click adds class',
+    diagnosis: 'Diagnosis',
+    presets: {
+      overfit_weight_decay: 'DLFS overfit: with L2',
+      overfit_weight_decay_off: 'DLFS overfit: without L2',
+      overfit_dropout: 'DLFS overfit: with dropout',
+      overfit_dropout_off: 'DLFS overfit: without dropout',
+    },
+    status: (d) => `${{ playing: 'training', paused: 'paused', done: 'done', diverged: 'diverged', early_stopped: 'early-stopped' }[d.status] ?? d.status}: ` +
+      `epoch ${d.epoch}, step ${d.step}`,
+    checkpoint_item: (c) => `#${c.id}: epoch ${c.epoch}, step ${c.step} (dev ${pct(c.dev_error)})`,
+    diagnosis_text: (g) => {
+      if (!g || g.error) return g?.error ?? '';
+      const bias = `avoidable bias ${pct(g.avoidable_bias)} (train ${pct(g.train_error)} − Bayes ${pct(g.bayes_error)})`;
+      const variance = g.dev_error === null ? 'no dev rows' : `variance ${pct(g.variance)} (dev ${pct(g.dev_error)} − train ${pct(g.train_error)})`;
+      const next = g.remedies.length ? ` Try next: ${g.remedies.map((r) => REMEDIES[r] ?? r).join('; ')}.` : ' Nothing to fix at these thresholds (5 points).';
+      return `Epoch ${g.epoch}: ${STATES[g.state] ?? g.state}. ${bias}; ${variance}.${next}`;
+    },
+  },
+};
