@@ -17,6 +17,7 @@ pub mod query;
 pub mod scale_view;
 pub mod search_view;
 pub mod space_view;
+pub mod tuning_view;
 
 use params::{Notice, ParamSet, ParamSpec, Problem};
 
@@ -242,6 +243,7 @@ registry! {
     Activations(activations_view::ActivationsView),
     GradCheck(gradcheck_view::GradCheckView),
     Batchnorm(batchnorm_view::BatchnormView),
+    Tuning(tuning_view::TuningView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -14,6 +14,7 @@ pub mod optimizers;
 pub mod record;
 pub mod scale;
 pub mod search;
+pub mod tuning;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
 #[derive(Debug, Clone, PartialEq)]

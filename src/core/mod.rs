@@ -23,3 +23,4 @@ pub mod search_space;
 pub mod search_study;
 pub mod series;
 pub mod surface;
+pub mod tuning;
