@@ -66,7 +66,10 @@ fn halving_keeps_the_best_third_at_each_rung_table() {
     assert_eq!(s.round().alive[1], vec![2, 5, 7]);
     let rung1 = [(2, 0.95), (5, 0.85), (7, 0.75)];
     let jobs: Vec<Job> = std::iter::from_fn(|| s.claim()).collect();
-    assert_eq!(jobs.iter().map(|j| (j.trial, j.epochs)).collect::<Vec<_>>(), vec![(2, 3), (5, 3), (7, 3)]);
+    assert_eq!(
+        jobs.iter().map(|j| (j.trial, j.epochs)).collect::<Vec<_>>(),
+        vec![(2, 3), (5, 3), (7, 3)]
+    );
     for j in &jobs {
         let v = rung1.iter().find(|r| r.0 == j.trial).unwrap().1;
         s.accept(j, fake(j, config.seed, v)).unwrap();
@@ -218,7 +221,9 @@ fn a_lost_worker_job_is_handed_out_again_and_stale_results_are_ignored() {
 fn trials_are_log_uniform_in_their_ranges_and_depend_only_on_seed_round_index() {
     let (lr, wd) = ([-6.0, -2.0], [-8.0, -4.0]);
     let specs: Vec<TrialSpec> = (0..2000).map(|i| TrialSpec::draw(1, 0, i, lr, wd)).collect();
-    assert!(specs.iter().all(|s| (1e-6..=1e-2).contains(&s.lr) && (1e-8..=1e-4).contains(&s.weight_decay)));
+    assert!(specs
+        .iter()
+        .all(|s| (1e-6..=1e-2).contains(&s.lr) && (1e-8..=1e-4).contains(&s.weight_decay)));
     // log-uniform: the mean of log10 is the middle of the range (std of the mean 4/sqrt(12*2000) ~ 0.026)
     let mean = specs.iter().map(|s| s.lr.log10()).sum::<f64>() / 2000.0;
     assert!((mean + 4.0).abs() < 0.1, "mean log10 lr {mean}");
@@ -244,7 +249,11 @@ fn coarse_to_fine_narrows_the_ranges_around_the_best() {
     let lo = best.iter().map(|b| b.lr.log10()).fold(f64::INFINITY, f64::min);
     assert!((lr[0] - (lo - 0.25).max(-10.0)).abs() < 1e-12);
     assert_eq!(s.rounds.len(), 2);
-    assert!(s.round().specs.iter().all(|t| t.lr.log10() >= lr[0] && t.lr.log10() <= lr[1]));
+    assert!(s
+        .round()
+        .specs
+        .iter()
+        .all(|t| t.lr.log10() >= lr[0] && t.lr.log10() <= lr[1]));
 }
 
 #[test]
@@ -285,7 +294,9 @@ fn a_good_learning_rate_learns_the_digits_and_a_huge_one_diverges() {
 fn the_view_caps_bad_input_with_notices_and_keeps_working() {
     let mut v = AnyView::new("tuning").unwrap();
     let n = v.set("trials=100000&epochs=5000");
-    assert!(n.iter().any(|n| n.param == "trials" && n.problem == Problem::OutOfRange));
+    assert!(n
+        .iter()
+        .any(|n| n.param == "trials" && n.problem == Problem::OutOfRange));
     // clamped to 500 trials x 200 epochs of the default network: above the work cap, so the
     // whole change is refused and the previous search stays
     assert!(n.iter().any(|n| n.problem == Problem::Inconsistent), "{n:?}");
@@ -296,7 +307,9 @@ fn the_view_caps_bad_input_with_notices_and_keeps_working() {
     assert_eq!(n.len(), 1, "{n:?}");
     assert_eq!(v.data()["config"]["trials"], 500);
     let n = v.set("lr_min=-1&lr_max=-3");
-    assert!(n.iter().any(|n| n.param == "lr_min" && n.problem == Problem::Inconsistent));
+    assert!(n
+        .iter()
+        .any(|n| n.param == "lr_min" && n.problem == Problem::Inconsistent));
     // malformed worker results leave the view as it was
     let before = v.data();
     let e = v.command("result", "{not json").unwrap_err();
@@ -340,6 +353,12 @@ fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
     b.set("panel=best&k=2&workers=1");
     assert_eq!(a.data()["rounds"], b.data()["rounds"]);
     let code = &b.data()["code"];
-    assert!(code["optuna"].as_str().unwrap().contains("suggest_float(\"lr\", 0.01, 1.0, log=True)"));
-    assert!(code["ray_tune"].as_str().unwrap().contains("\"weight_decay\": tune.loguniform(1e-8, 0.0001)"));
+    assert!(code["optuna"]
+        .as_str()
+        .unwrap()
+        .contains("suggest_float(\"lr\", 0.01, 1.0, log=True)"));
+    assert!(code["ray_tune"]
+        .as_str()
+        .unwrap()
+        .contains("\"weight_decay\": tune.loguniform(1e-8, 0.0001)"));
 }

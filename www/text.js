@@ -18,6 +18,8 @@ import space from './text/space.js';
 import spaceKo from './text/space.ko.js';
 import gradcheck from './text/gradcheck.js';
 import gradcheckKo from './text/gradcheck.ko.js';
+import tuning from './text/tuning.js';
+import tuningKo from './text/tuning.ko.js';
 
 export const EN = {
   ui: {
@@ -73,6 +75,7 @@ export const EN = {
     activations,
     gradcheck,
     batchnorm,
+    tuning,
   },
 };
 
@@ -130,6 +133,7 @@ export const KO = {
     activations: activationsKo,
     gradcheck: gradcheckKo,
     batchnorm: batchnormKo,
+    tuning: tuningKo,
   },
 };
 

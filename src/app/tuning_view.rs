@@ -30,6 +30,9 @@ use std::rc::Rc;
 /// The most work a search may plan, in multiply-adds: trials x epochs x rows x parameters x 3
 /// (forward, backward, update) summed over the rungs. About 25 times the default search.
 pub const MAX_WORK: f64 = 5e12;
+/// The most multiply-adds one in-page `advance` call plans (about 10-20 ms of wasm), so a
+/// frame stays short whatever budget the page asks for.
+pub const MAX_CALL_WORK: f64 = 3e7;
 
 const fn int(name: &'static str, min: i64, max: i64, default: &'static str) -> ParamSpec {
     ParamSpec {
@@ -96,6 +99,8 @@ pub struct TuningView {
     workers: usize,
     /// Workers compute the trials: `advance` only reports progress.
     external: bool,
+    /// Units (mini-batch steps or epoch evaluations) one `advance` call may do.
+    units_per_call: usize,
     digits: Rc<Dataset>,
     search: Rc<RefCell<Search>>,
 }
@@ -140,20 +145,39 @@ pub fn planned_work(c: &TuningConfig, inputs: usize) -> f64 {
     c.planned_epochs().0 as f64 * c.samples as f64 * weights * 3.0
 }
 
+/// Units per `advance` call for [`MAX_CALL_WORK`]: an evaluation of every row costs the most.
+pub fn units_per_call(c: &TuningConfig, inputs: usize) -> usize {
+    let mut sizes = vec![inputs];
+    sizes.extend(&c.hidden);
+    sizes.push(10);
+    let weights: f64 = sizes.windows(2).map(|w| (w[0] * w[1]) as f64).sum();
+    let unit = weights * (c.samples as f64).max(3.0 * c.batch as f64);
+    ((MAX_CALL_WORK / unit.max(1.0)) as usize).max(1)
+}
+
 fn start(c: TuningConfig, digits: &Dataset) -> Result<Search, Vec<Notice>> {
     if c.lr[0] > c.lr[1] {
-        return Err(refused("lr_min", format!("lr_min ({}) must not exceed lr_max ({})", c.lr[0], c.lr[1])));
+        return Err(refused(
+            "lr_min",
+            format!("lr_min ({}) must not exceed lr_max ({})", c.lr[0], c.lr[1]),
+        ));
     }
     if c.weight_decay[0] > c.weight_decay[1] {
         return Err(refused(
             "wd_min",
-            format!("wd_min ({}) must not exceed wd_max ({})", c.weight_decay[0], c.weight_decay[1]),
+            format!(
+                "wd_min ({}) must not exceed wd_max ({})",
+                c.weight_decay[0], c.weight_decay[1]
+            ),
         ));
     }
     if c.halving && c.min_epochs > c.epochs {
         return Err(refused(
             "min_epochs",
-            format!("the first rung ({} epochs) must not exceed epochs ({})", c.min_epochs, c.epochs),
+            format!(
+                "the first rung ({} epochs) must not exceed epochs ({})",
+                c.min_epochs, c.epochs
+            ),
         ));
     }
     let work = planned_work(&c, digits.features);
@@ -189,7 +213,13 @@ impl TuningView {
     }
 
     fn best(&self) -> Vec<TrialResult> {
-        self.search.borrow().ranking().into_iter().take(self.k).cloned().collect()
+        self.search
+            .borrow()
+            .ranking()
+            .into_iter()
+            .take(self.k)
+            .cloned()
+            .collect()
     }
 
     fn compute(&self) -> serde_json::Value {
@@ -251,11 +281,13 @@ impl ViewModel for TuningView {
     fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let digits = digits().map_err(|e| refused("seed", e))?;
         let search = start(config(params), &digits)?;
+        let units = units_per_call(&search.config, digits.features);
         Ok(TuningView {
             panel: params.choice("panel"),
             k: params.int("k") as usize,
             workers: params.int("workers") as usize,
             external: false,
+            units_per_call: units,
             digits: Rc::new(digits),
             search: Rc::new(RefCell::new(search)),
         })
@@ -268,11 +300,13 @@ impl ViewModel for TuningView {
         } else {
             Rc::new(RefCell::new(start(c, &self.digits)?))
         };
+        let units = units_per_call(&search.borrow().config, self.digits.features);
         Ok(TuningView {
             panel: params.choice("panel"),
             k: params.int("k") as usize,
             workers: params.int("workers") as usize,
             external: self.external,
+            units_per_call: units,
             digits: self.digits.clone(),
             search,
         })
@@ -280,8 +314,12 @@ impl ViewModel for TuningView {
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
         if !self.external && max_units > 0 {
+            // The page grows `max_units` while calls are quick (with workers a call does nothing),
+            // so cap one call's work by its size: about MAX_CALL_WORK multiply-adds, at least
+            // one unit.
+            let budget = max_units.min(self.units_per_call);
             // A failing trial set-up cannot happen for validated settings; stop the job if it does.
-            if self.search.borrow_mut().advance(max_units).is_err() {
+            if self.search.borrow_mut().advance(budget).is_err() {
                 let p = self.progress();
                 return Some(Progress {
                     done: p.total,
@@ -331,7 +369,11 @@ impl ViewModel for TuningView {
                 }
             }
             "next_round" => {
-                let (lr, wd) = self.search.borrow_mut().next_round(self.k).map_err(|e| rejected(name, e))?;
+                let (lr, wd) = self
+                    .search
+                    .borrow_mut()
+                    .next_round(self.k)
+                    .map_err(|e| rejected(name, e))?;
                 Ok(json!({"lr": lr, "weight_decay": wd}))
             }
             _ => Err(rejected(name, format!("tuning has no action {name:?}"))),

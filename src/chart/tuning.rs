@@ -61,8 +61,10 @@ fn axes<'a, DB: DrawingBackend>(
     y: (f64, f64),
     small: bool,
     theme: &Theme,
-) -> Result<ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, ChartError>
-{
+) -> Result<
+    ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+    ChartError,
+> {
     let chart = ChartBuilder::on(area)
         .caption(title, theme.font(if small { 10.0 } else { 13.0 }))
         .margin(theme.px(if small { 2.0 } else { 6.0 }))
@@ -95,9 +97,17 @@ pub fn draw_curves<DB: DrawingBackend>(
         .bold_line_style(GRID.stroke_width(theme.px(1.0)))
         .light_line_style(TRANSPARENT)
         .draw()?;
-    let pts = |v: &[f64]| v.iter().enumerate().map(|(e, &a)| ((e + 1) as f64, a)).collect::<Vec<_>>();
+    let pts = |v: &[f64]| {
+        v.iter()
+            .enumerate()
+            .map(|(e, &a)| ((e + 1) as f64, a))
+            .collect::<Vec<_>>()
+    };
     for c in curves.iter().filter(|c| !c.best) {
-        chart.draw_series(LineSeries::new(pts(&c.val), DATA_GREY.mix(0.6).stroke_width(theme.px(1.0))))?;
+        chart.draw_series(LineSeries::new(
+            pts(&c.val),
+            DATA_GREY.mix(0.6).stroke_width(theme.px(1.0)),
+        ))?;
     }
     for (i, c) in curves.iter().filter(|c| c.best).enumerate() {
         let color = series_color(i % 7);
@@ -135,10 +145,18 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .bold_line_style(GRID.stroke_width(theme.px(1.0)))
         .light_line_style(TRANSPARENT)
         .draw()?;
-    for d in dots.iter().filter(|d| !d.current).chain(dots.iter().filter(|d| d.current)) {
+    for d in dots
+        .iter()
+        .filter(|d| !d.current)
+        .chain(dots.iter().filter(|d| d.current))
+    {
         let r = theme.px(if d.current { 4.5 } else { 3.0 });
         chart.draw_series(std::iter::once(Circle::new((d.x, d.y), r, acc_color(d.acc).filled())))?;
-        chart.draw_series(std::iter::once(Circle::new((d.x, d.y), r, INK.mix(0.5).stroke_width(1))))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (d.x, d.y),
+            r,
+            INK.mix(0.5).stroke_width(1),
+        )))?;
     }
     // colour bar: 0 at the bottom, 1 at the top
     let (bw, bh) = bar.dim_in_pixel();
@@ -150,7 +168,10 @@ pub fn draw_scatter<DB: DrawingBackend>(
     for s in 0..steps {
         let (a0, a1) = (s as f64 / steps as f64, (s + 1) as f64 / steps as f64);
         let yy = |a: f64| bottom - ((bottom - top) as f64 * a).round() as i32;
-        bar.draw(&Rectangle::new([(left, yy(a1)), (right, yy(a0))], acc_color((a0 + a1) / 2.0).filled()))?;
+        bar.draw(&Rectangle::new(
+            [(left, yy(a1)), (right, yy(a0))],
+            acc_color((a0 + a1) / 2.0).filled(),
+        ))?;
     }
     let style = theme.font(10.0).pos(Pos::new(HPos::Left, VPos::Center));
     for (a, t) in [(0.0, "0"), (0.5, "0.5"), (1.0, "1")] {
@@ -198,7 +219,12 @@ pub fn draw_multiples<DB: DrawingBackend>(
             .bold_line_style(GRID.stroke_width(theme.px(1.0)))
             .light_line_style(TRANSPARENT)
             .draw()?;
-        let pts = |v: &[f64]| v.iter().enumerate().map(|(e, &a)| ((e + 1) as f64, a)).collect::<Vec<_>>();
+        let pts = |v: &[f64]| {
+            v.iter()
+                .enumerate()
+                .map(|(e, &a)| ((e + 1) as f64, a))
+                .collect::<Vec<_>>()
+        };
         chart.draw_series(DashedLineSeries::new(
             pts(&c.train),
             theme.px(4.0),

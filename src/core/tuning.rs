@@ -111,7 +111,10 @@ impl TuningConfig {
             return Err(format!("samples must be in 20..={available}, got {}", self.samples));
         }
         if !(0.05..=0.5).contains(&self.val_fraction) {
-            return Err(format!("val_fraction must be in [0.05, 0.5], got {}", self.val_fraction));
+            return Err(format!(
+                "val_fraction must be in [0.05, 0.5], got {}",
+                self.val_fraction
+            ));
         }
         if self.trials == 0 || self.trials > MAX_TRIALS {
             return Err(format!("trials must be in 1..={MAX_TRIALS}, got {}", self.trials));
@@ -120,12 +123,14 @@ impl TuningConfig {
             return Err(format!("epochs must be in 1..={MAX_EPOCHS}, got {}", self.epochs));
         }
         if self.batch == 0 || self.batch > super::nn::MAX_BATCH {
-            return Err(format!("batch must be in 1..={}, got {}", super::nn::MAX_BATCH, self.batch));
+            return Err(format!(
+                "batch must be in 1..={}, got {}",
+                super::nn::MAX_BATCH,
+                self.batch
+            ));
         }
         if self.hidden.len() > MAX_LAYERS || self.hidden.iter().any(|&u| u == 0 || u > MAX_UNITS) {
-            return Err(format!(
-                "at most {MAX_LAYERS} hidden layers of 1..={MAX_UNITS} units"
-            ));
+            return Err(format!("at most {MAX_LAYERS} hidden layers of 1..={MAX_UNITS} units"));
         }
         check_range("lr", self.lr)?;
         check_range("weight_decay", self.weight_decay)?;
@@ -489,7 +494,9 @@ impl Search {
     fn start_round(&mut self, lr: LogRange, wd: LogRange) {
         let r = self.rounds.len();
         let n = self.config.trials;
-        let specs = (0..n).map(|i| TrialSpec::draw(self.config.seed, r, i, lr, wd)).collect();
+        let specs = (0..n)
+            .map(|i| TrialSpec::draw(self.config.seed, r, i, lr, wd))
+            .collect();
         self.rounds.push(Round {
             lr,
             weight_decay: wd,
@@ -516,7 +523,10 @@ impl Search {
     /// Whether the current round is complete.
     pub fn round_done(&self) -> bool {
         let r = self.round();
-        r.pending.is_empty() && r.claimed.is_empty() && self.current.is_none() && r.finished.len() == r.alive[r.rung].len()
+        r.pending.is_empty()
+            && r.claimed.is_empty()
+            && self.current.is_none()
+            && r.finished.len() == r.alive[r.rung].len()
     }
 
     /// `(done, total)` epochs of the current round's schedule.

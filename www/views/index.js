@@ -9,5 +9,6 @@ import * as optimizers from './optimizers.js';
 import * as search from './search.js';
 import * as scale from './scale.js';
 import * as space from './space.js';
+import * as tuning from './tuning.js';
 
-export const EXTENSIONS = { optimizers, search, scale, space };
+export const EXTENSIONS = { optimizers, search, scale, space, tuning };
