@@ -442,21 +442,36 @@ impl ViewModel for TuningView {
         .iter()
         .map(|h| h.to_string())
         .collect();
+        // Every trial of every round; one not trained yet has epochs 0 and zeros after it.
         let rows = s.rounds.iter().enumerate().flat_map(|(k, r)| {
-            r.results.iter().flatten().map(move |t| {
-                let last = |v: &[f64]| v.last().copied().unwrap_or(f64::NAN);
-                vec![
-                    k as f64,
-                    t.spec.index as f64,
-                    t.spec.lr,
-                    t.spec.weight_decay,
-                    t.epochs as f64,
-                    last(&t.train_acc),
-                    last(&t.val_acc),
-                    last(&t.train_loss),
-                    last(&t.val_loss),
-                    t.diverged.map(|e| e as f64).unwrap_or(0.0),
-                ]
+            r.specs.iter().zip(&r.results).map(move |(spec, t)| {
+                let last = |v: &[f64]| v.last().copied().unwrap_or(0.0);
+                match t {
+                    Some(t) => vec![
+                        k as f64,
+                        spec.index as f64,
+                        spec.lr,
+                        spec.weight_decay,
+                        t.epochs as f64,
+                        last(&t.train_acc),
+                        last(&t.val_acc),
+                        last(&t.train_loss),
+                        last(&t.val_loss),
+                        t.diverged.map(|e| e as f64).unwrap_or(0.0),
+                    ],
+                    None => vec![
+                        k as f64,
+                        spec.index as f64,
+                        spec.lr,
+                        spec.weight_decay,
+                        0.0,
+                        0.0,
+                        0.0,
+                        0.0,
+                        0.0,
+                        0.0,
+                    ],
+                }
             })
         });
         csv_table(&header, rows)
