@@ -70,8 +70,8 @@ test('cancel stops the workers within 100 ms; resume finishes with the uninterru
     await b.page.evaluate(() => window.trainlab.handle.resume());
     const resumed = await finished();
     assert.deepEqual(resumed.rounds, straight.rounds, `workers=${workers}: same numbers after cancel and resume`);
-    // the progress bar's own button cancels too
-    await openLab(b.page, `${srv.url}?${q}&workers=${workers}`);
+    // the progress bar's own button cancels too (a longer search, so it is still running)
+    await openLab(b.page, `${srv.url}?${q}&trials=200&epochs=20&workers=${workers}`);
     await b.page.locator('.tl-progress button').click();
     assert.equal((await b.page.evaluate(() => window.trainlab.handle.work())).paused, true);
     assert.equal((await pool()).workers, 0);
