@@ -333,6 +333,8 @@ export function mount(element, viewId, params = {}, options = {}) {
         options.onNotice?.(notices);
         return null;
       }
+      // An action that changes nothing shown (e.g. handing a job to a worker) says so.
+      if (out.result?.quiet) return out.result;
       refresh();
       redraw();
       startWork();

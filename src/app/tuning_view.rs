@@ -346,11 +346,11 @@ impl ViewModel for TuningView {
             "claim" => {
                 let mut s = self.search.borrow_mut();
                 let job = s.claim();
-                Ok(json!({"job": job, "config": s.config}))
+                Ok(json!({"job": job, "config": s.config, "left": s.pending(), "quiet": true}))
             }
             "release" => {
                 self.search.borrow_mut().release();
-                Ok(json!({"released": true}))
+                Ok(json!({"released": true, "quiet": true}))
             }
             "result" => {
                 if arg.len() > 1 << 20 {

@@ -556,11 +556,16 @@ impl Search {
         }
     }
 
-    /// Hands out the next job (preferring none in particular), marking it claimed.
+    /// Hands out the next job, marking it claimed.
     pub fn claim(&mut self) -> Option<Job> {
         let t = self.round_mut().pending.pop_front()?;
         self.round_mut().claimed.push(t);
         Some(self.job(t))
+    }
+
+    /// Jobs of the current rung not handed out yet.
+    pub fn pending(&self) -> usize {
+        self.round().pending.len()
     }
 
     /// Puts every claimed job back (their workers were stopped).

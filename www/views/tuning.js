@@ -35,8 +35,9 @@ export function attach(ctx) {
   code.dataset.code = 'tuning';
   root.querySelector('.tl-tables').after(code);
 
-  // pool.list: [{ worker, ready, busy }]; pool.size: workers wanted when started
-  const pool = { list: [], size: 0, mode: 'page', error: '', jobs: 0, ms: 0 };
+  // pool.list: [{ worker, ready, busy: jobs posted and not back }]; pool.size: workers wanted when
+  // started; pool.left: jobs of the rung not handed out yet (as of the last claim)
+  const pool = { list: [], size: 0, mode: 'page', error: '', jobs: 0, ms: 0, left: 0 };
 
   function wanted() {
     const cores = navigator.hardwareConcurrency || 2;
@@ -62,12 +63,17 @@ export function attach(ctx) {
     render();
   }
 
+  // Each worker gets a second job queued behind the one it runs (so it never waits for the main
+  // thread between jobs) while there are enough jobs left for every worker.
   function pump(entry) {
-    if (!entry.ready || entry.busy || handle.work().paused) return;
-    const claim = handle.command('claim');
-    if (!claim?.job) return;
-    entry.busy = true;
-    entry.worker.postMessage({ config: JSON.stringify(claim.config), job: JSON.stringify(claim.job) });
+    while (entry.ready && entry.busy < 2 && !handle.work().paused) {
+      if (entry.busy === 1 && pool.left < pool.list.length) return;
+      const claim = handle.command('claim');
+      if (!claim?.job) return;
+      pool.left = claim.left;
+      entry.busy += 1;
+      entry.worker.postMessage({ config: JSON.stringify(claim.config), job: JSON.stringify(claim.job) });
+    }
   }
 
   function pumpAll() {
@@ -81,7 +87,7 @@ export function attach(ctx) {
       pump(entry);
       return;
     }
-    entry.busy = false;
+    entry.busy = Math.max(0, entry.busy - 1);
     if (msg.error) {
       fallback(msg.error);
       return;
@@ -108,7 +114,7 @@ export function attach(ctx) {
     handle.command('workers', String(n));
     try {
       for (let i = 0; i < n; i++) {
-        const entry = { worker: new Worker(new URL('../tuning-worker.js', import.meta.url), { type: 'module' }), ready: false, busy: false };
+        const entry = { worker: new Worker(new URL('../tuning-worker.js', import.meta.url), { type: 'module' }), ready: false, busy: 0 };
         entry.worker.onmessage = (ev) => onMessage(entry, ev.data);
         entry.worker.onerror = (ev) => { ev.preventDefault?.(); fallback(ev.message || 'worker error'); };
         pool.list.push(entry);
