@@ -4,7 +4,9 @@
 // notices; long main-thread tasks are measured and reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, openLab } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { serve, browser, openLab, DIST } from './harness.mjs';
 
 let srv;
 let b;
@@ -140,5 +142,18 @@ test('long tasks while the search runs in the page and in workers (reported)', a
       `longest main-thread task ${r.longest.toFixed(0)} ms; long tasks ${r.count}`);
   }
   // Not asserted: on a shared 2-core machine another process can stretch any task past 50 ms.
+  assert.deepEqual(b.errors, []);
+});
+
+test('the single-file build from file:// falls back to the page and gets the same numbers', async () => {
+  const served = await run(`${SMALL}&workers=2`);
+  await b.page.goto(`${pathToFileURL(join(DIST, 'trainlab.html')).href}?${SMALL}&workers=2`);
+  await b.page.waitForFunction(() => document.documentElement.dataset.ready, null, { timeout: 30_000 });
+  const d = await finished();
+  const p = await pool();
+  assert.equal(p.mode, 'page', JSON.stringify(p));
+  assert.equal(d.external, false);
+  assert.deepEqual(d.rounds, served.d.rounds);
+  assert.match(await b.page.locator('.tl-study').innerText(), /in this page/);
   assert.deepEqual(b.errors, []);
 });
