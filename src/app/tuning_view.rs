@@ -103,6 +103,39 @@ pub struct TuningView {
     units_per_call: usize,
     digits: Rc<Dataset>,
     search: Rc<RefCell<Search>>,
+    /// A finished first round of the same trials with successive halving the other way (kept
+    /// when the learner toggles `halving`), for "the compute saved for the same best result".
+    previous: Option<Rc<RefCell<Search>>>,
+}
+
+/// Whether two searches train the same trials (they may differ in successive halving only).
+pub fn same_trials(a: &TuningConfig, b: &TuningConfig) -> bool {
+    let strip = |c: &TuningConfig| TuningConfig {
+        halving: false,
+        eta: 0,
+        min_epochs: 0,
+        ..c.clone()
+    };
+    strip(a) == strip(b)
+}
+
+/// The best result of a search's first round and what it cost.
+fn outcome(s: &Search) -> serde_json::Value {
+    // the trials trained furthest (halving's last rung), then the best validation accuracy
+    let results = s.rounds[0].results.iter().flatten();
+    let top = results.clone().map(|t| t.epochs).max().unwrap_or(0);
+    let best = results.filter(|t| t.epochs == top).max_by(|a, b| {
+        a.final_val()
+            .total_cmp(&b.final_val())
+            .then(b.spec.index.cmp(&a.spec.index))
+    });
+    json!({
+        "halving": s.config.halving,
+        "done": s.rounds.len() > 1 || s.round_done(),
+        "best_trial": best.map(|t| t.spec.index),
+        "best_val": best.map(|t| t.final_val()),
+        "epochs": s.config.planned_epochs().0,
+    })
 }
 
 fn refused(param: &str, e: String) -> Vec<Notice> {
@@ -257,6 +290,17 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
+    /// The full search and successive halving side by side, once both have run on the same
+    /// trials (`null` otherwise): each one's best first-round trial and the epochs it planned.
+    fn compare(&self) -> serde_json::Value {
+        let Some(prev) = &self.previous else {
+            return serde_json::Value::Null;
+        };
+        let (a, b) = (outcome(&self.search.borrow()), outcome(&prev.borrow()));
+        let (full, halving) = if a["halving"] == true { (b, a) } else { (a, b) };
+        json!({"full": full, "halving": halving})
+    }
+
     fn exports(&self) -> serde_json::Value {
         let s = self.search.borrow();
         let r = s.round();
@@ -290,15 +334,25 @@ impl ViewModel for TuningView {
             units_per_call: units,
             digits: Rc::new(digits),
             search: Rc::new(RefCell::new(search)),
+            previous: None,
         })
     }
 
     fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let c = config(params);
-        let search = if c == self.search.borrow().config {
-            self.search.clone()
+        let (search, previous) = if c == self.search.borrow().config {
+            (self.search.clone(), self.previous.clone())
         } else {
-            Rc::new(RefCell::new(start(c, &self.digits)?))
+            let keep = [Some(&self.search), self.previous.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|s| {
+                    let s = s.borrow();
+                    same_trials(&s.config, &c)
+                        && s.config.halving != c.halving
+                        && (s.rounds.len() > 1 || s.round_done())
+                });
+            (Rc::new(RefCell::new(start(c, &self.digits)?)), keep.cloned())
         };
         let units = units_per_call(&search.borrow().config, self.digits.features);
         Ok(TuningView {
@@ -309,6 +363,7 @@ impl ViewModel for TuningView {
             units_per_call: units,
             digits: self.digits.clone(),
             search,
+            previous,
         })
     }
 
@@ -347,6 +402,18 @@ impl ViewModel for TuningView {
                 let mut s = self.search.borrow_mut();
                 let job = s.claim();
                 Ok(json!({"job": job, "config": s.config, "left": s.pending(), "quiet": true}))
+            }
+            "status" => {
+                let s = self.search.borrow();
+                Ok(json!({
+                    "round": s.rounds.len() - 1,
+                    "round_done": s.round_done(),
+                    "halving": s.config.halving,
+                    "compute": self.compute(),
+                    "compare": self.compare(),
+                    "code": self.exports(),
+                    "quiet": true,
+                }))
             }
             "release" => {
                 self.search.borrow_mut().release();
@@ -408,6 +475,7 @@ impl ViewModel for TuningView {
             "rounds": rounds,
             "best": best,
             "compute": self.compute(),
+            "compare": self.compare(),
             "code": self.exports(),
             "tables": [self.table()],
         })

@@ -651,14 +651,15 @@ impl Search {
         Ok(())
     }
 
-    /// The current round's trials with a result, best validation accuracy first (ties: lower
-    /// index first).
+    /// The current round's trials with a result: those trained furthest first (with successive
+    /// halving, the survivors of the last rung reached), then by validation accuracy, then by
+    /// index.
     pub fn ranking(&self) -> Vec<&TrialResult> {
         let mut v: Vec<&TrialResult> = self.round().results.iter().flatten().collect();
         v.sort_by(|a, b| {
-            b.final_val()
-                .total_cmp(&a.final_val())
-                .then(b.epochs.cmp(&a.epochs))
+            b.epochs
+                .cmp(&a.epochs)
+                .then(b.final_val().total_cmp(&a.final_val()))
                 .then(a.spec.index.cmp(&b.spec.index))
         });
         v

@@ -14,7 +14,8 @@ export default {
       '상위 시도에서는 점선인 훈련 곡선이 실선인 검증 곡선보다 위에 있습니다. 그 차이가 가중치 감소가 줄이려는 분산입니다.',
     '정밀화 탐색(coarse to fine): 한 라운드가 끝나면 “다음 라운드”가 상위 시도 주변으로 두 범위를 좁히고 그 안에서 다시 뽑습니다.',
     '연속 절반 줄이기(successive halving): 모든 시도를 짧은 예산으로 시작하고, 단계마다 상위 3분의 1만 남겨 세 배의 에포크를 줍니다. ' +
-      '그러면 계산 대부분이 유망한 시도에 쓰이고, 가장 좋은 결과는 대개 같습니다.',
+      '그러면 계산 대부분이 유망한 시도에 쓰입니다. 같은 시도들을 이 방법을 켜고 끄고 한 번씩 돌려 보세요: 그림 아래 줄이 각자 찾은 가장 좋은 결과와 쓴 에포크를 비교합니다. ' +
+      '첫 단계가 너무 짧으면 천천히 시작하지만 결국 가장 좋은 시도가 잘려 나갈 수 있습니다.',
   ],
   params: {
     panel: {
@@ -56,5 +57,7 @@ export default {
     round: (n) => `${n}라운드`,
     saved: (planned, full, ckpt) => `연속 절반 줄이기는 ${full.toLocaleString('ko')} 에포크 대신 ${planned.toLocaleString('ko')} 에포크를 계획합니다 ` +
       `(${Math.round(100 * (1 - planned / full))}% 절약; 체크포인트를 쓰면 ${ckpt.toLocaleString('ko')}).`,
+    compare: (full, halving) => `같은 시도들: 전체 탐색은 ${full.epochs.toLocaleString('ko')} 에포크로 ${Math.round(100 * full.best_val)}%(${full.best_trial}번 시도), ` +
+      `연속 절반 줄이기는 ${halving.epochs.toLocaleString('ko')} 에포크로 ${Math.round(100 * halving.best_val)}%(${halving.best_trial}번 시도)를 찾았습니다.`,
   },
 };

@@ -126,15 +126,17 @@ export function attach(ctx) {
   }
 
   function render() {
-    const d = handle.data();
+    const d = handle.command('status');
+    if (!d) return;
     const words = t;
     const c = d.compute;
     const mode = pool.mode === 'workers'
       ? (words.mode_workers ? words.mode_workers(pool.list.length) : `${pool.list.length} workers`)
       : (words.mode_page ?? 'in this page');
-    const saved = d.config.halving && words.saved ? ' ' + words.saved(c.planned_epochs, c.full_epochs, c.with_checkpoints_epochs) : '';
+    const saved = d.halving && words.saved ? ' ' + words.saved(c.planned_epochs, c.full_epochs, c.with_checkpoints_epochs) : '';
+    const cmp = d.compare && d.compare.full.done && d.compare.halving.done && words.compare ? ' ' + words.compare(d.compare.full, d.compare.halving) : '';
     const err = pool.error ? ` (${words.worker_failed ?? 'workers unavailable'}: ${pool.error})` : '';
-    status.textContent = `${words.round ? words.round(d.round + 1) : `round ${d.round + 1}`} · ${mode}${err}.${saved}`;
+    status.textContent = `${words.round ? words.round(d.round + 1) : `round ${d.round + 1}`} · ${mode}${err}.${saved}${cmp}`;
     next.disabled = !d.round_done;
     fillCode(code, [['Optuna', d.code?.optuna ?? ''], ['Ray Tune', d.code?.ray_tune ?? '']]);
   }
