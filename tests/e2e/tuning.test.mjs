@@ -157,3 +157,21 @@ test('the single-file build from file:// falls back to the page and gets the sam
   assert.match(await b.page.locator('.tl-study').innerText(), /in this page/);
   assert.deepEqual(b.errors, []);
 });
+
+test('toggling successive halving compares the two searches of the same trials under the figure', async () => {
+  const { d: full } = await run(`${SMALL}&workers=2&epochs=9&trials=9`);
+  const d = await b.page.evaluate(async () => {
+    const h = window.trainlab.handle;
+    h.set({ halving: 1, min_epochs: 1, eta: 3 });
+    await h.finished();
+    return h.data();
+  });
+  assert.equal(d.compare.full.epochs, 81);
+  assert.equal(d.compare.halving.epochs, 27);
+  const vals = full.rounds[0].results.map((r) => (r.diverged ? 0 : r.val_acc.at(-1)));
+  assert.equal(d.compare.full.best_val, Math.max(...vals));
+  await b.page.waitForFunction(() => /Same trials/.test(document.querySelector('.tl-study').textContent));
+  const line = await b.page.locator('.tl-study').innerText();
+  assert.match(line, /81 epochs; successive halving \d+% \(trial \d+\) with 27/);
+  assert.deepEqual(b.errors, []);
+});
