@@ -678,6 +678,7 @@ impl ViewModel for TuningView {
                     (
                         lang.pick("learning rate (log)", "학습률(로그)"),
                         lang.pick("weight decay (log)", "가중치 감소(로그)"),
+                        lang.pick("val acc", "검증 정확도"),
                     ),
                     &dots,
                     (first.lr[0] - 0.2, first.lr[1] + 0.2),
@@ -708,7 +709,17 @@ impl ViewModel for TuningView {
                     lang.pick("best in colour:", "색: 상위"),
                     best.len()
                 );
-                draw_curves(root, &title, lang.pick("epoch", "에포크"), &curves, epochs, theme)
+                draw_curves(
+                    root,
+                    &title,
+                    (
+                        lang.pick("epoch", "에포크"),
+                        lang.pick("validation accuracy", "검증 정확도"),
+                    ),
+                    &curves,
+                    epochs,
+                    theme,
+                )
             }
         }
     }

@@ -79,7 +79,7 @@ fn axes<'a, DB: DrawingBackend>(
 pub fn draw_curves<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
-    x_label: &str,
+    (x_label, y_label): (&str, &str),
     curves: &[Curve],
     epochs: usize,
     theme: &Theme,
@@ -90,7 +90,7 @@ pub fn draw_curves<DB: DrawingBackend>(
         .x_labels(6)
         .y_labels(6)
         .x_desc(x_label)
-        .y_desc("val acc")
+        .y_desc(y_label)
         .axis_desc_style(theme.font(11.0))
         .label_style(theme.font(11.0))
         .axis_style(INK.stroke_width(theme.px(1.0)))
@@ -121,7 +121,7 @@ pub fn draw_curves<DB: DrawingBackend>(
 pub fn draw_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
-    labels: (&str, &str),
+    labels: (&str, &str, &str),
     dots: &[Dot],
     x: (f64, f64),
     y: (f64, f64),
@@ -179,7 +179,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
         bar.draw(&Text::new(t, (right + theme.px(3.0) as i32, yy), style.clone()))?;
     }
     bar.draw(&Text::new(
-        "val acc",
+        labels.2.to_string(),
         (left, top - theme.px(12.0) as i32),
         theme.font(10.0).pos(Pos::new(HPos::Left, VPos::Center)),
     ))?;

@@ -328,6 +328,8 @@ impl TrialResult {
 pub struct TrialRun {
     trainer: Trainer<f32>,
     result: TrialResult,
+    /// An epoch has closed and its evaluation is still to do (the next unit).
+    eval_due: bool,
 }
 
 impl TrialRun {
@@ -366,6 +368,7 @@ impl TrialRun {
                 val_loss: Vec::new(),
                 diverged: None,
             },
+            eval_due: false,
         })
     }
 
@@ -384,15 +387,9 @@ impl TrialRun {
     pub fn advance(&mut self, data: &TuningData, budget: usize) -> usize {
         let mut used = 0;
         while used < budget && !self.finished() {
-            let before = self.trainer.history().len();
-            let loss = self.trainer.step();
             used += 1;
-            if loss.is_none_or(|l| !l.is_finite()) {
-                self.result.diverged = Some(self.epochs_done() + 1);
-                break;
-            }
-            if self.trainer.history().len() > before {
-                used += 1;
+            if self.eval_due {
+                self.eval_due = false;
                 let t = self.trainer.evaluate(&data.train);
                 let v = self.trainer.evaluate(&data.val);
                 match (t, v) {
@@ -404,7 +401,16 @@ impl TrialRun {
                     }
                     _ => self.result.diverged = Some(self.epochs_done() + 1),
                 }
+                continue;
             }
+            let before = self.trainer.history().len();
+            let loss = self.trainer.step();
+            if loss.is_none_or(|l| !l.is_finite()) {
+                self.result.diverged = Some(self.epochs_done() + 1);
+                break;
+            }
+            // the epoch's evaluation is the next unit (so one unit stays one step or one pass)
+            self.eval_due = self.trainer.history().len() > before;
         }
         used
     }
