@@ -155,6 +155,12 @@ test('the single-file build from file:// falls back to the page and gets the sam
   assert.equal(d.external, false);
   assert.deepEqual(d.rounds, served.d.rounds);
   assert.match(await b.page.locator('.tl-study').innerText(), /in this page/);
+  // coarse to fine works in the page too
+  await b.page.waitForFunction(() => !document.querySelector('[data-action="next-round"]').disabled);
+  await b.page.locator('[data-action="next-round"]').click();
+  const d2 = await finished();
+  assert.equal(d2.round, 1);
+  assert.equal(d2.rounds[1].results.length, 6);
   assert.deepEqual(b.errors, []);
 });
 

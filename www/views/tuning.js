@@ -25,6 +25,7 @@ export function attach(ctx) {
   const next = document.createElement('button');
   next.type = 'button';
   next.className = 'tl-button';
+  next.dataset.action = 'next-round';
   next.textContent = t.next_round ?? 'Next round: narrow around the best';
   const status = document.createElement('p');
   status.className = 'tl-study';
@@ -166,6 +167,8 @@ export function attach(ctx) {
     render();
   };
   root.addEventListener('trainlab:drawn', onDrawn);
+  // in-page work (no workers) ends without a result message: update the line and the button
+  root.addEventListener('trainlab:done', render);
   /** Read by the end-to-end tests and the bench: how the search is being run. */
   root.tuningPool = () => ({ mode: pool.mode, workers: pool.list.length, error: pool.error, jobs: pool.jobs, ms: pool.ms });
   start();
@@ -174,6 +177,7 @@ export function attach(ctx) {
     destroy() {
       terminate();
       root.removeEventListener('trainlab:drawn', onDrawn);
+      root.removeEventListener('trainlab:done', render);
       progressButton?.removeEventListener('click', onProgressClick);
       handle.cancel = cancel;
       handle.resume = resume;
