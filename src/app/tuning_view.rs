@@ -427,11 +427,12 @@ impl ViewModel for TuningView {
                     serde_json::from_str(arg).map_err(|e| rejected(name, format!("not a trial result: {e}")))?;
                 let mut s = self.search.borrow_mut();
                 if r.config != s.config {
-                    return Ok(json!({"stale": true}));
+                    return Ok(json!({"stale": true, "quiet": true}));
                 }
                 match s.accept(&r.job, r.result) {
-                    Ok(true) => Ok(json!({"accepted": true})),
-                    Ok(false) => Ok(json!({"stale": true})),
+                    // quiet: the page's work loop redraws once per frame when the progress moves
+                    Ok(true) => Ok(json!({"accepted": true, "quiet": true})),
+                    Ok(false) => Ok(json!({"stale": true, "quiet": true})),
                     Err(e) => Err(rejected(name, e)),
                 }
             }

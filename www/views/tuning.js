@@ -97,7 +97,7 @@ export function attach(ctx) {
     pool.ms += msg.ms ?? 0;
     handle.command('result', msg.result);
     pump(entry);
-    render();
+    renderSoon();
   }
 
   function start() {
@@ -142,6 +142,12 @@ export function attach(ctx) {
     fillCode(code, [['Optuna', d.code?.optuna ?? ''], ['Ray Tune', d.code?.ray_tune ?? '']]);
   }
 
+  // the status line at most 4 times a second while results stream in
+  let renderTimer = 0;
+  function renderSoon() {
+    if (!renderTimer) renderTimer = setTimeout(() => { renderTimer = 0; render(); }, 250);
+  }
+
   next.addEventListener('click', () => {
     if (handle.command('next_round') !== null) pumpAll();
     render();
@@ -175,6 +181,7 @@ export function attach(ctx) {
 
   return {
     destroy() {
+      clearTimeout(renderTimer);
       terminate();
       root.removeEventListener('trainlab:drawn', onDrawn);
       root.removeEventListener('trainlab:done', render);
