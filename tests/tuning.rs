@@ -316,6 +316,10 @@ fn the_view_caps_bad_input_with_notices_and_keeps_working() {
     assert_eq!(e[0].problem, Problem::Rejected);
     assert!(v.command("result", &"x".repeat(2 << 20)).is_err());
     assert!(v.command("frobnicate", "").is_err());
+    assert_eq!(
+        v.command("partial", "[1, 2]").unwrap_err()[0].problem,
+        Problem::Rejected
+    );
     assert_eq!(v.data(), before);
 }
 
@@ -340,9 +344,24 @@ fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
         }
         let config: TuningConfig = serde_json::from_value(claim["config"].clone()).unwrap();
         let job: Job = serde_json::from_value(claim["job"].clone()).unwrap();
-        let result = TrialRun::run_job(&config, &config.data(&d).unwrap(), &job).unwrap();
+        // the worker reports the curves after each epoch but the last: they count in the progress
+        let mut partials = Vec::new();
+        let result = TrialRun::run_job_reporting(&config, &config.data(&d).unwrap(), &job, &mut |r| {
+            partials.push(serde_json::json!({"config": config, "job": job, "result": r}).to_string())
+        })
+        .unwrap();
+        assert_eq!(partials.len(), result.train_acc.len().min(job.epochs - 1));
+        for p in &partials {
+            let before = b.advance(0).unwrap().done;
+            assert_eq!(b.command("partial", p).unwrap()["accepted"], true);
+            assert_eq!(b.advance(0).unwrap().done, before + 1, "one more epoch shown");
+        }
         let msg = serde_json::json!({"config": config, "job": job, "result": result}).to_string();
         assert_eq!(b.command("result", &msg).unwrap()["accepted"], true);
+        // a partial after the result is stale, and ignored
+        if let Some(p) = partials.first() {
+            assert_eq!(b.command("partial", p).unwrap()["accepted"], false);
+        }
         guard += 1;
         assert!(guard < 50);
     }

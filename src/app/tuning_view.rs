@@ -436,6 +436,21 @@ impl ViewModel for TuningView {
                     Err(e) => Err(rejected(name, e)),
                 }
             }
+            "partial" => {
+                if arg.len() > 1 << 20 {
+                    return Err(rejected(name, "partial curves of more than 1 MB".into()));
+                }
+                let r: Returned =
+                    serde_json::from_str(arg).map_err(|e| rejected(name, format!("not trial curves: {e}")))?;
+                let mut s = self.search.borrow_mut();
+                if r.config != s.config {
+                    return Ok(json!({"stale": true, "quiet": true}));
+                }
+                match s.partial(&r.job, r.result) {
+                    Ok(kept) => Ok(json!({"accepted": kept, "quiet": true})),
+                    Err(e) => Err(rejected(name, e)),
+                }
+            }
             "next_round" => {
                 let (lr, wd) = self
                     .search
@@ -702,7 +717,18 @@ impl ViewModel for TuningView {
                 draw_multiples(root, &head, &curves, epochs, theme)
             }
             _ => {
-                let curves: Vec<Curve> = s.round().results.iter().flatten().map(curve).collect();
+                // finished trials, then those being trained (their curves grow epoch by epoch)
+                let mut curves: Vec<Curve> = s.round().results.iter().flatten().map(curve).collect();
+                curves.retain(|c| !c.val.is_empty());
+                curves.extend(
+                    s.running()
+                        .into_iter()
+                        .filter(|t| !t.val_acc.is_empty())
+                        .map(|t| Curve {
+                            best: false,
+                            ..curve(t)
+                        }),
+                );
                 let title = format!(
                     "{} ({} {round}; {} {})",
                     lang.pick("validation accuracy of every trial", "모든 시도의 검증 정확도"),

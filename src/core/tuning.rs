@@ -422,9 +422,25 @@ impl TrialRun {
 
     /// Runs `job` to the end (what a worker does).
     pub fn run_job(config: &TuningConfig, data: &TuningData, job: &Job) -> Result<TrialResult, String> {
+        Self::run_job_reporting(config, data, job, &mut |_| {})
+    }
+
+    /// [`TrialRun::run_job`], calling `report` with the curves so far after every epoch but the
+    /// last (a worker posts them for the live view).
+    pub fn run_job_reporting(
+        config: &TuningConfig,
+        data: &TuningData,
+        job: &Job,
+        report: &mut dyn FnMut(&TrialResult),
+    ) -> Result<TrialResult, String> {
         let mut run = TrialRun::new(config, data, job.spec(config.seed), job.epochs)?;
+        let mut shown = 0;
         while !run.finished() {
-            run.advance(data, usize::MAX);
+            run.advance(data, 1);
+            if run.epochs_done() > shown && !run.finished() {
+                shown = run.epochs_done();
+                report(&run.result);
+            }
         }
         Ok(run.result)
     }
@@ -465,6 +481,8 @@ pub struct Search {
     pub rounds: Vec<Round>,
     rungs: Vec<Rung>,
     current: Option<TrialRun>,
+    /// Curves so far of trials a worker is training (display only; see [`Search::partial`]).
+    partials: Vec<TrialResult>,
     /// Epochs trained so far, in all rounds.
     pub spent: usize,
 }
@@ -479,6 +497,7 @@ impl Search {
             rounds: Vec::new(),
             rungs,
             current: None,
+            partials: Vec::new(),
             spent: 0,
             config,
         };
@@ -515,6 +534,7 @@ impl Search {
             claimed: Vec::new(),
         });
         self.current = None;
+        self.partials.clear();
     }
 
     /// The current round.
@@ -548,6 +568,7 @@ impl Search {
         if let Some(run) = &self.current {
             done += run.epochs_done();
         }
+        done += self.partials.iter().map(|p| p.train_acc.len()).sum::<usize>();
         (done.min(total), total)
     }
 
@@ -576,6 +597,7 @@ impl Search {
 
     /// Puts every claimed job back (their workers were stopped).
     pub fn release(&mut self) {
+        self.partials.clear();
         let r = self.round_mut();
         let mut back: Vec<usize> = r.claimed.drain(..).collect();
         back.sort_unstable();
@@ -599,6 +621,7 @@ impl Search {
         if result.spec != r.specs[job.trial] || result.epochs != job.epochs {
             return Err("the result's trial or epochs differ from the job".into());
         }
+        self.partials.retain(|p| p.spec.index != job.trial);
         let r = self.round_mut();
         r.claimed.retain(|&t| t != job.trial);
         r.pending.retain(|&t| t != job.trial);
@@ -655,6 +678,41 @@ impl Search {
             }
         }
         Ok(())
+    }
+
+    /// Takes in the curves so far of a claimed job (a worker reports each epoch), for the live
+    /// view only: they count in the progress and are drawn, and the final result replaces
+    /// them. `Ok(false)`: not a claimed job of the current rung (stale), ignored.
+    pub fn partial(&mut self, job: &Job, partial: TrialResult) -> Result<bool, String> {
+        if *job != self.job(job.trial) || !self.round().claimed.contains(&job.trial) {
+            return Ok(false);
+        }
+        let n = partial.train_acc.len();
+        let shaped = partial.diverged.is_none()
+            && n < job.epochs
+            && [&partial.val_acc, &partial.train_loss, &partial.val_loss]
+                .iter()
+                .all(|v| v.len() == n);
+        let done = TrialResult {
+            epochs: n,
+            ..partial.clone()
+        };
+        if !shaped || partial.epochs != job.epochs || partial.spec != self.round().specs[job.trial] {
+            return Err("the partial curves do not fit the job".into());
+        }
+        done.check()?;
+        self.partials.retain(|p| p.spec.index != job.trial);
+        self.partials.push(partial);
+        Ok(true)
+    }
+
+    /// Curves of the trials being trained now (in this thread or by workers), unfinished.
+    pub fn running(&self) -> Vec<&TrialResult> {
+        let mut v: Vec<&TrialResult> = self.partials.iter().collect();
+        if let Some(run) = &self.current {
+            v.push(&run.result);
+        }
+        v
     }
 
     /// The current round's trials with a result: those trained furthest first (with successive

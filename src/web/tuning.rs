@@ -40,11 +40,18 @@ impl TuningWorker {
     /// Runs one job: `config_json` is the search's settings and `job_json` the job, both as the
     /// page's `command("claim")` returned them. Returns the message for `command("result")`:
     /// `{"config", "job", "result"}` as JSON text.
-    pub fn run(&mut self, config_json: &str, job_json: &str) -> Result<String, JsError> {
+    /// `on_epoch` is called after every epoch but the last with the message for
+    /// `command("partial")` (the curves so far), as JSON text.
+    pub fn run(&mut self, config_json: &str, job_json: &str, on_epoch: &js_sys::Function) -> Result<String, JsError> {
         let config: TuningConfig = serde_json::from_str(config_json).map_err(|e| JsError::new(&e.to_string()))?;
         let job: Job = serde_json::from_str(job_json).map_err(|e| JsError::new(&e.to_string()))?;
         let data = self.data(&config).map_err(|e| JsError::new(&e))?.clone();
-        let result = TrialRun::run_job(&config, &data, &job).map_err(|e| JsError::new(&e))?;
+        let mut report = |r: &crate::core::tuning::TrialResult| {
+            let msg = serde_json::json!({"config": config, "job": job, "result": r}).to_string();
+            // a failing callback only loses the live curve, never the result
+            let _ = on_epoch.call1(&JsValue::NULL, &JsValue::from_str(&msg));
+        };
+        let result = TrialRun::run_job_reporting(&config, &data, &job, &mut report).map_err(|e| JsError::new(&e))?;
         Ok(serde_json::json!({"config": config, "job": job, "result": result}).to_string())
     }
 }

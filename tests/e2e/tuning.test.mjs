@@ -181,3 +181,21 @@ test('toggling successive halving compares the two searches of the same trials u
   assert.match(line, /81 epochs; successive halving \d+% \(trial \d+\) with 27/);
   assert.deepEqual(b.errors, []);
 });
+
+test('workers stream each trial\'s curve epoch by epoch (the live view), and the result replaces it', async () => {
+  await openLab(b.page, `${srv.url}?view=tuning&trials=4&epochs=12&samples=500&seed=4&workers=2`);
+  const seen = await b.page.evaluate(async () => {
+    const h = window.trainlab.handle;
+    const values = new Set();
+    while (!(h.work().progress?.done >= h.work().progress?.total)) {
+      values.add(h.work().progress?.done ?? 0);
+      await new Promise((ok) => requestAnimationFrame(ok));
+    }
+    return { values: [...values] };
+  });
+  assert.ok(seen.values.some((v) => v % 12 !== 0), `progress between whole trials: ${seen.values}`);
+  const d = await finished();
+  assert.equal(d.rounds[0].results.length, 4);
+  assert.ok(d.rounds[0].results.every((r) => r.val_acc.length === (r.diverged ? r.diverged - 1 : 12)));
+  assert.deepEqual(b.errors, []);
+});

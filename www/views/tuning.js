@@ -88,6 +88,10 @@ export function attach(ctx) {
       pump(entry);
       return;
     }
+    if (msg.partial) {
+      handle.command('partial', msg.partial);
+      return;
+    }
     entry.busy = Math.max(0, entry.busy - 1);
     if (msg.error) {
       fallback(msg.error);
