@@ -351,13 +351,22 @@ fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
         })
         .unwrap();
         assert_eq!(partials.len(), result.train_acc.len().min(job.epochs - 1));
-        for p in &partials {
+        for (k, p) in partials.iter().enumerate() {
             let before = b.advance(0).unwrap().done;
             assert_eq!(b.command("partial", p).unwrap()["accepted"], true);
-            assert_eq!(b.advance(0).unwrap().done, before + 1, "one more epoch shown");
+            assert_eq!(b.advance(0).unwrap().done, before, "live curves are not progress");
+            let running = b.data()["running"].clone();
+            let mine = running
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["spec"]["index"] == job.trial)
+                .unwrap();
+            assert_eq!(mine["val_acc"].as_array().unwrap().len(), k + 1);
         }
         let msg = serde_json::json!({"config": config, "job": job, "result": result}).to_string();
         assert_eq!(b.command("result", &msg).unwrap()["accepted"], true);
+        assert!(b.data()["running"].as_array().unwrap().is_empty());
         // a partial after the result is stale, and ignored
         if let Some(p) = partials.first() {
             assert_eq!(b.command("partial", p).unwrap()["accepted"], false);

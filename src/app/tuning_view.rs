@@ -2,7 +2,8 @@
 //! `hyperparameter_optimization`; successive halving). The search ([`Search`]) runs in Web
 //! Workers when the page has them: the page claims jobs (`command("claim")`), a worker trains the
 //! trial from its seed (`src/web/tuning.rs`) and the page hands the result back
-//! (`command("result")`). Without workers (the single-file build, `workers=0`, native tests)
+//! (`command("result")`); after each epoch the worker also sends the curves so far
+//! (`command("partial")`, drawn live, not part of the results). Without workers (the single-file build, `workers=0`, native tests)
 //! [`ViewModel::advance`] trains the same trials here, a few mini-batches per frame; a trial is a
 //! function of `(seed, round, index)` only, so both give the same numbers.
 //!
@@ -489,6 +490,7 @@ impl ViewModel for TuningView {
             "rungs": s.rungs(),
             "round": s.rounds.len() - 1,
             "rounds": rounds,
+            "running": s.running(),
             "best": best,
             "compute": self.compute(),
             "compare": self.compare(),

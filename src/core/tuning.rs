@@ -568,7 +568,6 @@ impl Search {
         if let Some(run) = &self.current {
             done += run.epochs_done();
         }
-        done += self.partials.iter().map(|p| p.train_acc.len()).sum::<usize>();
         (done.min(total), total)
     }
 
@@ -681,8 +680,8 @@ impl Search {
     }
 
     /// Takes in the curves so far of a claimed job (a worker reports each epoch), for the live
-    /// view only: they count in the progress and are drawn, and the final result replaces
-    /// them. `Ok(false)`: not a claimed job of the current rung (stale), ignored.
+    /// view only: they are drawn (not counted in the progress, which the page would redraw for
+    /// at every epoch), and the final result replaces them. `Ok(false)`: not a claimed job of the current rung (stale), ignored.
     pub fn partial(&mut self, job: &Job, partial: TrialResult) -> Result<bool, String> {
         if *job != self.job(job.trial) || !self.round().claimed.contains(&job.trial) {
             return Ok(false);

@@ -38,6 +38,8 @@ export function attach(ctx) {
 
   // pool.list: [{ worker, ready, busy: jobs posted and not back }]; pool.size: workers wanted when
   // started; pool.left: jobs of the rung not handed out yet (as of the last claim)
+  let renderTimer = 0;
+  let drawTimer = 0;
   const pool = { list: [], size: 0, mode: 'page', error: '', jobs: 0, ms: 0, left: 0 };
 
   function wanted() {
@@ -89,7 +91,9 @@ export function attach(ctx) {
       return;
     }
     if (msg.partial) {
+      // live curves: redrawn at most 4 times a second (not every epoch of every worker)
       handle.command('partial', msg.partial);
+      if (!drawTimer) drawTimer = setTimeout(() => { drawTimer = 0; handle.redraw(); }, 250);
       return;
     }
     entry.busy = Math.max(0, entry.busy - 1);
@@ -147,7 +151,6 @@ export function attach(ctx) {
   }
 
   // the status line at most 4 times a second while results stream in
-  let renderTimer = 0;
   function renderSoon() {
     if (!renderTimer) renderTimer = setTimeout(() => { renderTimer = 0; render(); }, 250);
   }
@@ -186,6 +189,7 @@ export function attach(ctx) {
   return {
     destroy() {
       clearTimeout(renderTimer);
+      clearTimeout(drawTimer);
       terminate();
       root.removeEventListener('trainlab:drawn', onDrawn);
       root.removeEventListener('trainlab:done', render);
