@@ -442,3 +442,27 @@ fn toggling_halving_compares_the_full_search_with_halving_on_the_same_trials() {
     assert_eq!(c["full"]["best_val"].as_f64().unwrap(), best_full);
     assert!(best_full >= c["halving"]["best_val"].as_f64().unwrap());
 }
+
+#[test]
+fn every_panel_draws_a_finished_search_with_a_diverged_trial_in_both_languages() {
+    use trainlab::chart::Lang;
+    let mut v = AnyView::new("tuning").unwrap();
+    // lr up to 10: the largest draws diverge (measured: at least one of 6 here)
+    v.set("trials=6&epochs=3&samples=100&layers=6&units=50&batch=50&lr_min=-2&lr_max=1&seed=2&k=3");
+    while v.advance(100).is_some_and(|p| !p.finished()) {}
+    let results = v.data()["rounds"][0]["results"].as_array().unwrap().clone();
+    assert!(results.iter().any(|r| !r["diverged"].is_null()), "a diverged trial");
+    let mut seen = std::collections::HashSet::new();
+    for panel in ["curves", "scatter", "best"] {
+        v.set(&format!("panel={panel}"));
+        for lang in [Lang::En, Lang::Ko] {
+            let svg = v.svg(760, 440, lang).unwrap();
+            assert!(svg.starts_with("<svg"));
+            assert!(
+                seen.insert(svg),
+                "{panel}: each panel and language draws something different"
+            );
+        }
+        assert!(v.describe(Lang::Ko).contains("발산"));
+    }
+}

@@ -681,6 +681,7 @@ impl ViewModel for TuningView {
                             y: t.spec.weight_decay.log10(),
                             acc: t.final_val(),
                             current: k + 1 == round,
+                            diverged: t.diverged.is_some(),
                         })
                     })
                     .collect();

@@ -31,6 +31,8 @@ pub struct Dot {
     pub acc: f64,
     /// From the current round (drawn larger).
     pub current: bool,
+    /// The run diverged (drawn as a cross).
+    pub diverged: bool,
 }
 
 /// Sequential colour for an accuracy in [0, 1]: pale yellow to dark blue (a viridis-like ramp,
@@ -117,7 +119,7 @@ pub fn draw_curves<DB: DrawingBackend>(
 }
 
 /// The trials in the (log10 lr, log10 weight decay) plane coloured by validation accuracy,
-/// with a colour bar.
+/// with a colour bar; a diverged run is a vermillion cross.
 pub fn draw_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -151,6 +153,11 @@ pub fn draw_scatter<DB: DrawingBackend>(
         .chain(dots.iter().filter(|d| d.current))
     {
         let r = theme.px(if d.current { 4.5 } else { 3.0 });
+        if d.diverged {
+            let style = super::series_color(1).stroke_width(theme.px(1.5));
+            chart.draw_series(std::iter::once(Cross::new((d.x, d.y), r, style)))?;
+            continue;
+        }
         chart.draw_series(std::iter::once(Circle::new((d.x, d.y), r, acc_color(d.acc).filled())))?;
         chart.draw_series(std::iter::once(Circle::new(
             (d.x, d.y),
