@@ -87,10 +87,12 @@ pub fn draw_curves<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), ChartError> {
     let mut chart = axes(area, title, (1.0, epochs.max(2) as f64), (0.0, 1.0), false, theme)?;
+    let whole = |x: &f64| format!("{x:.0}");
     chart
         .configure_mesh()
         .x_labels(6)
         .y_labels(6)
+        .x_label_formatter(&whole)
         .x_desc(x_label)
         .y_desc(y_label)
         .axis_desc_style(theme.font(11.0))
@@ -217,10 +219,12 @@ pub fn draw_multiples<DB: DrawingBackend>(
     let color = series_color(0);
     for (cell, c) in body.split_evenly((rows, cols)).iter().zip(curves) {
         let mut chart = axes(cell, &c.label, (1.0, epochs.max(2) as f64), (0.0, 1.0), true, theme)?;
+        let whole = |x: &f64| format!("{x:.0}");
         chart
             .configure_mesh()
             .x_labels(2)
             .y_labels(2)
+            .x_label_formatter(&whole)
             .label_style(theme.font(9.0))
             .axis_style(INK.stroke_width(theme.px(1.0)))
             .bold_line_style(GRID.stroke_width(theme.px(1.0)))
