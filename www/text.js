@@ -20,6 +20,8 @@ import gradcheck from './text/gradcheck.js';
 import gradcheckKo from './text/gradcheck.ko.js';
 import train from './text/train.js';
 import trainKo from './text/train.ko.js';
+import tuning from './text/tuning.js';
+import tuningKo from './text/tuning.ko.js';
 
 export const EN = {
   ui: {
@@ -76,6 +78,7 @@ export const EN = {
     gradcheck,
     batchnorm,
     train,
+    tuning,
   },
 };
 
@@ -134,6 +137,7 @@ export const KO = {
     gradcheck: gradcheckKo,
     batchnorm: batchnormKo,
     train: trainKo,
+    tuning: tuningKo,
   },
 };
 

@@ -221,12 +221,17 @@ export function mount(element, viewId, params = {}, options = {}) {
       return;
     }
     const t0 = performance.now();
+    const before = work.progress;
     work.progress = JSON.parse(wasm.advance(work.units));
     const dt = performance.now() - t0;
     if (dt < 4) work.units = Math.min(work.units * 2, 1 << 20);
     else if (dt > 8) work.units = Math.max(1, Math.floor(work.units / 2));
-    refresh();
-    redraw();
+    // Redraw only when the work moved (a view whose work runs in Web Workers reports no change
+    // between their results, and the main thread then stays free for them).
+    if (before?.done !== work.progress?.done || before?.total !== work.progress?.total) {
+      refresh();
+      redraw();
+    }
     showProgress();
     if (!work.progress || work.progress.done >= work.progress.total) {
       work.running = false;
@@ -328,6 +333,8 @@ export function mount(element, viewId, params = {}, options = {}) {
         options.onNotice?.(notices);
         return null;
       }
+      // An action that changes nothing shown (e.g. handing a job to a worker) says so.
+      if (out.result?.quiet) return out.result;
       refresh();
       redraw();
       startWork();

@@ -18,6 +18,7 @@ pub mod scale_view;
 pub mod search_view;
 pub mod space_view;
 pub mod train_view;
+pub mod tuning_view;
 
 use params::{Notice, ParamSet, ParamSpec, Problem};
 
@@ -244,6 +245,7 @@ registry! {
     GradCheck(gradcheck_view::GradCheckView),
     Batchnorm(batchnorm_view::BatchnormView),
     Train(train_view::TrainView),
+    Tuning(tuning_view::TuningView),
 }
 
 /// Default figure size in CSS pixels, used by SVG exports.

@@ -15,6 +15,7 @@ pub mod record;
 pub mod scale;
 pub mod search;
 pub mod train;
+pub mod tuning;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
 #[derive(Debug, Clone, PartialEq)]

@@ -26,3 +26,4 @@ pub mod series;
 pub mod surface;
 pub mod train_eval;
 pub mod train_session;
+pub mod tuning;

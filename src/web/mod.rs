@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 pub mod bench;
+pub mod tuning;
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]

@@ -10,5 +10,6 @@ import * as search from './search.js';
 import * as scale from './scale.js';
 import * as space from './space.js';
 import * as train from './train.js';
+import * as tuning from './tuning.js';
 
-export const EXTENSIONS = { optimizers, search, scale, space, train };
+export const EXTENSIONS = { optimizers, search, scale, space, train, tuning };

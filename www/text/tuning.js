@@ -1,0 +1,65 @@
+// English text of view=tuning (seed 002: hyperparameter tuning, random search on a log scale,
+// coarse to fine, pandas vs caviar; DLFS hyperparameter_optimization; successive halving).
+export default {
+  title: 'Caviar search: learning rate × weight decay',
+  nav: 'Caviar search',
+  lead: 'Many small networks learn the 8×8 digits at once, each with its own learning rate and weight decay drawn at random on a log scale ' +
+    '(DLFS’s hyperparameter_optimization: 500 digits, 20% held out for validation, lr = 10^U(−6, −2), weight decay = 10^U(−8, −4), ' +
+    '100 trials of 50 epochs). The trials run in parallel Web Workers, one per core; watch their curves fill in, then narrow the ranges and search again.',
+  notice: [
+    'Caviar, not panda: with enough compute you do not babysit one model, you train many at once and keep the best. ' +
+      'Random points beat a grid because every trial tries a new value of each hyperparameter, and the important one gets many distinct values.',
+    'Sample on a log scale: a learning rate between 0.000001 and 0.01 drawn uniformly would almost always land above 0.001; ' +
+      'drawing its exponent uniformly gives each decade the same number of trials. In the scatter the good trials form a band along the learning-rate axis: ' +
+      'the learning rate matters much more than the weight decay here.',
+    'Too small a learning rate stays near chance (10%) for all 50 epochs; too large a one diverges and is marked. ' +
+      'In the best trials the dashed training curve runs above the solid validation curve: the gap is the variance that weight decay fights.',
+    'Coarse to fine: once a round is done, “next round” narrows both ranges around the best trials and samples again there.',
+    'Successive halving: start every trial with a short budget, keep the best third at each rung and give them three times the epochs. ' +
+      'Most of the compute then goes to the promising trials. Run the same trials with and without it: the line under the figure compares the best each found ' +
+      'and the epochs each spent. A first rung that is too short can cut a trial that starts slowly but ends best.',
+  ],
+  params: {
+    panel: {
+      label: 'Panel',
+      help: 'What to show: every trial’s validation curve, the trials in the (lr, weight decay) plane, or the best trials one by one.',
+      options: {
+        curves: 'learning curves of every trial',
+        scatter: 'lr × weight decay, coloured by accuracy',
+        best: 'the best trials (train dashed, validation solid)',
+      },
+    },
+    trials: { label: 'Trials', help: 'Trials per round (at most 500).' },
+    epochs: { label: 'Epochs', help: 'Epochs of a full trial (at most 200).' },
+    samples: { label: 'Digits', help: 'Digits used, drawn at random from the 1,797 (DLFS: 500 MNIST images).' },
+    val: { label: 'Validation share', help: 'Share of the digits held out to score the trials.' },
+    batch: { label: 'Mini-batch', help: 'Rows per SGD step.' },
+    layers: { label: 'Hidden layers', help: 'ReLU layers of the network (DLFS: 6).' },
+    units: { label: 'Units per layer', help: 'Width of every hidden layer (DLFS: 100).' },
+    lr_min: { label: 'lr from 10^', help: 'Lower end of the learning rate’s exponent.' },
+    lr_max: { label: 'lr to 10^', help: 'Upper end of the learning rate’s exponent.' },
+    wd_min: { label: 'Weight decay from 10^', help: 'Lower end of the weight decay’s exponent.' },
+    wd_max: { label: 'Weight decay to 10^', help: 'Upper end of the weight decay’s exponent.' },
+    halving: { label: 'Successive halving', help: 'Stop the worst trials early: keep the best 1/η at each rung.' },
+    eta: { label: 'Reduction factor η', help: 'Successive halving keeps the best 1/η of the trials at each rung and gives them η times the epochs.' },
+    min_epochs: { label: 'First rung epochs', help: 'Epochs every trial gets before the first cut.' },
+    k: { label: 'Best k', help: 'How many of the best trials to highlight, draw as small multiples and narrow around.' },
+    workers: { label: 'Workers', help: 'Web Workers at most (one per core); 0 trains in this page.' },
+    seed: { label: 'Seed', help: 'The seed of the digits drawn and of every trial.' },
+  },
+  tables: {
+    best: 'The best trials of this round by validation accuracy',
+  },
+  ui: {
+    next_round: 'Next round: narrow around the best',
+    code: 'These ranges as code',
+    mode_workers: (n) => `${n} Web Worker${n === 1 ? '' : 's'}`,
+    mode_page: 'in this page (no Web Workers)',
+    worker_failed: 'workers unavailable',
+    round: (n) => `Round ${n}`,
+    saved: (planned, full, ckpt) => `Successive halving plans ${planned.toLocaleString('en')} epochs instead of ${full.toLocaleString('en')} ` +
+      `(${Math.round(100 * (1 - planned / full))}% saved; ${ckpt.toLocaleString('en')} with checkpoints).`,
+    compare: (full, halving) => `Same trials: the full search found ${Math.round(100 * full.best_val)}% (trial ${full.best_trial}) ` +
+      `with ${full.epochs.toLocaleString('en')} epochs; successive halving ${Math.round(100 * halving.best_val)}% (trial ${halving.best_trial}) with ${halving.epochs.toLocaleString('en')}.`,
+  },
+};
