@@ -97,6 +97,9 @@ function renderTables(box, data, texts) {
  * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
  * describe(), notices(), destroy().
  */
+/** Least time between two redraws while a view's long work runs off the main thread (ms). */
+const OFF_THREAD_REDRAW_MS = 250;
+
 export function mount(element, viewId, params = {}, options = {}) {
   const cat = requireInit();
   const pageNotices = [];
@@ -201,9 +204,14 @@ export function mount(element, viewId, params = {}, options = {}) {
   // Long work (training runs, studies): a little per animation frame, with the amount adapted so
   // each call takes about 8 ms, a progress bar, and cancel/resume. The work lives in the wasm
   // model, so pausing loses nothing and a parameter change simply starts a new job.
-  const work = { units: 1, frame: 0, running: false, paused: false, progress: null, waiters: [] };
+  const work = { units: 1, frame: 0, running: false, paused: false, progress: null, waiters: [], stale: false, drawnAt: 0, shown: '' };
   function showProgress() {
     const p = work.progress;
+    // Touch the DOM only when something shown changes: an unchanged write still costs a style
+    // and layout pass every frame, on the core that Web Workers need.
+    const key = p ? `${p.done}/${p.total}/${work.paused}` : '';
+    if (key === work.shown) return;
+    work.shown = key;
     progressBox.hidden = !p;
     if (!p) return;
     progressBar.value = p.total ? p.done / p.total : 1;
@@ -226,9 +234,14 @@ export function mount(element, viewId, params = {}, options = {}) {
     const dt = performance.now() - t0;
     if (dt < 4) work.units = Math.min(work.units * 2, 1 << 20);
     else if (dt > 8) work.units = Math.max(1, Math.floor(work.units / 2));
-    // Redraw only when the work moved (a view whose work runs in Web Workers reports no change
-    // between their results, and the main thread then stays free for them).
-    if (before?.done !== work.progress?.done || before?.total !== work.progress?.total) {
+    // Redraw only when the work moved. When the call did next to nothing (the view's work runs
+    // in Web Workers and only their results move it), redraw at most every OFF_THREAD_REDRAW_MS:
+    // a redraw takes the main thread and with it a core the workers need.
+    if (before?.done !== work.progress?.done || before?.total !== work.progress?.total) work.stale = true;
+    const finishedNow = !work.progress || work.progress.done >= work.progress.total;
+    if (work.stale && (finishedNow || dt >= 1 || t0 - work.drawnAt >= OFF_THREAD_REDRAW_MS)) {
+      work.stale = false;
+      work.drawnAt = t0;
       refresh();
       redraw();
     }
