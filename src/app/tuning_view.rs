@@ -20,7 +20,7 @@ use crate::core::data::digits::parse;
 use crate::core::data::Dataset;
 use crate::core::sampling::Scale;
 use crate::core::search_space::{HyperParam, SearchSpace};
-use crate::core::tuning::{Job, Search, TrialResult, TuningConfig, MAX_EPOCHS, MAX_TRIALS};
+use crate::core::tuning::{Job, LogRange, Round, Search, TrialResult, TuningConfig, MAX_EPOCHS, MAX_TRIALS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Deserialize;
@@ -343,6 +343,12 @@ impl ViewModel for TuningView {
         let c = config(params);
         let (search, previous) = if c == self.search.borrow().config {
             (self.search.clone(), self.previous.clone())
+        } else if let Some(back) = self.previous.as_ref().filter(|p| p.borrow().config == c) {
+            // back to the search shown before (halving switched twice): nothing is trained again,
+            // and the current one becomes the comparison
+            let current = self.search.borrow();
+            let compare = same_trials(&current.config, &c) && current.config.halving != c.halving;
+            (back.clone(), compare.then(|| self.search.clone()))
         } else {
             let keep = [Some(&self.search), self.previous.as_ref()]
                 .into_iter()
@@ -685,7 +691,16 @@ impl ViewModel for TuningView {
                         })
                     })
                     .collect();
-                let first = &s.rounds[0];
+                // every round's box (a later round is padded beyond the first one's)
+                let span = |f: fn(&Round) -> LogRange| {
+                    s.rounds
+                        .iter()
+                        .map(f)
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| {
+                            (lo.min(r[0]), hi.max(r[1]))
+                        })
+                };
+                let (lr, wd) = (span(|r| r.lr), span(|r| r.weight_decay));
                 let title = format!(
                     "{} ({} {round})",
                     lang.pick("trials by validation accuracy", "검증 정확도별 시도"),
@@ -700,8 +715,8 @@ impl ViewModel for TuningView {
                         lang.pick("val acc", "검증 정확도"),
                     ),
                     &dots,
-                    (first.lr[0] - 0.2, first.lr[1] + 0.2),
-                    (first.weight_decay[0] - 0.2, first.weight_decay[1] + 0.2),
+                    (lr.0 - 0.2, lr.1 + 0.2),
+                    (wd.0 - 0.2, wd.1 + 0.2),
                     theme,
                 )
             }

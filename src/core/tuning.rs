@@ -10,7 +10,9 @@
 //! * Network (DLFS's `MultiLayerNet`): `hidden` ReLU layers (default 6 x 100), He init, softmax,
 //!   plain SGD, mini-batches of `batch`. DLFS's weight decay adds `lambda/2 ||W||^2` per batch
 //!   (gradient `lambda W`); the engine's L2 is `l2/(2m) ||W||^2` (gradient `l2/m W`), so
-//!   `l2 = lambda * m` with `m` the batch rows gives the same update.
+//!   `l2 = lambda * m` with `m` the batch rows gives the same update. (When the training rows
+//!   are not a multiple of `batch`, the short last batch of an epoch gets `batch/rows` times
+//!   DLFS's decay; the defaults, 400 rows in batches of 100, are exact.)
 //! * After every epoch: training and validation accuracy and loss (evaluation mode).
 //! * Successive halving (optional): the rungs of [`HalvingConfig`]; after each rung the best
 //!   `1/eta` by validation accuracy go on. A promoted trial is retrained from its seed to the next
@@ -558,7 +560,7 @@ impl Search {
     /// `(done, total)` epochs of the current round's schedule.
     pub fn progress(&self) -> (usize, usize) {
         let r = self.round();
-        let total = self.config.planned_epochs().0;
+        let total: usize = self.rungs.iter().map(|r| r.trials * r.epochs).sum();
         let mut done = 0;
         for (k, rung) in self.rungs.iter().enumerate().take(r.rung) {
             done += r.alive[k].len().min(rung.trials) * rung.epochs;

@@ -45,7 +45,7 @@ impl TuningWorker {
     pub fn run(&mut self, config_json: &str, job_json: &str, on_epoch: &js_sys::Function) -> Result<String, JsError> {
         let config: TuningConfig = serde_json::from_str(config_json).map_err(|e| JsError::new(&e.to_string()))?;
         let job: Job = serde_json::from_str(job_json).map_err(|e| JsError::new(&e.to_string()))?;
-        let data = self.data(&config).map_err(|e| JsError::new(&e))?.clone();
+        let data = self.data(&config).map_err(|e| JsError::new(&e))?;
         let mut report = |r: &crate::core::tuning::TrialResult| {
             let msg = serde_json::json!({"config": config, "job": job, "result": r}).to_string();
             // a failing callback only loses the live curve, never the result

@@ -104,7 +104,9 @@ export function attach(ctx) {
     pool.jobs += 1;
     pool.ms += msg.ms ?? 0;
     handle.command('result', msg.result);
-    pump(entry);
+    // a result can complete a rung (halving promotes trials): wake every idle worker, not only
+    // the one that sent it
+    pumpAll();
     renderSoon();
   }
 
