@@ -51,7 +51,7 @@ impl TuningWorker {
             // a failing callback only loses the live curve, never the result
             let _ = on_epoch.call1(&JsValue::NULL, &JsValue::from_str(&msg));
         };
-        let result = TrialRun::run_job_reporting(&config, &data, &job, &mut report).map_err(|e| JsError::new(&e))?;
+        let result = TrialRun::run_job_reporting(&config, data, &job, &mut report).map_err(|e| JsError::new(&e))?;
         Ok(serde_json::json!({"config": config, "job": job, "result": result}).to_string())
     }
 }
