@@ -208,3 +208,23 @@ fn peer_workloads_build_run_and_refuse_huge_sizes() {
     assert!(Workload::new("act-hist", &huge, 1).is_err());
     assert!(Workload::new("nope", &WorkloadConfig::default(), 1).is_err());
 }
+
+#[test]
+fn new_training_rows_mid_epoch_restart_that_epoch_under_its_number() {
+    // 50 rows in batches of 10: five steps an epoch. Two steps into epoch 1 the rows change
+    // (a clicked point in view=train); the epoch starts again and is still epoch 1.
+    let cfg = TrainConfig {
+        optimizer: sgd(0.01),
+        batch_size: 10,
+        ..TrainConfig::default()
+    };
+    let mut tr = Trainer::new(linear_net(), cfg, regression(50, 2), None).unwrap();
+    tr.step();
+    tr.step();
+    tr.set_train_data(regression(51, 2)).unwrap();
+    let records: Vec<u64> = (0..3).filter_map(|_| tr.epoch()).map(|r| r.epoch).collect();
+    assert_eq!(records, vec![1, 2, 3]);
+    // at an epoch boundary nothing restarts: the next epoch is 4
+    tr.set_train_data(regression(52, 2)).unwrap();
+    assert_eq!(tr.epoch().map(|r| r.epoch), Some(4));
+}

@@ -706,8 +706,8 @@ impl ViewModel for TrainView {
                 }
                 let ((x0, x1), (y0, y1)) = s.view_box;
                 let point = [x0 + fx * (x1 - x0), y0 + fy * (y1 - y0)];
+                // the weights are unchanged, so the boundary is too (points are drawn from the data)
                 s.add_point(&point, class).map_err(|e| rejected(name, e))?;
-                s.refresh_figure();
                 Ok(json!({"x": point[0], "y": point[1], "class": class, "train_rows": s.raw.train.rows()}))
             }
             "play" => {
@@ -722,9 +722,15 @@ impl ViewModel for TrainView {
                 *self.playing.borrow_mut() = false;
                 let mut s = self.session.borrow_mut();
                 s.finish_pending();
+                let epochs = s.epochs.len();
                 s.step();
                 s.finish_pending();
-                s.refresh_figure();
+                // a step that closed an epoch has its figure already; otherwise compute it now,
+                // even when large (paused: advance() would not finish a queued one)
+                if s.epochs.len() == epochs {
+                    s.refresh_figure();
+                    s.finish_pending();
+                }
                 Ok(json!({"step": s.steps()}))
             }
             "epoch" => {
@@ -748,9 +754,33 @@ impl ViewModel for TrainView {
                     .trim()
                     .parse()
                     .map_err(|_| rejected(name, format!("{arg:?} is not a checkpoint number")))?;
-                self.session.borrow_mut().restore(id).map_err(|e| rejected(name, e))?;
+                let mut session = self.session.borrow_mut();
+                session.restore(id).map_err(|e| rejected(name, e))?;
+                // paused from here on: finish the restored weights' figure now, however large
+                session.finish_pending();
+                drop(session);
                 *self.playing.borrow_mut() = false;
                 Ok(json!({"id": id, "step": self.session.borrow().steps()}))
+            }
+            "ui" => {
+                // what the page's buttons, checkpoint list and diagnosis panel read, a few times
+                // a second while training: not the whole data (up to 20,000 mini-batch costs)
+                let s = self.session.borrow();
+                let checkpoints: Vec<serde_json::Value> = s
+                    .checkpoints
+                    .iter()
+                    .map(|c| json!({"id": c.id, "step": c.step, "epoch": c.epoch, "train_error": c.train_error, "dev_error": c.dev_error}))
+                    .collect();
+                Ok(json!({
+                    "quiet": true,
+                    "status": self.status_text(),
+                    "step": s.steps(),
+                    "epoch": s.epochs_done(),
+                    "classes": s.classes,
+                    "features": s.raw.train.features,
+                    "checkpoints": checkpoints,
+                    "diagnosis": self.diagnosis_json(),
+                }))
             }
             "preset" => {
                 let p = presets::preset(arg.trim()).ok_or_else(|| {

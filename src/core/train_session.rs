@@ -328,7 +328,7 @@ impl TrainSession {
         } else {
             into
         };
-        (self.config.epochs as u64).saturating_sub(self.epochs_done()) * spe - into.min(spe)
+        ((self.config.epochs as u64).saturating_sub(self.epochs_done()) * spe).saturating_sub(into.min(spe))
     }
 
     /// Performs at most `max_units` units (steps or evaluation chunks); returns the units used.
@@ -545,6 +545,12 @@ impl TrainSession {
         self.config.epochs = next.epochs;
         if self.status == RunStatus::Done && self.epochs_done() < next.epochs as u64 {
             self.status = RunStatus::Running;
+        } else if self.status == RunStatus::Running
+            && self.epochs_done() >= next.epochs as u64
+            && self.pending.is_none()
+        {
+            // the new target is already reached: stop here rather than train one epoch more
+            self.status = RunStatus::Done;
         }
         let step = self.steps();
         if step == 0 {

@@ -27,7 +27,9 @@ export function attach(ctx) {
   const status = el('span', 'tl-export-status');
   status.setAttribute('role', 'status');
 
-  const data = () => handle.data();
+  // the little the controls read (handle.data() would serialise every mini-batch cost)
+  const ui = () => handle.command('ui');
+  let features = 0;
   const run = (name, arg = '') => {
     const out = handle.command(name, arg);
     render();
@@ -35,10 +37,8 @@ export function attach(ctx) {
   };
 
   const play = button(t.pause ?? 'Pause', () => {
-    const d = data();
-    if (d.status === 'playing') run('pause');
-    else { run('play'); handle.resume(); }
-    render();
+    if (ui().status === 'playing') run('pause');
+    else { run('play'); handle.resume(); render(); }
   });
   button(t.step ?? 'Step (1 mini-batch)', () => run('step'));
   button(t.epoch ?? 'Step 1 epoch', () => run('epoch'));
@@ -54,7 +54,7 @@ export function attach(ctx) {
   tools.setAttribute('aria-label', t.tools ?? 'Data and presets');
   const presets = el('select', 'tl-select');
   presets.setAttribute('aria-label', t.preset ?? 'Preset');
-  for (const p of data().presets ?? []) {
+  for (const p of handle.data().presets ?? []) {
     const o = el('option', null, t.presets?.[p.id] ?? p.id);
     o.value = p.id;
     presets.append(o);
@@ -112,7 +112,7 @@ export function attach(ctx) {
   ctx.figure.addEventListener('drop', onDrop);
 
   const onClick = (e) => {
-    if (data().features !== 2) return;
+    if (features !== 2) return;
     const r = ctx.canvas.getBoundingClientRect();
     const cls = e.shiftKey ? 0 : Number(classes.value || 1);
     run('add_point', { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width, height: r.height, class: cls });
@@ -120,7 +120,9 @@ export function attach(ctx) {
   ctx.canvas.addEventListener('click', onClick);
 
   function render() {
-    const d = data();
+    const d = ui();
+    if (!d) return;
+    features = d.features;
     play.textContent = d.status === 'playing' ? (t.pause ?? 'Pause') : (t.play ?? 'Play');
     play.setAttribute('aria-pressed', String(d.status === 'playing'));
     status.textContent = t.status ? t.status(d) : `${d.status}: epoch ${d.epoch}, step ${d.step}`;

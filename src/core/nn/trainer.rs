@@ -295,6 +295,11 @@ impl<T: NnFloat> Trainer<T> {
         }
         self.order = (0..train.rows).collect();
         self.train = train;
+        if self.pos != 0 {
+            // mid-epoch: the epoch starts again (reshuffled, with the new rows) under its own
+            // number, so no epoch number is skipped and the schedule does not run ahead
+            self.epoch -= 1;
+        }
         self.pos = 0;
         self.loss_sum = 0.0;
         self.batches = 0;
