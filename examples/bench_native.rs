@@ -1,7 +1,7 @@
 //! Native timing of the peers' workloads on the engine (the browser numbers come from
 //! `make bench`): `cargo run --release --example bench_native [workloads.json]`.
 use std::time::Instant;
-use trainlab::core::nn::workload::{Workload, WorkloadConfig};
+use trainlab::core::lab::workload::{Workload, WorkloadConfig};
 
 fn main() {
     let path = std::env::args()

@@ -1,8 +1,8 @@
 //! DLFS's activation-histogram experiment: histograms, batch norm's effect, saturation, gradients.
-use trainlab::core::activation_study::{ActivationStudyConfig, Histogram};
+use trainlab::core::lab::activation_study::{ActivationStudyConfig, Histogram};
+use trainlab::core::math::rng::{seeded, standard_normal};
 use trainlab::core::nn::activation::Activation;
 use trainlab::core::nn::init::Init;
-use trainlab::core::rng::{seeded, standard_normal};
 
 fn small(activation: Activation, init: Init) -> ActivationStudyConfig {
     ActivationStudyConfig {
@@ -141,7 +141,7 @@ fn gradients_vanish_through_saturated_sigmoids_and_batch_norm_evens_them() {
         ..small(Activation::Sigmoid, Init::Normal(0.01))
     };
     let s = cfg.run().unwrap();
-    let g = |run: &[trainlab::core::activation_study::LayerStats]| -> Vec<f64> {
+    let g = |run: &[trainlab::core::lab::activation_study::LayerStats]| -> Vec<f64> {
         run.iter().map(|l| l.grad_mean_abs.unwrap()).collect()
     };
     let (plain, bn) = (g(&s.plain), g(&s.batch_norm));

@@ -1,10 +1,10 @@
 //! view=batchnorm's computations: the Ioffe & Szegedy percentile study, DLFS's grid, batch norm
 //! at test time, and the batch-norm formulas they rest on.
 use trainlab::app::batchnorm_view::drift;
-use trainlab::core::bn_grid::{weight_scales, BnGridConfig};
-use trainlab::core::bn_study::{percentile, BnStudyConfig};
 use trainlab::core::data::digits::parse;
 use trainlab::core::data::Dataset;
+use trainlab::core::lab::bn_grid::{weight_scales, BnGridConfig};
+use trainlab::core::lab::bn_study::{percentile, BnStudyConfig};
 use trainlab::core::nn::batchnorm::{forward_eval, forward_train, BnCache, RunningStats};
 
 const BIN: &[u8] = include_bytes!("../www/data/digits.bin");
@@ -48,7 +48,7 @@ fn with_batch_norm_the_unit_input_percentiles_drift_less() {
     assert_eq!(s.plain.probes.len(), s.batch_norm.probes.len());
     assert_eq!(s.plain.probes.last().unwrap().step, 270);
     let (dp, db) = (drift(&s.plain.probes), drift(&s.batch_norm.probes));
-    let last = |r: &trainlab::core::bn_study::StudyRun| r.probes.last().unwrap().dev_accuracy;
+    let last = |r: &trainlab::core::lab::bn_study::StudyRun| r.probes.last().unwrap().dev_accuracy;
     println!(
         "drift without BN {dp:.3}, with BN {db:.3}; dev accuracy {:.3} / {:.3}",
         last(&s.plain),

@@ -1,7 +1,7 @@
 //! Data sets: the Playground-style generators, the split and scalers, and the CSV loader.
 use trainlab::core::data::synthetic::{bumps, Shape, SyntheticConfig};
 use trainlab::core::data::{CsvConfig, Dataset, Scaler, SplitConfig, Task};
-use trainlab::core::rng::seeded;
+use trainlab::core::math::rng::seeded;
 
 fn gen(shape: Shape, noise: f64, seed: u64) -> Dataset {
     SyntheticConfig {

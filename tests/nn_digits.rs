@@ -1,7 +1,9 @@
 //! The committed digits asset and a real training run on it: a 64-100-10 ReLU MLP trained with
 //! Adam reaches at least 95% test accuracy, and the same seed gives bit-identical weights.
 use trainlab::core::data::digits::{parse, Digits};
-use trainlab::core::nn::reproduce::digits_reference_run;
+#[path = "common/reproduce.rs"]
+mod reproduce;
+use reproduce::digits_reference_run;
 
 const BIN: &[u8] = include_bytes!("../www/data/digits.bin");
 

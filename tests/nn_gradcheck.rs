@@ -1,9 +1,9 @@
 //! Gradient checks in f64: backpropagation against two-sided differences, for every activation,
 //! output/loss pairing, batch norm, L2 and dropout with frozen masks; planted bugs must fail.
+use trainlab::core::math::rng::{seeded, standard_normal};
 use trainlab::core::nn::{
     grad_check, one_hot, Activation, GradCheckConfig, Init, NetworkConfig, Output, PlantedBug, Verdict,
 };
-use trainlab::core::rng::{seeded, standard_normal};
 
 /// A batch of `m` rows with N(0, 1) inputs and targets suited to `output`.
 fn batch(cfg: &NetworkConfig, m: usize, seed: u64) -> (Vec<f64>, Vec<f64>) {

@@ -1,10 +1,10 @@
 //! Properties of the engine's parts: softmax, batch norm, inverted dropout, initialisation, caps,
 //! and f32 agreeing with f64.
+use trainlab::core::math::rng::{seeded, standard_normal};
 use trainlab::core::nn::output::{log_sum_exp, softmax_row};
 use trainlab::core::nn::{
     Activation, Init, Mode, NetworkConfig, NetworkError, Output, MAX_BATCH, MAX_LAYERS, MAX_UNITS,
 };
-use trainlab::core::rng::{seeded, standard_normal};
 
 #[test]
 fn softmax_rows_sum_to_one_and_survive_huge_logits() {

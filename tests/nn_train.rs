@@ -1,8 +1,8 @@
 //! Mini-batch training: batch sizes and epochs, schedules, early stopping with restored weights,
 //! a diverging run stopping cleanly, and optimizer steps on the flat per-tensor slices.
+use trainlab::core::math::rng::{seeded, standard_normal};
 use trainlab::core::nn::{Activation, NetworkConfig, Output, Status, TrainConfig, TrainData, Trainer};
 use trainlab::core::optim::{Convention, OptimizerConfig, OptimizerKind};
-use trainlab::core::rng::{seeded, standard_normal};
 use trainlab::core::schedule::{ScheduleConfig, ScheduleKind};
 
 /// y = 2 x0 - x1 + noise, n rows.
@@ -169,7 +169,7 @@ fn bad_training_settings_are_refused() {
 
 #[test]
 fn peer_workloads_build_run_and_refuse_huge_sizes() {
-    use trainlab::core::nn::workload::{Workload, WorkloadConfig};
+    use trainlab::core::lab::workload::{Workload, WorkloadConfig};
     let mnist = WorkloadConfig {
         sizes: vec![784, 100, 10],
         opt: "adam".into(),

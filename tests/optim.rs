@@ -1,7 +1,7 @@
 //! The optimizers of `core::optim` and the schedules of `core::schedule` against closed forms and
 //! hand computations (each derivation is written next to its numbers).
 use ndarray::Array2;
-use trainlab::core::num::Float;
+use trainlab::core::math::num::Float;
 use trainlab::core::optim::{
     dlfs_equivalent_lr, ng_equivalent_lr, Convention, OptimError, OptimState, Optimizer, OptimizerConfig, OptimizerKind,
 };

@@ -1,7 +1,7 @@
 //! Surfaces, contours and races of `core::{surface, contour, race}`.
-use trainlab::core::contour::{levels, Grid};
+use trainlab::core::lab::race::{RaceConfig, RaceError, MAX_STEPS};
+use trainlab::core::math::contour::{levels, Grid};
 use trainlab::core::optim::{Convention, OptimizerConfig, OptimizerKind};
-use trainlab::core::race::{RaceConfig, RaceError, MAX_STEPS};
 use trainlab::core::schedule::{ScheduleConfig, ScheduleKind};
 use trainlab::core::surface::{SurfaceConfig, SurfaceKind};
 
@@ -52,7 +52,7 @@ fn every_gradient_matches_central_differences() {
     .is_err());
 }
 
-fn race(steps: usize, noise: f64, seed: u64) -> trainlab::core::race::Race {
+fn race(steps: usize, noise: f64, seed: u64) -> trainlab::core::lab::race::Race {
     RaceConfig {
         steps,
         noise,

@@ -1,12 +1,12 @@
 //! Sampling scales, grid vs random, coarse to fine and the repeated study (src/core/sampling.rs,
 //! search.rs, search_study.rs). Reference values are closed forms computed by hand or with
 //! Python one-liners quoted next to them.
-use trainlab::core::rng::seeded;
+use trainlab::core::lab::search::{best, grid, random, zoom, CoarseToFineConfig, Surface, UnitBox};
+use trainlab::core::lab::search_study::{hit_chance, top5_threshold, StudyConfig};
+use trainlab::core::math::rng::seeded;
 use trainlab::core::sampling::{
     decades, distinct, expected_share, histogram, share_in, AxisConfig, SamplingError, Scale, MAX_SAMPLES,
 };
-use trainlab::core::search::{best, grid, random, zoom, CoarseToFineConfig, Surface, UnitBox};
-use trainlab::core::search_study::{hit_chance, top5_threshold, StudyConfig};
 
 fn axis(scale: Scale, low: f64, high: f64) -> trainlab::core::sampling::Axis {
     AxisConfig { scale, low, high }.validate().unwrap()

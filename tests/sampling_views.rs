@@ -124,7 +124,7 @@ fn scale_refuses_bad_input_and_keeps_its_figure() {
 #[test]
 fn merged_heatmap_covers_the_box_once_with_few_rectangles() {
     use trainlab::chart::search::heat_rects;
-    use trainlab::core::search::{surface_grid, Surface};
+    use trainlab::core::lab::search::{surface_grid, Surface};
     for (surface, most) in [(Surface::OneMatters, 36 * 4), (Surface::Interaction, 36 * 24)] {
         let heat = surface_grid(surface, 36, 24);
         let rects = heat_rects(&heat, (-4.0, 0.0), (-10.0, -6.0));

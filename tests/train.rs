@@ -4,8 +4,8 @@
 //! refused with the run kept.
 use trainlab::app::AnyView;
 use trainlab::core::data::{Shape, SyntheticConfig};
-use trainlab::core::rng::seeded;
-use trainlab::core::train_session::{RunStatus, SessionConfig};
+use trainlab::core::lab::train_session::{RunStatus, SessionConfig};
+use trainlab::core::math::rng::seeded;
 
 fn train_view(query: &str) -> AnyView {
     let mut v = AnyView::new("train").unwrap();
@@ -108,7 +108,7 @@ fn panda_change_acts_at_the_next_step_without_resetting_the_weights() {
 fn panda_lr_change_matches_a_trainer_changed_by_hand() {
     // Independent reference: the same session config, trained step by step, with the optimizer
     // changed on the Trainer directly; both must give the same weights bit for bit.
-    use trainlab::core::train_session::SessionConfig;
+    use trainlab::core::lab::train_session::SessionConfig;
     let data = SyntheticConfig::default().generate(&mut seeded(9)).unwrap();
     let mut cfg = SessionConfig {
         epochs: 5,
@@ -399,7 +399,7 @@ fn a_restored_checkpoint_continues_the_same_way_every_time() {
     }
     s.finish_pending();
     let id = s.checkpoint();
-    let run = |s: &mut trainlab::core::train_session::TrainSession| {
+    let run = |s: &mut trainlab::core::lab::train_session::TrainSession| {
         s.restore(id).unwrap();
         for _ in 0..50 {
             s.step();

@@ -4,7 +4,7 @@
 use trainlab::app::params::Problem;
 use trainlab::app::tuning_view::digits;
 use trainlab::app::AnyView;
-use trainlab::core::tuning::{Job, Search, TrialResult, TrialRun, TrialSpec, TuningConfig};
+use trainlab::core::lab::tuning::{Job, Search, TrialResult, TrialRun, TrialSpec, TuningConfig};
 
 /// A small search that trains in well under a second.
 fn small(trials: usize, epochs: usize) -> TuningConfig {

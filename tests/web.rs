@@ -7,6 +7,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+#[path = "common/reproduce.rs"]
+mod reproduce;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
@@ -71,7 +74,7 @@ fn bad_input_gives_notices_and_errors_not_panics() {
 
 #[wasm_bindgen_test]
 fn simd_matmul_equals_the_reference_order_bit_for_bit() {
-    use trainlab::core::gemm::{sgemm, sgemm_reference, GemmScratch, MatRef};
+    use trainlab::core::math::gemm::{sgemm, sgemm_reference, GemmScratch, MatRef};
     // The same check runs natively on the scalar kernel (core::gemm tests), so native and wasm
     // products agree bit for bit.
     let mut x = 12345u32;
@@ -100,7 +103,7 @@ fn digits_training_gives_the_native_weights_bit_for_bit() {
     // tests/nn_digits.rs asserts the same checksum for the native build (scalar GEMM kernel,
     // glibc); here the SIMD128 kernel runs in the browser.
     let bin = include_bytes!("../www/data/digits.bin");
-    let (acc, sum) = trainlab::core::nn::reproduce::digits_reference_run(bin, 2, 7).unwrap();
+    let (acc, sum) = reproduce::digits_reference_run(bin, 2, 7).unwrap();
     assert_eq!(sum, 0xaabe_aa00_4c92_bc25, "got {sum:#018x}");
     assert!(acc > 0.8, "{acc}");
 }
@@ -128,8 +131,8 @@ fn engine_workloads_run_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn simd_activations_equal_the_scalar_functions_bit_for_bit() {
-    use trainlab::core::nn::float::{sigmoid, tanh};
-    use trainlab::core::nn::simd::{sigmoid_f32, tanh_f32};
+    use trainlab::core::math::exp::{sigmoid, tanh};
+    use trainlab::core::math::exp::{sigmoid_f32_slice as sigmoid_f32, tanh_f32_slice as tanh_f32};
     let mut z: Vec<f32> = (0..4003).map(|i| (i as f32 - 2001.0) * 0.0517).collect();
     z.extend([
         0.0,

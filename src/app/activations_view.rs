@@ -5,7 +5,7 @@ use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::activations::{draw_hist_grid, HistCell, HistRow};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, StudyError};
+use crate::core::lab::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, StudyError};
 use crate::core::nn::activation::Activation;
 use crate::core::nn::init::Init;
 use plotters::coord::Shift;

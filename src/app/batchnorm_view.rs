@@ -14,10 +14,10 @@ use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, Progress, ViewModel};
 use crate::chart::batchnorm::{draw_panel, draw_ridge, Line, Panel, Ridge};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::bn_grid::{BnGrid, BnGridConfig};
-use crate::core::bn_study::{BnStudy, BnStudyConfig, Probe};
 use crate::core::data::digits::parse;
 use crate::core::data::Dataset;
+use crate::core::lab::bn_grid::{BnGrid, BnGridConfig};
+use crate::core::lab::bn_study::{BnStudy, BnStudyConfig, Probe};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde_json::json;
@@ -296,7 +296,7 @@ impl BatchnormView {
         let lang = theme.lang;
         let s = self.study.borrow();
         let sizes: Vec<usize> = s.test_rows.iter().map(|r| r.batch_size).collect();
-        let pts = |f: fn(&crate::core::bn_study::TestRow) -> f64| {
+        let pts = |f: fn(&crate::core::lab::bn_study::TestRow) -> f64| {
             s.test_rows
                 .iter()
                 .enumerate()
@@ -469,7 +469,7 @@ impl ViewModel for BatchnormView {
     fn data(&self) -> serde_json::Value {
         let s = self.study.borrow();
         let g = self.grid.borrow();
-        let run = |r: &crate::core::bn_study::StudyRun| json!({"probes": r.probes, "drift": drift(&r.probes)});
+        let run = |r: &crate::core::lab::bn_study::StudyRun| json!({"probes": r.probes, "drift": drift(&r.probes)});
         json!({
             "panel": self.panel,
             "progress": self.progress(),

@@ -7,10 +7,10 @@ use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
+use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::nn::{
     grad_check, one_hot, Activation, GradCheckConfig, GradCheckReport, Init, NetworkConfig, Output, PlantedBug, Verdict,
 };
-use crate::core::rng::{seeded, standard_normal};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde_json::json;

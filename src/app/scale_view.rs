@@ -6,7 +6,7 @@ use super::params::{format_float as ff, Notice, ParamKind, ParamSet, ParamSpec, 
 use super::{csv_table, ViewModel};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::rng::seeded;
+use crate::core::math::rng::seeded;
 use crate::core::sampling::{decades, expected_share, histogram_uniform, Axis, AxisConfig, Scale, MAX_SAMPLES};
 use plotters::coord::Shift;
 use plotters::prelude::*;

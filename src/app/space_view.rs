@@ -8,7 +8,7 @@ use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
 use super::{csv_table, ViewModel};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::rng::seeded;
+use crate::core::math::rng::seeded;
 use crate::core::sampling::{histogram, Axis, Scale};
 use crate::core::search_space::{HyperParam, SearchSpace};
 use plotters::coord::Shift;

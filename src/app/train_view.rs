@@ -16,12 +16,12 @@ use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::digits::parse;
 use crate::core::data::{CsvConfig, Dataset, Shape, SyntheticConfig};
 use crate::core::diagnosis::{DiagnosisConfig, FitState, Remedy};
+use crate::core::lab::presets;
+use crate::core::lab::train_session::{RunStatus, SessionConfig, TrainSession, MAX_ROWS};
+use crate::core::math::rng::seeded;
 use crate::core::nn::{Activation, Init};
 use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
-use crate::core::presets;
-use crate::core::rng::seeded;
 use crate::core::schedule::{ScheduleConfig, ScheduleKind};
-use crate::core::train_session::{RunStatus, SessionConfig, TrainSession, MAX_ROWS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde_json::json;
@@ -467,7 +467,7 @@ impl TrainView {
         let spe = s.trainer.steps_per_epoch().max(1) as f64;
         let x_max = (s.config.epochs as f64).max(s.epochs_done() as f64).max(1.0);
         let marks: Vec<(f64, String)> = s.marks.iter().map(|m| (m.step as f64 / spe, m.label.clone())).collect();
-        let ep = |f: fn(&crate::core::train_session::EpochStats) -> Option<f64>| {
+        let ep = |f: fn(&crate::core::lab::train_session::EpochStats) -> Option<f64>| {
             s.epochs
                 .iter()
                 .filter_map(|e| f(e).map(|v| (e.epoch as f64, v)))
@@ -941,7 +941,7 @@ impl ViewModel for TrainView {
                 s.trainer.net.param_count(),
                 s.raw.train.rows() + s.raw.dev.rows() + s.raw.test.rows(),
                 s.raw.train.rows(), s.raw.dev.rows(), s.raw.test.rows(),
-                s.config.train.optimizer.kind.name(), crate::core::train_eval::short(s.config.train.optimizer.lr),
+                s.config.train.optimizer.kind.name(), crate::core::lab::train_eval::short(s.config.train.optimizer.lr),
                 s.config.train.batch_size.min(s.raw.train.rows()),
                 s.epochs_done(), s.config.epochs, s.steps(),
                 100.0 * self.diagnosis.bayes_error,
@@ -955,7 +955,7 @@ impl ViewModel for TrainView {
                 s.trainer.net.param_count(),
                 s.raw.train.rows() + s.raw.dev.rows() + s.raw.test.rows(),
                 s.raw.train.rows(), s.raw.dev.rows(), s.raw.test.rows(),
-                s.config.train.optimizer.kind.name(), crate::core::train_eval::short(s.config.train.optimizer.lr),
+                s.config.train.optimizer.kind.name(), crate::core::lab::train_eval::short(s.config.train.optimizer.lr),
                 s.config.train.batch_size.min(s.raw.train.rows()),
                 s.epochs_done(), s.config.epochs, s.steps(),
                 100.0 * self.diagnosis.bayes_error,

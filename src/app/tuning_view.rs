@@ -18,9 +18,9 @@ use crate::chart::tuning::{draw_curves, draw_multiples, draw_scatter, Curve, Dot
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::digits::parse;
 use crate::core::data::Dataset;
+use crate::core::lab::tuning::{Job, LogRange, Round, Search, TrialResult, TuningConfig, MAX_EPOCHS, MAX_TRIALS};
 use crate::core::sampling::Scale;
 use crate::core::search_space::{HyperParam, SearchSpace};
-use crate::core::tuning::{Job, LogRange, Round, Search, TrialResult, TuningConfig, MAX_EPOCHS, MAX_TRIALS};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Deserialize;

@@ -3,7 +3,7 @@
 //! cost and error per epoch, the cost of every mini-batch faint behind, and the panda changes
 //! as marked vertical lines.
 use super::{series_color, ChartError, Theme, GRID, INK};
-use crate::core::train_eval::{Boundary, Confusion};
+use crate::core::lab::train_eval::{Boundary, Confusion};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -271,7 +271,7 @@ pub fn draw_curves<DB: DrawingBackend>(
         .x_labels(5)
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| crate::core::train_eval::short(*y))
+        .y_label_formatter(&|y| crate::core::lab::train_eval::short(*y))
         .label_style(theme.font(10.0))
         .axis_style(INK.stroke_width(theme.px(1.0)))
         .bold_line_style(GRID.stroke_width(theme.px(1.0)))

@@ -4,7 +4,7 @@
 //! `z_d ~ N(0, 1)` i.i.d., for days d = 1..=days. Temperatures are in degrees Fahrenheit, like the
 //! lecture's London example and the seed's worked example (theta = 40, 42, ...), so that the
 //! start-up bias of an uncorrected EWMA (which starts at 0) is plain to see.
-use crate::core::rng::{seeded, standard_normal};
+use crate::core::math::rng::{seeded, standard_normal};
 use serde::{Deserialize, Serialize};
 
 /// The largest series the lab generates (about 27 years of days); larger requests are refused

@@ -1,8 +1,8 @@
 //! Benchmark entry points for `make bench`: the workloads of ../shared/peers/workloads.json, run
 //! on the release wasm in headless Chromium. The page times calls with `performance.now()`, using
 //! the same warm-up, step and block counts as the peers' harness.
-use crate::core::gemm::{sgemm, GemmScratch, MatRef};
-use crate::core::rng::{seeded, uniform};
+use crate::core::math::gemm::{sgemm, GemmScratch, MatRef};
+use crate::core::math::rng::{seeded, uniform};
 use wasm_bindgen::prelude::*;
 
 /// The `matmul` workload: `C (m x n) = A (m x k) · B (k x n)`, f32, inputs U(0, 1) from a seed.
@@ -69,7 +69,7 @@ impl MatmulBench {
 /// `playground-tiny`, `act-hist`) on the f32 engine; the page times [`NetBench::step`].
 #[wasm_bindgen]
 pub struct NetBench {
-    workload: crate::core::nn::workload::Workload,
+    workload: crate::core::lab::workload::Workload,
 }
 
 #[wasm_bindgen]
@@ -77,10 +77,10 @@ impl NetBench {
     /// Builds workload `name` from its JSON entry in workloads.json.
     #[wasm_bindgen(constructor)]
     pub fn new(name: &str, json_config: &str, seed: u32) -> Result<NetBench, JsError> {
-        let config: crate::core::nn::workload::WorkloadConfig =
+        let config: crate::core::lab::workload::WorkloadConfig =
             serde_json::from_str(json_config).map_err(|e| JsError::new(&e.to_string()))?;
         let workload =
-            crate::core::nn::workload::Workload::new(name, &config, seed as u64).map_err(|e| JsError::new(&e))?;
+            crate::core::lab::workload::Workload::new(name, &config, seed as u64).map_err(|e| JsError::new(&e))?;
         Ok(NetBench { workload })
     }
 

@@ -2,7 +2,7 @@
 //! own wasm instance and runs trials with [`TuningWorker::run`], the same code the page runs in
 //! its own thread when there are no workers.
 use crate::app::tuning_view::digits;
-use crate::core::tuning::{Job, TrialRun, TuningConfig, TuningData};
+use crate::core::lab::tuning::{Job, TrialRun, TuningConfig, TuningData};
 use wasm_bindgen::prelude::*;
 
 /// A worker's state: the digits and the data split of the last search it ran for.
@@ -46,7 +46,7 @@ impl TuningWorker {
         let config: TuningConfig = serde_json::from_str(config_json).map_err(|e| JsError::new(&e.to_string()))?;
         let job: Job = serde_json::from_str(job_json).map_err(|e| JsError::new(&e.to_string()))?;
         let data = self.data(&config).map_err(|e| JsError::new(&e))?;
-        let mut report = |r: &crate::core::tuning::TrialResult| {
+        let mut report = |r: &crate::core::lab::tuning::TrialResult| {
             let msg = serde_json::json!({"config": config, "job": job, "result": r}).to_string();
             // a failing callback only loses the live curve, never the result
             let _ = on_epoch.call1(&JsValue::NULL, &JsValue::from_str(&msg));

@@ -18,7 +18,7 @@
 //!
 //! Class 1 is Playground's positive (orange-blue: +1), class 0 its negative (-1).
 use super::dataset::{Dataset, Task};
-use crate::core::rng::{standard_normal, uniform};
+use crate::core::math::rng::{standard_normal, uniform};
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;

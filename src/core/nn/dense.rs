@@ -6,7 +6,7 @@
 //! already inside `dZ` (the output layer puts it there), so no layer divides by `m` again.
 //! The products run through [`NnFloat::gemm`].
 use super::float::NnFloat;
-use crate::core::gemm::GemmScratch;
+use crate::core::math::gemm::GemmScratch;
 
 /// `z = x w (+ b)` for an `m`-row batch; `b` is `None` when batch norm follows (its beta replaces
 /// the bias).

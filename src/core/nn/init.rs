@@ -8,7 +8,7 @@
 //! * [`Init::Glorot`]: `sqrt(2 / (n_in + n_out))`, Glorot & Bengio's own variance;
 //! * [`Init::He`]: `sqrt(2 / n_in)`, for ReLU;
 //! * [`Init::Zeros`]: every weight 0, to show why not (all units of a layer stay identical).
-use crate::core::rng::standard_normal;
+use crate::core::math::rng::standard_normal;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 

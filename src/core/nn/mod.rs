@@ -18,10 +18,7 @@ pub mod network;
 pub mod output;
 mod pass;
 pub mod probe;
-pub mod reproduce;
-pub mod simd;
 pub mod trainer;
-pub mod workload;
 
 pub use activation::Activation;
 pub use config::{NetworkConfig, NetworkError, PlantedBug, MAX_BATCH, MAX_LAYERS, MAX_PARAMS, MAX_UNITS};

@@ -14,7 +14,7 @@ use super::batchnorm::{BnCache, RunningStats};
 use super::config::{NetworkConfig, NetworkError};
 use super::float::NnFloat;
 use super::output::Output;
-use crate::core::gemm::GemmScratch;
+use crate::core::math::gemm::GemmScratch;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 

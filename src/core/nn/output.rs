@@ -11,7 +11,8 @@
 //!   `J = -(1/m) sum [y log a + (1 - y) log(1 - a)]`, computed from the logit as
 //!   `max(z, 0) - z y + log(1 + e^{-|z|})` (the same value, stable for large |z|).
 //! * linear + squared error (regression): `a = z`, `J = (1/m) sum_i (1/2) ||a_i - y_i||^2`.
-use super::float::{exp_f64, NnFloat};
+use super::float::NnFloat;
+use crate::core::math::exp::exp_f64;
 use serde::{Deserialize, Serialize};
 
 /// The output activation and its loss. Default [`Output::SoftmaxCrossEntropy`].

@@ -30,7 +30,7 @@ impl<T: NnFloat> Network<T> {
 
     /// Evaluation-mode forward pass (no randomness needed): running statistics, no dropout.
     pub fn predict(&mut self, x: &[T], m: usize) -> Result<&[T], NetworkError> {
-        self.forward_impl::<crate::core::rng::StdRng>(x, m, Mode::Eval, None)
+        self.forward_impl::<crate::core::math::rng::StdRng>(x, m, Mode::Eval, None)
     }
 
     fn forward_impl<R: RngExt + ?Sized>(

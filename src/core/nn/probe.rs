@@ -27,7 +27,7 @@ impl<T: NnFloat> Network<T> {
         }
         let saved = self.running.clone();
         // No dropout, so the RNG is never drawn from; any generator will do.
-        let mut unused = crate::core::rng::seeded(0);
+        let mut unused = crate::core::math::rng::seeded(0);
         let result = self.forward(x, m, Mode::Train, &mut unused).map(|_| ());
         self.running = saved;
         result?;

@@ -1,7 +1,7 @@
 //! AdaGrad (Duchi, Hazan & Singer 2011; DLFS `AdaGrad`): `h += g^2; W -= lr g / (sqrt(h) + eps)`,
 //! eps 1e-7. Each coordinate's step shrinks with the total squared gradient it has seen, so steep
 //! directions slow down quickly and the step size only ever decreases.
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 
 /// `h += g^2; w -= lr g / (sqrt(h) + eps)`.
 #[inline]

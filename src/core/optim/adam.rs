@@ -5,7 +5,7 @@
 //! DLFS folded form: `lr_t = lr sqrt(1-b2^t) / (1-b1^t); m += (1-b1)(g-m); v += (1-b2)(g^2-v);
 //! W -= lr_t m / (sqrt(v) + eps)`; the same as the Ng form except that eps is added to the
 //! uncorrected root (so it weighs `1/sqrt(1-b2^t)` times more early on).
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 
 /// `1 - b1`, `1 - b2` (computed in f64 so f32 does not round 0.999 first) and the reciprocal
 /// bias-correction factors `1/(1-b1^t)`, `1/(1-b2^t)` of one step (1 when off).

@@ -19,7 +19,7 @@
 //! [`dlfs_equivalent_lr`]). AdaGrad and RMSprop have one formula; the convention only picks the
 //! default epsilon and decay (Ng: beta2 0.999, eps 1e-8; DLFS: rho 0.99, eps 1e-7).
 use crate::core::ewma::bias_correction_denominator;
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 use ndarray::{ArrayView, ArrayViewMut, Dimension};
 use serde::{Deserialize, Serialize};
 

@@ -9,7 +9,7 @@
 //! code update `v` before `W` (so `W` moves by `mu^2 v'` instead); trainlab follows the order of
 //! the reference notes, which is Bengio et al.'s reformulation of Nesterov's method. The Ng-convention Nesterov
 //! is the same with `v` an EWMA: `v' = beta v + (1 - beta) g; W -= lr (beta v' + (1 - beta) g)`.
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 
 /// Ng momentum: `v = beta v + (1 - beta) g; w -= lr v`.
 #[inline]

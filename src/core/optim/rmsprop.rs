@@ -2,7 +2,7 @@
 //! `s = beta2 s + (1 - beta2) g^2; W -= lr g / (sqrt(s) + eps)`. Like AdaGrad, but the squared
 //! gradients are an EWMA, so old steep gradients are forgotten and the step can grow again.
 //! Ng's notation uses beta2 (0.999 here) and eps 1e-8; DLFS calls it rho (0.99) with eps 1e-7.
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 
 /// `s = beta2 s + (1 - beta2) g^2; w -= lr g / (sqrt(s) + eps)`.
 #[inline]

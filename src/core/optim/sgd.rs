@@ -1,5 +1,5 @@
 //! Stochastic gradient descent: `W -= lr g` (DLFS `SGD`, Ng's plain gradient descent).
-use crate::core::num::Float;
+use crate::core::math::num::Float;
 
 /// `w[i] -= lr g[i]`.
 #[inline]

@@ -21,12 +21,12 @@
 //!   gives what checkpoints would cost.
 //! * Coarse to fine: [`Search::next_round`] narrows both ranges to the best `k` trials' span
 //!   (in log10, padded by a quarter of a decade) and starts a new round.
-use super::data::{Dataset, SplitConfig};
-use super::halving::{promote, HalvingConfig, Rung};
-use super::nn::trainer::shuffle;
-use super::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, TrainData, Trainer};
-use super::optim::{Convention, OptimizerConfig, OptimizerKind};
-use super::rng::{seeded, uniform};
+use crate::core::data::{Dataset, SplitConfig};
+use crate::core::halving::{promote, HalvingConfig, Rung};
+use crate::core::math::rng::{seeded, uniform};
+use crate::core::nn::trainer::shuffle;
+use crate::core::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, TrainData, Trainer};
+use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -124,10 +124,10 @@ impl TuningConfig {
         if self.epochs == 0 || self.epochs > MAX_EPOCHS {
             return Err(format!("epochs must be in 1..={MAX_EPOCHS}, got {}", self.epochs));
         }
-        if self.batch == 0 || self.batch > super::nn::MAX_BATCH {
+        if self.batch == 0 || self.batch > crate::core::nn::MAX_BATCH {
             return Err(format!(
                 "batch must be in 1..={}, got {}",
-                super::nn::MAX_BATCH,
+                crate::core::nn::MAX_BATCH,
                 self.batch
             ));
         }

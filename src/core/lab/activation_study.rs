@@ -11,13 +11,13 @@
 //! BN when on, `da_prev = dz W^T`) and records `|dJ/dz|` per layer: shrinking towards the input is
 //! the vanishing gradient, growing is the exploding one.
 //!
-//! Computed in f32 with [`crate::core::gemm`] (fast enough to redraw on every input).
-use super::gemm::GemmScratch;
-use super::nn::activation::Activation;
-use super::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
-use super::nn::dense;
-use super::nn::init::Init;
-use super::rng::{seeded, standard_normal};
+//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input).
+use crate::core::math::gemm::GemmScratch;
+use crate::core::math::rng::{seeded, standard_normal};
+use crate::core::nn::activation::Activation;
+use crate::core::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
+use crate::core::nn::dense;
+use crate::core::nn::init::Init;
 use serde::{Deserialize, Serialize};
 
 /// Offset of the seed of the upstream-gradient stream.

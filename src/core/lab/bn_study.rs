@@ -19,10 +19,10 @@
 //!
 //! The work is done a step at a time ([`BnStudy::advance`]), so a page can spread it over frames.
 use super::activation_study::Histogram;
-use super::data::{Dataset, SplitConfig};
-use super::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, TrainData, Trainer};
-use super::optim::{Convention, OptimizerConfig, OptimizerKind};
-use super::rng::seeded;
+use crate::core::data::{Dataset, SplitConfig};
+use crate::core::math::rng::seeded;
+use crate::core::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, TrainData, Trainer};
+use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
 use serde::{Deserialize, Serialize};
 
 /// Test-time batch sizes compared (the last, 0, means the whole test set as one batch).

@@ -7,8 +7,8 @@
 //! (argmax for softmax, `a >= 0.5` for one sigmoid) is not the label. Boundary: the predicted
 //! class and its probability at the centres of a `GRID x GRID` lattice over the plot's region,
 //! mapped through the same standardisation as the data.
+use crate::core::lab::train_session::{EpochStats, TrainSession};
 use crate::core::nn::{argmax, Network, TrainData};
-use crate::core::train_session::{EpochStats, TrainSession};
 use serde::{Deserialize, Serialize};
 
 /// Side of the decision-boundary grid: 40 (1,600 predictions).

@@ -12,11 +12,11 @@
 //!
 //! Work is one optimizer step at a time ([`BnGrid::advance`]); a run's trainer exists only while
 //! it trains, so the grid holds one network at a time.
-use super::data::Dataset;
-use super::nn::trainer::shuffle;
-use super::nn::{Activation, Init, NetworkConfig, Output, Status, TrainConfig, TrainData, Trainer};
-use super::optim::{Convention, OptimizerConfig, OptimizerKind};
-use super::rng::seeded;
+use crate::core::data::Dataset;
+use crate::core::math::rng::seeded;
+use crate::core::nn::trainer::shuffle;
+use crate::core::nn::{Activation, Init, NetworkConfig, Output, Status, TrainConfig, TrainData, Trainer};
+use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
 use serde::{Deserialize, Serialize};
 
 /// Settings of the grid.

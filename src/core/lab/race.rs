@@ -9,8 +9,8 @@
 //! Divergence: a step whose point or loss is not finite, or whose point lies beyond
 //! [`DIVERGENCE_LIMIT`], stops that path; the bad point is not kept, so nothing non-finite is
 //! ever drawn.
+use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::optim::Optimizer;
-use crate::core::rng::{seeded, standard_normal};
 use crate::core::schedule::{Schedule, ScheduleConfig};
 use crate::core::surface::Surface;
 use serde::{Deserialize, Serialize};

@@ -1,4 +1,5 @@
-//! A reference training run for the reproducibility checks: the same seed must give the same
+//! Test fixture (shared by tests/nn_digits.rs natively and tests/web.rs in the browser, each
+//! with `#[path = "common/reproduce.rs"] mod reproduce;`): a reference training run for the reproducibility checks: the same seed must give the same
 //! weights, bit for bit, run after run and in native and browser (wasm) builds alike.
 //!
 //! The run: the digits (`www/data/digits.bin`, pixels / 16) split 60/20/20 with the seed, a
@@ -6,15 +7,15 @@
 //! mini-batches of 32, `epochs` epochs, everything seeded. Its fingerprint is an FNV-1a hash of
 //! the bits of every parameter (little-endian, in parameter order).
 //!
-//! Why the bits agree across builds: the f32 products use [`crate::core::gemm`] (the SIMD128 and
+//! Why the bits agree across builds: the f32 products use [`trainlab::core::math::gemm`] (the SIMD128 and
 //! scalar kernels add in the same order, without fused multiply-adds), `exp` is computed by
-//! portable code ([`super::float`]), and the rest is IEEE addition, multiplication, division and
+//! portable code (`trainlab::core::math::exp`), and the rest is IEEE addition, multiplication, division and
 //! square root, which every platform rounds the same way.
-use super::{Activation, Init, NetworkConfig, Output, TrainConfig, Trainer};
-use crate::core::data::digits::parse;
-use crate::core::data::SplitConfig;
-use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
-use crate::core::rng::seeded;
+use trainlab::core::data::digits::parse;
+use trainlab::core::data::SplitConfig;
+use trainlab::core::math::rng::seeded;
+use trainlab::core::nn::{Activation, Init, NetworkConfig, Output, TrainConfig, Trainer};
+use trainlab::core::optim::{Convention, OptimizerConfig, OptimizerKind};
 
 /// FNV-1a (64-bit) over the little-endian bits of every value.
 pub fn checksum_f32<'a>(values: impl IntoIterator<Item = &'a f32>) -> u64 {

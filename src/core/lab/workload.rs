@@ -11,12 +11,12 @@
 //!   N(0, 1) weights, no bias, sigmoid.
 //!
 //! The data are drawn from the seeded RNG; only the amount of work matters for timing.
-use super::activation::Activation;
-use super::dense;
-use super::{Init, Mode, Network, NetworkConfig, Output};
-use crate::core::gemm::GemmScratch;
+use crate::core::math::gemm::GemmScratch;
+use crate::core::math::rng::{seeded, standard_normal, uniform, StdRng};
+use crate::core::nn::activation::Activation;
+use crate::core::nn::dense;
+use crate::core::nn::{Init, Mode, Network, NetworkConfig, Output};
 use crate::core::optim::{Convention, OptimState, Optimizer, OptimizerConfig, OptimizerKind};
-use crate::core::rng::{seeded, standard_normal, uniform, StdRng};
 use rand::RngExt;
 use serde::Deserialize;
 
@@ -138,8 +138,9 @@ impl Workload {
                 }
                 let mut net: Network<f32> = cfg.validate(&mut rng).map_err(|e| e.to_string())?;
                 if playground {
-                    for (info, p) in net.info.iter().zip(net.params.iter_mut()) {
-                        let bias = info.kind != super::ParamKind::Weight;
+                    let kinds: Vec<_> = net.param_info().iter().map(|i| i.kind).collect();
+                    for (kind, p) in kinds.into_iter().zip(net.params_mut().iter_mut()) {
+                        let bias = kind != crate::core::nn::ParamKind::Weight;
                         p.iter_mut()
                             .for_each(|v| *v = if bias { 0.1 } else { uniform(&mut rng, -0.5, 0.5) as f32 });
                     }
@@ -160,7 +161,7 @@ impl Workload {
                 }
                 .validate()
                 .map_err(|e| e.to_string())?;
-                let states = net.params.iter().map(|p| opt.init_state(p.len())).collect();
+                let states = net.params().iter().map(|p| opt.init_state(p.len())).collect();
                 Kind::Train {
                     net: Box::new(net),
                     opt,

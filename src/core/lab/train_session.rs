@@ -23,11 +23,11 @@
 //!   keep_prob and patience change between two steps without touching the weights; each change
 //!   is marked at the step where it takes effect. Checkpoints are clones of the whole state.
 use crate::core::data::{Dataset, Scaler, Split, SplitConfig, Task};
+use crate::core::math::rng::seeded;
 use crate::core::nn::{NetworkConfig, Output, Status, TrainConfig, TrainData, Trainer};
-use crate::core::rng::seeded;
 use serde::{Deserialize, Serialize};
 
-pub use crate::core::train_eval::{Boundary, Confusion, EvalJob};
+pub use crate::core::lab::train_eval::{Boundary, Confusion, EvalJob};
 
 /// Most rows a session trains on (train + dev + test): 8,000 (dev must fit one batch).
 pub const MAX_ROWS: usize = 8000;
@@ -197,8 +197,8 @@ fn view_box(data: &Dataset) -> ((f64, f64), (f64, f64)) {
     let col = |j: usize| -> Vec<f64> { (0..data.rows()).filter_map(|i| data.row(i).get(j).copied()).collect() };
     let (x, y) = (col(0), col(1));
     (
-        crate::core::train_eval::padded(&x, 0.1),
-        crate::core::train_eval::padded(&y, 0.1),
+        crate::core::lab::train_eval::padded(&x, 0.1),
+        crate::core::lab::train_eval::padded(&y, 0.1),
     )
 }
 
@@ -410,7 +410,7 @@ impl TrainSession {
     /// multiply-adds, so it can run inside one call.
     pub fn eval_is_cheap(&self) -> bool {
         let grid = if self.raw.train.features == 2 {
-            crate::core::train_eval::GRID * crate::core::train_eval::GRID
+            crate::core::lab::train_eval::GRID * crate::core::lab::train_eval::GRID
         } else {
             0
         };
@@ -515,7 +515,7 @@ impl TrainSession {
                 labels.push(format!("{name} {a} → {b}"));
             }
         };
-        let g = crate::core::train_eval::short;
+        let g = crate::core::lab::train_eval::short;
         note(
             "optimizer",
             old_t.optimizer.kind.id().into(),
