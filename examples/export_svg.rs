@@ -1,6 +1,6 @@
 //! Writes every registered view's default figure as SVG:
 //! `cargo run --example export_svg -- OUT_DIR [QUERY] [WORK_UNITS]` (WORK_UNITS: long work done first).
-use trainlab::app::{AnyView, DEFAULT_SIZE, VIEWS};
+use trainlab::app::{Mounted, DEFAULT_SIZE, VIEWS};
 use trainlab::chart::Lang;
 
 fn main() {
@@ -10,7 +10,7 @@ fn main() {
     let work: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(0);
     std::fs::create_dir_all(&dir).expect("create output directory");
     for info in VIEWS {
-        let mut view = AnyView::new(info.id).unwrap_or_else(|n| panic!("{}: {n:?}", info.id));
+        let mut view = Mounted::new(info.id).unwrap_or_else(|n| panic!("{}: {n:?}", info.id));
         for notice in view.set(&query) {
             eprintln!("{}: {notice:?}", info.id);
         }

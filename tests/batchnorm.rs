@@ -1,6 +1,6 @@
 //! view=batchnorm's computations: the Ioffe & Szegedy percentile study, DLFS's grid, batch norm
 //! at test time, and the batch-norm formulas they rest on.
-use trainlab::app::batchnorm_view::drift;
+use trainlab::app::batchnorm::drift;
 use trainlab::core::data::digits::parse;
 use trainlab::core::data::Dataset;
 use trainlab::core::lab::bn_grid::{weight_scales, BnGridConfig};
@@ -105,8 +105,8 @@ fn grid_in_pieces_with_pauses_equals_grid_at_once() {
 
 #[test]
 fn the_view_keeps_each_job_across_panels_and_restarts_it_when_its_settings_change() {
-    use trainlab::app::AnyView;
-    let mut v = AnyView::new("batchnorm").unwrap();
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("batchnorm").unwrap();
     assert!(v.set("panel=grid&grid_epochs=1&grid_samples=100").is_empty());
     let p = v.advance(40).unwrap();
     // The first step also measures the starting accuracy (a budget of 1 + 1 epoch's steps).

@@ -1,13 +1,13 @@
 //! view=optimizers: the DLFS comparison against independent scalar re-computations, bad input,
 //! divergence in the figure, and the click geometry against the drawn plotting areas.
 use plotters::prelude::*;
-use trainlab::app::optimizers_view::OptimizersView;
-use trainlab::app::params::Problem;
-use trainlab::app::{AnyView, Mounted};
+use trainlab::app::optimizers::OptimizersView;
+use trainlab::app::params::{ParamSet, Problem};
+use trainlab::app::Mounted;
 use trainlab::chart::{Lang, Theme};
 
-fn view(query: &str) -> AnyView {
-    let mut v = AnyView::new("optimizers").unwrap();
+fn view(query: &str) -> Mounted {
+    let mut v = Mounted::new("optimizers").unwrap();
     let notices = v.set(query);
     assert!(notices.is_empty(), "{notices:?}");
     v
@@ -183,16 +183,15 @@ fn click_geometry_matches_the_drawn_plotting_areas() {
         ("layout=multiples&nesterov=1", 1000, 580, 2.0),
         ("", 900, 522, 1.5),
     ] {
-        let mut m = Mounted::<OptimizersView>::new().unwrap();
-        assert!(m.set(query).is_empty());
+        let mut params = ParamSet::defaults(trainlab::app::optimizers::PARAMS);
+        assert!(params.apply_query(query).is_empty());
+        let m = OptimizersView::build(&params).unwrap();
         let mut out = String::new();
         let rects = {
             let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            m.model()
-                .draw_with_geometry(&root, &Theme { scale, lang: Lang::En })
-                .unwrap()
+            m.draw_with_geometry(&root, &Theme { scale, lang: Lang::En }).unwrap()
         };
-        let geo = m.model().geometry();
+        let geo = m.geometry();
         assert_eq!(rects.len(), geo.len());
         for (r, g) in rects.iter().zip(&geo) {
             let want = [

@@ -1,7 +1,7 @@
 //! Query-string state: round trips and a property test over thousands of random query strings.
 use rand::{RngExt, SeedableRng};
 use trainlab::app::params::{ParamKind, ParamSet, ParamValue, Problem};
-use trainlab::app::{AnyView, VIEWS};
+use trainlab::app::{Mounted, VIEWS};
 
 fn check_valid(set: &ParamSet) {
     for spec in set.specs() {
@@ -198,7 +198,7 @@ fn thousands_of_random_query_strings_never_panic_and_stay_valid() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(2026);
     for view in VIEWS {
         let keys: Vec<&str> = view.params.iter().map(|p| p.name).collect();
-        let mut mounted = AnyView::new(view.id).unwrap_or_else(|_| panic!("{} must build at defaults", view.id));
+        let mut mounted = Mounted::new(view.id).unwrap_or_else(|_| panic!("{} must build at defaults", view.id));
         let mut params = ParamSet::defaults(view.params);
         for i in 0..2_000 {
             let q = random_query(&mut rng, &keys);

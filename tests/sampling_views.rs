@@ -1,17 +1,17 @@
 //! view=search and view=scale through the registry: numbers, figure words, bad input (a notice
 //! naming the parameter, the previous figure kept) and determinism.
 use trainlab::app::params::Problem;
-use trainlab::app::AnyView;
+use trainlab::app::Mounted;
 use trainlab::chart::Lang;
 
-fn view(id: &str, query: &str) -> AnyView {
-    let mut v = AnyView::new(id).unwrap();
+fn view(id: &str, query: &str) -> Mounted {
+    let mut v = Mounted::new(id).unwrap();
     let notices = v.set(query);
     assert!(notices.is_empty(), "{query}: {notices:?}");
     v
 }
 
-fn refused(v: &mut AnyView, query: &str, param: &str, words: &str) {
+fn refused(v: &mut Mounted, query: &str, param: &str, words: &str) {
     let before = v.data();
     let notices = v.set(query);
     assert!(

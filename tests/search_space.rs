@@ -2,7 +2,7 @@
 //! snippet compiles (`python3 -m py_compile`, no execution, no installs), uses each engine's
 //! log-scale spelling, and the 1 - x rule is exported as a correct transformation.
 use std::process::Command;
-use trainlab::app::AnyView;
+use trainlab::app::Mounted;
 use trainlab::core::sampling::Scale;
 use trainlab::core::search_space::{HyperParam, SearchSpace};
 
@@ -81,7 +81,7 @@ fn every_exported_snippet_compiles_with_python() {
     .iter()
     .enumerate()
     {
-        let mut v = AnyView::new("space").unwrap();
+        let mut v = Mounted::new("space").unwrap();
         assert!(v.set(q).is_empty(), "{q}");
         let code = v.summary()["code"].clone();
         for engine in ["optuna", "ray_tune", "sklearn", "keras_tuner"] {
@@ -150,7 +150,7 @@ fn bad_spaces_are_refused_with_the_hyperparameter_named() {
 
 #[test]
 fn the_space_view_refuses_bad_rows_and_keeps_its_figure() {
-    let mut v = AnyView::new("space").unwrap();
+    let mut v = Mounted::new("space").unwrap();
     let before = v.data();
     for q in [
         "range1=0,1",             // log with low <= 0

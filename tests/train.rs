@@ -2,19 +2,19 @@
 //! accuracy it should, regularisers shrink the train/dev gap (measured with fixed seeds), panda
 //! changes act at the next step without resetting the weights, checkpoints go back, bad input is
 //! refused with the run kept.
-use trainlab::app::AnyView;
+use trainlab::app::Mounted;
 use trainlab::core::data::{Shape, SyntheticConfig};
 use trainlab::core::lab::train_session::{RunStatus, SessionConfig};
 use trainlab::core::math::rng::seeded;
 
-fn train_view(query: &str) -> AnyView {
-    let mut v = AnyView::new("train").unwrap();
+fn train_view(query: &str) -> Mounted {
+    let mut v = Mounted::new("train").unwrap();
     let notices = v.set(query);
     assert!(notices.is_empty(), "{notices:?}");
     v
 }
 
-fn run_to_end(v: &mut AnyView) -> serde_json::Value {
+fn run_to_end(v: &mut Mounted) -> serde_json::Value {
     for _ in 0..100_000 {
         let p = v.advance(1000).unwrap();
         if p.done >= p.total {
@@ -259,7 +259,7 @@ fn bad_settings_give_notices_and_keep_the_run() {
 /// Runs a DLFS preset through the view (its query, with `extra` appended) and returns the
 /// last epoch's (train error, dev error).
 fn preset_gap(id: &str, extra: &str) -> (f64, f64) {
-    let mut v = AnyView::new("train").unwrap();
+    let mut v = Mounted::new("train").unwrap();
     let q = v.command("preset", id).unwrap()["query"].as_str().unwrap().to_string();
     let notices = v.set(&format!("{q}{extra}"));
     assert!(notices.is_empty(), "{notices:?}");

@@ -2,8 +2,8 @@
 //! each rung, workers (jobs run separately, in any order) give the same numbers as the
 //! single-threaded run, coarse to fine narrows the ranges, bad input gives notices.
 use trainlab::app::params::Problem;
-use trainlab::app::tuning_view::digits;
-use trainlab::app::AnyView;
+use trainlab::app::Mounted;
+use trainlab::core::data::digits::embedded as digits;
 use trainlab::core::lab::tuning::{Job, Search, TrialResult, TrialRun, TrialSpec, TuningConfig};
 
 /// A small search that trains in well under a second.
@@ -292,7 +292,7 @@ fn a_good_learning_rate_learns_the_digits_and_a_huge_one_diverges() {
 
 #[test]
 fn the_view_caps_bad_input_with_notices_and_keeps_working() {
-    let mut v = AnyView::new("tuning").unwrap();
+    let mut v = Mounted::new("tuning").unwrap();
     let n = v.set("trials=100000&epochs=5000");
     assert!(n
         .iter()
@@ -326,10 +326,10 @@ fn the_view_caps_bad_input_with_notices_and_keeps_working() {
 #[test]
 fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
     let q = "trials=4&epochs=2&samples=100&layers=1&units=8&batch=20&lr_min=-2&lr_max=0&seed=3&halving=1&min_epochs=1&eta=2";
-    let mut a = AnyView::new("tuning").unwrap();
+    let mut a = Mounted::new("tuning").unwrap();
     assert!(a.set(q).is_empty());
     while a.advance(50).is_some_and(|p| !p.finished()) {}
-    let mut b = AnyView::new("tuning").unwrap();
+    let mut b = Mounted::new("tuning").unwrap();
     b.set(q);
     b.command("workers", "2").unwrap();
     // with workers, advance does no work
@@ -398,7 +398,7 @@ fn toggling_halving_compares_the_full_search_with_halving_on_the_same_trials() {
     // Measured here (seed 7, a first rung of 1 epoch): halving spends 27 of 81 epochs and its
     // winner is not the full search's (a slow starter is cut after one epoch); printed below.
     let q = "trials=9&epochs=9&samples=500&layers=2&units=32&batch=50&lr_min=-2&lr_max=0&seed=7&eta=3&min_epochs=1";
-    let mut v = AnyView::new("tuning").unwrap();
+    let mut v = Mounted::new("tuning").unwrap();
     assert!(v.set(q).is_empty());
     while v.advance(100).is_some_and(|p| !p.finished()) {}
     assert!(v.data()["compare"].is_null(), "nothing to compare yet");
@@ -446,7 +446,7 @@ fn toggling_halving_compares_the_full_search_with_halving_on_the_same_trials() {
 #[test]
 fn every_panel_draws_a_finished_search_with_a_diverged_trial_in_both_languages() {
     use trainlab::chart::Lang;
-    let mut v = AnyView::new("tuning").unwrap();
+    let mut v = Mounted::new("tuning").unwrap();
     // lr up to 10: the largest draws diverge (measured: at least one of 6 here)
     v.set("trials=6&epochs=3&samples=100&layers=6&units=50&batch=50&lr_min=-2&lr_max=1&seed=2&k=3");
     while v.advance(100).is_some_and(|p| !p.finished()) {}

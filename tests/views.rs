@@ -3,7 +3,7 @@
 //!
 //! Snapshots live in tests/snapshots/<view>.svg; after an intended change to a figure, rewrite
 //! them with `UPDATE_SNAPSHOTS=1 cargo test --test views` and review the diff.
-use trainlab::app::{AnyView, DEFAULT_SIZE, VIEWS};
+use trainlab::app::{Mounted, DEFAULT_SIZE, VIEWS};
 use trainlab::chart::Lang;
 
 fn all_numbers_finite(v: &serde_json::Value, path: &str) {
@@ -28,7 +28,7 @@ fn every_view_builds_and_exports_consistent_data() {
     ids.dedup();
     assert_eq!(ids.len(), VIEWS.len(), "duplicate view ids");
     for info in VIEWS {
-        let mut view = AnyView::new(info.id).unwrap_or_else(|n| panic!("{} defaults: {n:?}", info.id));
+        let mut view = Mounted::new(info.id).unwrap_or_else(|n| panic!("{} defaults: {n:?}", info.id));
         assert_eq!(view.id(), info.id);
         // A view with long work builds cheaply and may have no rows before it starts; one unit of
         // work must give it some (a no-op for views without long work).
@@ -63,7 +63,7 @@ fn every_view_matches_its_svg_snapshot() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     for info in VIEWS {
-        let svg = AnyView::new(info.id)
+        let svg = Mounted::new(info.id)
             .unwrap()
             .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::En)
             .unwrap();
@@ -71,7 +71,7 @@ fn every_view_matches_its_svg_snapshot() {
         // The same figure twice is the same text (no clock, no global randomness).
         assert_eq!(
             svg,
-            AnyView::new(info.id)
+            Mounted::new(info.id)
                 .unwrap()
                 .svg(DEFAULT_SIZE.0, DEFAULT_SIZE.1, Lang::En)
                 .unwrap()
@@ -97,8 +97,8 @@ fn every_view_matches_its_svg_snapshot() {
     }
 }
 
-fn ewma(query: &str) -> AnyView {
-    let mut v = AnyView::new("ewma").unwrap();
+fn ewma(query: &str) -> Mounted {
+    let mut v = Mounted::new("ewma").unwrap();
     let notices = v.set(query);
     assert!(notices.is_empty(), "{notices:?}");
     v
@@ -162,7 +162,7 @@ fn ewma_svg_draws_one_curve_per_beta_and_both_when_corrected() {
 #[test]
 fn every_view_speaks_korean_too() {
     for info in VIEWS {
-        let view = AnyView::new(info.id).unwrap();
+        let view = Mounted::new(info.id).unwrap();
         let (en, ko) = (view.describe(Lang::En), view.describe(Lang::Ko));
         assert_ne!(en, ko, "{}: Korean text alternative missing", info.id);
         // Hangul syllables U+AC00..U+D7A3 in the Korean text and the Korean figure

@@ -346,8 +346,10 @@ export function mount(element, viewId, params = {}, options = {}) {
         options.onNotice?.(notices);
         return null;
       }
-      // An action that changes nothing shown (e.g. handing a job to a worker) says so.
-      if (out.result?.quiet) return out.result;
+      // Queries and background actions (handing a job to a worker, taking in its result) change
+      // nothing shown at once: the registry says which (the work loop redraws when work moves).
+      const kind = info.commands?.find((c) => c.name === name)?.kind;
+      if (kind !== 'action') return out.result;
       refresh();
       redraw();
       startWork();

@@ -1,106 +1,88 @@
-//! The views: each is a [`ViewModel`] (parameters -> core computation -> figure, data and CSV),
-//! listed once in the registry below. The page, the URL state, the embed API and the tests all
-//! iterate [`VIEWS`].
+//! The views: each is a [`View`] (parameters -> core computation -> figure, data and CSV) in a
+//! folder of its own (`app/<id>/`: `mod.rs` with the model and its entry, `text.rs` with its
+//! words in both languages; larger views add `params.rs`, `commands.rs`, `figure.rs`), listed
+//! once in the plain table [`VIEWS`]. The page, the URL state, the embed API and the tests all
+//! iterate it.
 use crate::chart::record::{replay, Op, Recorder};
 use crate::chart::{ChartError, Lang, Theme};
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use serde::Serialize;
 
-pub mod activations_view;
-pub mod batchnorm_view;
-pub mod ewma_view;
-pub mod gradcheck_view;
-pub mod optimizers_view;
+pub mod activations;
+pub mod batchnorm;
+pub mod ewma;
+pub mod gradcheck;
+pub mod optimizers;
 pub mod params;
 pub mod query;
-pub mod scale_view;
-pub mod search_view;
-pub mod space_view;
-pub mod train_view;
-pub mod tuning_view;
+pub mod scale;
+pub mod search;
+pub mod space;
+pub mod train;
+pub mod tuning;
+pub mod view;
 
-use params::{Notice, ParamSet, ParamSpec, Problem};
+pub use view::{action, background, query as read_only, Area, CommandKind, CommandSpec, Progress, View, ViewEntry};
 
-/// One view's model: built from validated parameters, it computes everything its figure shows.
-pub trait ViewModel: Sized {
-    /// The `view=` id.
-    const ID: &'static str;
-    /// The parameter schema.
-    const PARAMS: &'static [ParamSpec];
-    /// Computes the view from validated parameters. `Err` holds notices for combinations that
-    /// are invalid together; the caller then keeps its previous state.
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>>;
-    /// Computes the view for new parameters, reusing what it can of the current model (e.g. random
-    /// draws that depend only on the seed). Default: [`ViewModel::build`].
-    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        Self::build(params)
-    }
-    /// The numbers the figure shows, as plain JSON (`handle.data()`).
-    fn data(&self) -> serde_json::Value;
-    /// The little the page shows beside the figure (tables, per-control hints), so an input does
-    /// not serialise the whole data set. Default: everything ([`ViewModel::data`]).
-    fn summary(&self) -> serde_json::Value {
-        self.data()
-    }
-    /// The same numbers as CSV (a header row, then one row per x value).
-    fn csv(&self) -> String;
-    /// A text alternative for the figure, generated from its data, in `lang`.
-    fn describe(&self, lang: Lang) -> String;
-    /// Draws the figure.
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError>;
-    /// Long work (training runs, studies) done a little at a time: performs at most `max_units`
-    /// units of it and says how far the whole job is. `None`: the view has no long work (the
-    /// default). The page calls it once per animation frame with a budget it adapts so that a
-    /// call stays near 8 ms, shows the progress, and can stop calling (cancel) and start again
-    /// (resume): the work is plain state in the model, so nothing leaks and nothing is lost.
-    fn advance(&mut self, _max_units: usize) -> Option<Progress> {
-        None
-    }
-    /// An action that is not a parameter (it does not belong in the share link): load an
-    /// uploaded CSV, add a clicked point, take or restore a checkpoint, take in a result a Web
-    /// Worker computed. `arg` is the action's text (often JSON). Returns a small JSON result;
-    /// `Err` holds notices ([`Problem::Rejected`]) and the model must then be unchanged.
-    /// Default: every command is unknown.
-    fn command(&mut self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
-        Err(vec![Notice::new(
-            name,
-            Problem::Rejected,
-            "",
-            String::new(),
-            format!("{} has no action {name:?}", Self::ID),
-        )])
-    }
+use params::{Notice, ParamSet, Problem};
+
+/// Every registered view, in navigation order.
+pub const VIEWS: &[ViewEntry] = &[
+    ewma::ENTRY,
+    optimizers::ENTRY,
+    search::ENTRY,
+    scale::ENTRY,
+    space::ENTRY,
+    activations::ENTRY,
+    gradcheck::ENTRY,
+    batchnorm::ENTRY,
+    train::ENTRY,
+    tuning::ENTRY,
+];
+
+/// The registry entry of view `id`.
+pub fn entry(id: &str) -> Option<&'static ViewEntry> {
+    VIEWS.iter().find(|v| v.id == id)
 }
 
-/// How far a view's long work is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Progress {
-    /// Units done.
-    pub done: usize,
-    /// Units in the whole job.
-    pub total: usize,
-}
+/// Default figure size in CSS pixels, used by SVG exports.
+pub const DEFAULT_SIZE: (u32, u32) = (760, 440);
+/// The largest figure drawn, per side, in device pixels (bigger requests are clamped).
+pub const MAX_FIGURE_SIDE: u32 = 4096;
 
-impl Progress {
-    /// Whether the job is complete.
-    pub fn finished(&self) -> bool {
-        self.done >= self.total
-    }
-}
-
-/// A view with its current parameters. Invalid input never replaces a valid state.
-pub struct Mounted<V> {
+/// A mounted view: its entry, its current (valid) parameters and its model. Invalid input never
+/// replaces a valid state.
+pub struct Mounted {
+    entry: &'static ViewEntry,
     params: ParamSet,
-    model: V,
+    view: Box<dyn View>,
 }
 
-impl<V: ViewModel> Mounted<V> {
-    /// The view at its defaults (a registry test checks that every default builds).
-    pub fn new() -> Result<Self, Vec<Notice>> {
-        let params = ParamSet::defaults(V::PARAMS);
-        let model = V::build(&params)?;
-        Ok(Mounted { params, model })
+impl Mounted {
+    /// Mounts view `id` at its defaults; an unknown id gives an [`Problem::UnknownView`] notice
+    /// (a registry test checks that every default builds).
+    pub fn new(id: &str) -> Result<Self, Vec<Notice>> {
+        let Some(entry) = entry(id) else {
+            return Err(vec![Notice::new(
+                "view",
+                Problem::UnknownView,
+                id,
+                String::new(),
+                format!("known: {}", VIEWS.iter().map(|v| v.id).collect::<Vec<_>>().join(", ")),
+            )]);
+        };
+        let params = ParamSet::defaults(entry.params);
+        let view = (entry.new)(&params)?;
+        Ok(Mounted { entry, params, view })
+    }
+
+    /// The view's id.
+    pub fn id(&self) -> &'static str {
+        self.entry.id
+    }
+
+    /// Its registry entry.
+    pub fn entry(&self) -> &'static ViewEntry {
+        self.entry
     }
 
     /// Applies a query string; returns the notices. On an invalid combination the previous
@@ -109,11 +91,8 @@ impl<V: ViewModel> Mounted<V> {
         let mut next = self.params.clone();
         let mut notices = next.apply_query(query);
         if next != self.params {
-            match self.model.rebuild(&next) {
-                Ok(model) => {
-                    self.params = next;
-                    self.model = model;
-                }
+            match self.view.update(&next) {
+                Ok(()) => self.params = next,
                 Err(mut more) => notices.append(&mut more),
             }
         }
@@ -125,135 +104,46 @@ impl<V: ViewModel> Mounted<V> {
         &self.params
     }
 
-    /// Current model.
-    pub fn model(&self) -> &V {
-        &self.model
+    /// The model.
+    pub fn view(&self) -> &dyn View {
+        self.view.as_ref()
     }
 
-    /// See [`ViewModel::advance`].
+    /// See [`View::data`].
+    pub fn data(&self) -> serde_json::Value {
+        self.view.data()
+    }
+
+    /// See [`View::summary`].
+    pub fn summary(&self) -> serde_json::Value {
+        self.view.summary()
+    }
+
+    /// See [`View::csv`].
+    pub fn csv(&self) -> String {
+        self.view.csv()
+    }
+
+    /// See [`View::describe`].
+    pub fn describe(&self, lang: Lang) -> String {
+        self.view.describe(lang)
+    }
+
+    /// See [`View::advance`].
     pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
-        self.model.advance(max_units)
+        self.view.advance(max_units)
     }
 
-    /// See [`ViewModel::command`].
+    /// Runs action `name` if the entry lists it: a [`CommandKind::Query`] reads the model
+    /// ([`View::query`]), the others may change it ([`View::command`]).
     pub fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
-        self.model.command(name, arg)
+        match self.entry.commands.iter().find(|c| c.name == name) {
+            Some(c) if c.kind == CommandKind::Query => self.view.query(name, arg),
+            Some(_) => self.view.command(name, arg),
+            None => Err(Notice::unknown_command(self.entry.id, name).into()),
+        }
     }
-}
 
-/// A registry entry: the id and the parameter schema, as the page's catalogue sees them.
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct ViewInfo {
-    /// The `view=` id.
-    pub id: &'static str,
-    /// Its parameters.
-    pub params: &'static [ParamSpec],
-}
-
-macro_rules! registry {
-    ($($variant:ident($model:ty)),+ $(,)?) => {
-        /// Every registered view, in navigation order.
-        pub const VIEWS: &[ViewInfo] = &[
-            $(ViewInfo { id: <$model as ViewModel>::ID, params: <$model as ViewModel>::PARAMS }),+
-        ];
-
-        /// A mounted view of any registered kind.
-        pub enum AnyView {
-            $(
-                #[allow(missing_docs)]
-                $variant(Mounted<$model>)
-            ),+
-        }
-
-        impl AnyView {
-            /// Mounts view `id` at its defaults; an unknown id gives an [`Problem::UnknownView`] notice.
-            pub fn new(id: &str) -> Result<Self, Vec<Notice>> {
-                $(
-                    if id == <$model as ViewModel>::ID {
-                        return Mounted::<$model>::new().map(AnyView::$variant);
-                    }
-                )+
-                Err(vec![Notice::new(
-                    "view",
-                    Problem::UnknownView,
-                    id,
-                    String::new(),
-                    format!("known: {}", VIEWS.iter().map(|v| v.id).collect::<Vec<_>>().join(", ")),
-                )])
-            }
-
-            /// The view's id.
-            pub fn id(&self) -> &'static str {
-                match self { $(AnyView::$variant(_) => <$model as ViewModel>::ID),+ }
-            }
-
-            /// Applies a query string (see [`Mounted::set`]).
-            pub fn set(&mut self, query: &str) -> Vec<Notice> {
-                match self { $(AnyView::$variant(v) => v.set(query)),+ }
-            }
-
-            /// Current parameters.
-            pub fn params(&self) -> &ParamSet {
-                match self { $(AnyView::$variant(v) => v.params()),+ }
-            }
-
-            /// See [`ViewModel::data`].
-            pub fn data(&self) -> serde_json::Value {
-                match self { $(AnyView::$variant(v) => v.model().data()),+ }
-            }
-
-            /// See [`ViewModel::advance`].
-            pub fn advance(&mut self, max_units: usize) -> Option<Progress> {
-                match self { $(AnyView::$variant(v) => v.advance(max_units)),+ }
-            }
-
-            /// See [`ViewModel::command`].
-            pub fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
-                match self { $(AnyView::$variant(v) => v.command(name, arg)),+ }
-            }
-
-            /// See [`ViewModel::summary`].
-            pub fn summary(&self) -> serde_json::Value {
-                match self { $(AnyView::$variant(v) => v.model().summary()),+ }
-            }
-
-            /// See [`ViewModel::csv`].
-            pub fn csv(&self) -> String {
-                match self { $(AnyView::$variant(v) => v.model().csv()),+ }
-            }
-
-            /// See [`ViewModel::describe`].
-            pub fn describe(&self, lang: Lang) -> String {
-                match self { $(AnyView::$variant(v) => v.model().describe(lang)),+ }
-            }
-
-            /// See [`ViewModel::draw`].
-            pub fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
-                match self { $(AnyView::$variant(v) => v.model().draw(root, theme)),+ }
-            }
-        }
-    };
-}
-
-registry! {
-    Ewma(ewma_view::EwmaView),
-    Optimizers(optimizers_view::OptimizersView),
-    Search(search_view::SearchView),
-    Scale(scale_view::ScaleView),
-    Space(space_view::SpaceView),
-    Activations(activations_view::ActivationsView),
-    GradCheck(gradcheck_view::GradCheckView),
-    Batchnorm(batchnorm_view::BatchnormView),
-    Train(train_view::TrainView),
-    Tuning(tuning_view::TuningView),
-}
-
-/// Default figure size in CSS pixels, used by SVG exports.
-pub const DEFAULT_SIZE: (u32, u32) = (760, 440);
-/// The largest figure drawn, per side, in device pixels (bigger requests are clamped).
-pub const MAX_FIGURE_SIDE: u32 = 4096;
-
-impl AnyView {
     /// The figure as an SVG document, drawn by the same chart code as the canvas.
     pub fn svg(&self, width: u32, height: u32, lang: Lang) -> Result<String, ChartError> {
         let size = (width.clamp(16, MAX_FIGURE_SIDE), height.clamp(16, MAX_FIGURE_SIDE));
@@ -272,7 +162,7 @@ impl AnyView {
         let ops = recorder.ops();
         {
             let root = recorder.into_drawing_area();
-            self.draw(&root, theme)?;
+            self.view.draw(&root, theme)?;
             root.present()?;
         }
         let list = ops.borrow().clone();
@@ -280,8 +170,8 @@ impl AnyView {
     }
 }
 
-/// The catalogue the page builds its navigation and controls from: views, their parameters, and
-/// the reserved page keys.
+/// The catalogue the page builds its navigation and controls from: views, their parameters and
+/// actions, and the reserved page keys.
 pub fn catalog_json() -> serde_json::Value {
     serde_json::json!({
         "views": VIEWS,

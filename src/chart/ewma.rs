@@ -2,8 +2,8 @@
 //! (bias-corrected solid and uncorrected dashed when correction is shown), each labelled at its
 //! right end with beta and its window `1/(1-beta)`.
 use super::legend::{draw_legend, LegendEntry, LegendMark};
-use super::{draw_end_labels, padded_range, series_color, ChartError, Lang, Theme, DATA_GREY, GRID, INK};
-use crate::core::ewma::{window, EwmaSeries};
+use super::{draw_end_labels, padded_range, series_color, ChartError, Theme, DATA_GREY, INK};
+use crate::core::ewma::EwmaSeries;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -16,21 +16,25 @@ pub struct EwmaChartData<'a> {
     pub lines: &'a [EwmaSeries],
     /// Draw the corrected curve solid and the uncorrected one dashed (otherwise only uncorrected).
     pub show_corrected: bool,
-    /// y-axis description, e.g. "temperature (°F)".
-    pub y_desc: &'a str,
-    /// x-axis description, e.g. "day".
-    pub x_desc: &'a str,
+    /// The label at the right end of each line (beta and its window), in `lines` order.
+    pub line_labels: &'a [String],
+    /// The words of the figure.
+    pub words: EwmaChartWords<'a>,
 }
 
-/// The window text next to a line: "β=0.9 (≈10 d)" ("β=0.9 (≈10일)" in Korean).
-pub fn line_label(beta: f64, lang: Lang) -> String {
-    let w = window(beta);
-    let w = if w >= 10.0 {
-        format!("{w:.0}")
-    } else {
-        format!("{w:.1}")
-    };
-    format!("β={beta} (≈{w}{})", lang.pick(" d", "일"))
+/// The words of the EWMA figure, in the page's language.
+#[derive(Clone, Copy, Debug)]
+pub struct EwmaChartWords<'a> {
+    /// y-axis title, e.g. "temperature (°F)".
+    pub y_desc: &'a str,
+    /// x-axis title, e.g. "day".
+    pub x_desc: &'a str,
+    /// Legend entry of the dots.
+    pub daily_value: &'a str,
+    /// Legend entry of the solid corrected lines.
+    pub corrected: &'a str,
+    /// Legend entry of the dashed uncorrected lines.
+    pub uncorrected: &'a str,
 }
 
 /// Draws the figure on `root`.
@@ -58,15 +62,10 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .x_label_area_size(theme.px(40.0))
         .y_label_area_size(theme.px(52.0))
         .build_cartesian_2d(0.5f64..(n as f64 + 0.5), lo..hi)?;
-    chart
-        .configure_mesh()
-        .x_desc(data.x_desc)
-        .y_desc(data.y_desc)
-        .label_style(theme.font(12.0))
-        .axis_desc_style(theme.font(13.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+    theme
+        .mesh(&mut chart.configure_mesh(), 12.0)
+        .x_desc(data.words.x_desc)
+        .y_desc(data.words.y_desc)
         .x_labels(8)
         .y_labels(6)
         .x_label_formatter(&|x| format!("{x:.0}"))
@@ -111,7 +110,8 @@ pub fn draw_ewma<DB: DrawingBackend>(
         };
         if let Some(&last) = shown.last().filter(|v| v.is_finite()) {
             let (_, y) = chart.backend_coord(&(n as f64, last));
-            end_labels.push((y, line_label(line.beta, theme.lang), color));
+            let label = data.line_labels.get(i).cloned().unwrap_or_default();
+            end_labels.push((y, label, color));
         }
     }
 
@@ -125,21 +125,18 @@ pub fn draw_ewma<DB: DrawingBackend>(
 
     // Legend of the marks (each beta's colour is named by its end label).
     let mut legend = vec![LegendEntry {
-        label: theme.lang.pick("daily value", "일별 값").to_string(),
+        label: data.words.daily_value.to_string(),
         mark: LegendMark::Dot,
         color: DATA_GREY,
     }];
     if data.show_corrected && !data.lines.is_empty() {
         legend.push(LegendEntry {
-            label: theme
-                .lang
-                .pick("bias-corrected V/(1−βᵗ)", "편향 보정 V/(1−βᵗ)")
-                .to_string(),
+            label: data.words.corrected.to_string(),
             mark: LegendMark::Line,
             color: INK,
         });
         legend.push(LegendEntry {
-            label: theme.lang.pick("uncorrected V", "보정 전 V").to_string(),
+            label: data.words.uncorrected.to_string(),
             mark: LegendMark::Dashed,
             color: INK,
         });

@@ -1,6 +1,8 @@
 //! Charts: plotters drawing functions generic over `DrawingBackend`, fed by plain data from
 //! `core`. The same function draws to a `<canvas>` in the browser (plotters-canvas) and to an SVG
 //! string in native tests and exports (plotters' SVG backend).
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::Ranged;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -57,8 +59,8 @@ impl Lang {
         }
     }
 
-    /// The text for this language.
-    pub fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
+    /// This language's one of two values (words, a table of words).
+    pub fn pick<'a, T: ?Sized>(self, en: &'a T, ko: &'a T) -> &'a T {
         match self {
             Lang::En => en,
             Lang::Ko => ko,
@@ -93,6 +95,26 @@ impl Theme {
     /// The lab's font at `css` pixels.
     pub fn font(&self, css: f64) -> TextStyle<'static> {
         ("sans-serif", css * self.scale).into_font().color(&INK)
+    }
+
+    /// The axis block every chart shares: tick labels at `label_px` CSS pixels, axis titles one
+    /// pixel larger, a 1-pixel ink axis, faint major grid lines and no minor ones. Charts then
+    /// set their own label counts, formatters and titles on the returned style.
+    pub fn mesh<'m, 'a, 'b, X, Y, DB>(
+        &self,
+        mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+        label_px: f64,
+    ) -> &'m mut MeshStyle<'a, 'b, X, Y, DB>
+    where
+        X: Ranged,
+        Y: Ranged,
+        DB: DrawingBackend,
+    {
+        mesh.label_style(self.font(label_px))
+            .axis_desc_style(self.font(label_px + 1.0))
+            .axis_style(INK.stroke_width(self.px(1.0)))
+            .bold_line_style(GRID.stroke_width(self.px(1.0)))
+            .light_line_style(TRANSPARENT)
     }
 }
 

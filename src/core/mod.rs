@@ -15,6 +15,7 @@ pub mod ewma;
 pub mod halving;
 pub mod lab;
 pub mod math;
+pub mod named;
 pub mod nn;
 pub mod optim;
 pub mod sampling;

@@ -10,6 +10,7 @@
 //!
 //! Worked example of the notes: alpha0 = 0.2, decay_rate = 1 gives 0.1, 0.067, 0.05, 0.04 for
 //! epochs 1 to 4.
+use crate::core::named::named;
 use serde::{Deserialize, Serialize};
 
 /// Which decay formula.
@@ -28,32 +29,13 @@ pub enum ScheduleKind {
     Staircase,
 }
 
-impl ScheduleKind {
-    /// Every kind, in display order.
-    pub const ALL: [ScheduleKind; 5] = [
-        ScheduleKind::Constant,
-        ScheduleKind::InverseTime,
-        ScheduleKind::Exponential,
-        ScheduleKind::InverseSqrt,
-        ScheduleKind::Staircase,
-    ];
-
-    /// Short id (`constant`, `inverse_time`, `exponential`, `inverse_sqrt`, `staircase`).
-    pub fn id(self) -> &'static str {
-        match self {
-            ScheduleKind::Constant => "constant",
-            ScheduleKind::InverseTime => "inverse_time",
-            ScheduleKind::Exponential => "exponential",
-            ScheduleKind::InverseSqrt => "inverse_sqrt",
-            ScheduleKind::Staircase => "staircase",
-        }
-    }
-
-    /// The kind with id `id`.
-    pub fn from_id(id: &str) -> Option<ScheduleKind> {
-        ScheduleKind::ALL.into_iter().find(|k| k.id() == id)
-    }
-}
+named!(ScheduleKind {
+    Constant => "constant",
+    InverseTime => "inverse_time",
+    Exponential => "exponential",
+    InverseSqrt => "inverse_sqrt",
+    Staircase => "staircase",
+});
 
 /// Settings of a schedule; only the ones the kind uses matter, all are validated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

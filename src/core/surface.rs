@@ -11,6 +11,7 @@
 //! * saddle: `f = (x^2 - y^2)/20`, a single saddle point at the origin, unbounded below;
 //! * several minima: `f = x^2/20 + y^2/5 + 1.5 (1 - cos(0.9x) cos(1.2y))`, global minimum 0 at
 //!   the origin and local minima near `x = ±7`, `y = ±5.2`.
+use crate::core::named::named;
 use serde::{Deserialize, Serialize};
 
 /// The window every surface is drawn on: x range.
@@ -36,32 +37,13 @@ pub enum SurfaceKind {
     Multimodal,
 }
 
-impl SurfaceKind {
-    /// Every kind, in display order.
-    pub const ALL: [SurfaceKind; 5] = [
-        SurfaceKind::Bowl,
-        SurfaceKind::Rotated,
-        SurfaceKind::Rosenbrock,
-        SurfaceKind::Saddle,
-        SurfaceKind::Multimodal,
-    ];
-
-    /// Short id (`bowl`, `rotated`, `rosenbrock`, `saddle`, `multimodal`).
-    pub fn id(self) -> &'static str {
-        match self {
-            SurfaceKind::Bowl => "bowl",
-            SurfaceKind::Rotated => "rotated",
-            SurfaceKind::Rosenbrock => "rosenbrock",
-            SurfaceKind::Saddle => "saddle",
-            SurfaceKind::Multimodal => "multimodal",
-        }
-    }
-
-    /// The kind with id `id`.
-    pub fn from_id(id: &str) -> Option<SurfaceKind> {
-        SurfaceKind::ALL.into_iter().find(|k| k.id() == id)
-    }
-}
+named!(SurfaceKind {
+    Bowl => "bowl",
+    Rotated => "rotated",
+    Rosenbrock => "rosenbrock",
+    Saddle => "saddle",
+    Multimodal => "multimodal",
+});
 
 /// Settings of a surface.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

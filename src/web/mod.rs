@@ -1,7 +1,7 @@
 //! The browser boundary (wasm32 only): thin `#[wasm_bindgen]` handles that own a view's state and
 //! draw it on a canvas. Values cross as query strings and JSON text; every error becomes a
 //! `JsError`; the panic hook makes any panic visible in the console (and fails the tests).
-use crate::app::{catalog_json, AnyView};
+use crate::app::{catalog_json, Mounted};
 use crate::chart::record::replay;
 use crate::chart::{Lang, Theme};
 use plotters_canvas::CanvasBackend;
@@ -34,7 +34,7 @@ pub fn random_seed() -> Result<u32, JsError> {
 /// One mounted view: its validated parameters and computed model.
 #[wasm_bindgen]
 pub struct ViewHandle {
-    view: AnyView,
+    view: Mounted,
 }
 
 fn to_json_text<T: serde::Serialize>(value: &T) -> String {
@@ -46,7 +46,7 @@ impl ViewHandle {
     /// Mounts view `id` at its defaults. An unknown id is an error naming the known ones.
     #[wasm_bindgen(constructor)]
     pub fn new(id: &str) -> Result<ViewHandle, JsError> {
-        AnyView::new(id).map(|view| ViewHandle { view }).map_err(|notices| {
+        Mounted::new(id).map(|view| ViewHandle { view }).map_err(|notices| {
             let detail = notices.first().map(|n| n.detail.clone()).unwrap_or_default();
             JsError::new(&format!("unknown view '{id}' ({detail})"))
         })
@@ -86,7 +86,8 @@ impl ViewHandle {
         to_json_text(&self.view.advance(max_units))
     }
 
-    /// Runs a view action (see `ViewModel::command`); returns `{"result": ...}` or
+    /// Runs a view action listed in its registry entry (a read-only query or a command, see
+    /// `app::View`); returns `{"result": ...}` or
     /// `{"notices": [...]}` as JSON text.
     pub fn command(&mut self, name: &str, arg: &str) -> String {
         match self.view.command(name, arg) {

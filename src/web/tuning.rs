@@ -1,7 +1,7 @@
 //! The Web Worker entry point of `view=tuning`: each worker (`www/tuning-worker.js`) loads its
 //! own wasm instance and runs trials with [`TuningWorker::run`], the same code the page runs in
 //! its own thread when there are no workers.
-use crate::app::tuning_view::digits;
+use crate::core::data::digits::embedded;
 use crate::core::lab::tuning::{Job, TrialRun, TuningConfig, TuningData};
 use wasm_bindgen::prelude::*;
 
@@ -32,7 +32,7 @@ impl TuningWorker {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<TuningWorker, JsError> {
         Ok(TuningWorker {
-            digits: digits().map_err(|e| JsError::new(&e))?,
+            digits: embedded().map_err(|e| JsError::new(&e.to_string()))?,
             cached: None,
         })
     }

@@ -9,6 +9,15 @@
 //! and one label byte (0..9).
 use super::dataset::{Dataset, Task};
 
+/// The digits file itself (`www/data/digits.bin`), embedded in the build: the one copy every
+/// view that trains on the digits decodes ([`embedded`]).
+pub static EMBEDDED: &[u8] = include_bytes!("../../../www/data/digits.bin");
+
+/// Decodes the embedded digits into a data set (pixels / 16, one class per digit).
+pub fn embedded() -> Result<Dataset, DigitsError> {
+    parse(EMBEDDED).map(|d| d.dataset())
+}
+
 /// The file's first four bytes.
 pub const MAGIC: &[u8; 4] = b"TLD1";
 /// Header bytes before the records.

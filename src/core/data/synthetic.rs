@@ -19,6 +19,7 @@
 //! Class 1 is Playground's positive (orange-blue: +1), class 0 its negative (-1).
 use super::dataset::{Dataset, Task};
 use crate::core::math::rng::{standard_normal, uniform};
+use crate::core::named::named;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;
@@ -47,18 +48,17 @@ pub enum Shape {
     Bumps,
 }
 
-impl Shape {
-    /// Every shape, classification first.
-    pub const ALL: [Shape; 7] = [
-        Shape::Circle,
-        Shape::Xor,
-        Shape::Gaussians,
-        Shape::Spiral,
-        Shape::Moons,
-        Shape::Plane,
-        Shape::Bumps,
-    ];
+named!(Shape {
+    Circle => "circle",
+    Xor => "xor",
+    Gaussians => "gaussians",
+    Spiral => "spiral",
+    Moons => "moons",
+    Plane => "plane",
+    Bumps => "bumps",
+});
 
+impl Shape {
     /// Whether targets are values rather than classes.
     pub fn is_regression(self) -> bool {
         matches!(self, Shape::Plane | Shape::Bumps)

@@ -8,6 +8,7 @@
 //!
 //! The backward pass multiplies the incoming `dA` by `g'` evaluated from the cached `z` and `a`.
 use super::float::NnFloat;
+use crate::core::named::named;
 use serde::{Deserialize, Serialize};
 
 /// A hidden-layer activation. Default [`Activation::Relu`].
@@ -27,32 +28,15 @@ pub enum Activation {
     Linear,
 }
 
+named!(Activation {
+    Sigmoid => "sigmoid",
+    Tanh => "tanh",
+    Relu => "relu",
+    LeakyRelu => "leaky_relu",
+    Linear => "linear",
+});
+
 impl Activation {
-    /// Every activation, in display order.
-    pub const ALL: [Activation; 5] = [
-        Activation::Sigmoid,
-        Activation::Tanh,
-        Activation::Relu,
-        Activation::LeakyRelu,
-        Activation::Linear,
-    ];
-
-    /// Short id (`sigmoid`, `tanh`, `relu`, `leaky_relu`, `linear`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Activation::Sigmoid => "sigmoid",
-            Activation::Tanh => "tanh",
-            Activation::Relu => "relu",
-            Activation::LeakyRelu => "leaky_relu",
-            Activation::Linear => "linear",
-        }
-    }
-
-    /// The activation with id `id`.
-    pub fn from_id(id: &str) -> Option<Activation> {
-        Activation::ALL.into_iter().find(|a| a.id() == id)
-    }
-
     /// `a = g(z)` elementwise into `a` (same length as `z`).
     pub fn forward<T: NnFloat>(self, z: &[T], a: &mut [T], slope: T) {
         debug_assert_eq!(z.len(), a.len());

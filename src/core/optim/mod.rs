@@ -20,6 +20,7 @@
 //! default epsilon and decay (Ng: beta2 0.999, eps 1e-8; DLFS: rho 0.99, eps 1e-7).
 use crate::core::ewma::bias_correction_denominator;
 use crate::core::math::num::Float;
+use crate::core::named::named;
 use ndarray::{ArrayView, ArrayViewMut, Dimension};
 use serde::{Deserialize, Serialize};
 
@@ -47,29 +48,16 @@ pub enum OptimizerKind {
     Adam,
 }
 
+named!(OptimizerKind {
+    Sgd => "sgd",
+    Momentum => "momentum",
+    Nesterov => "nesterov",
+    AdaGrad => "adagrad",
+    RmsProp => "rmsprop",
+    Adam => "adam",
+});
+
 impl OptimizerKind {
-    /// Every kind, in the order the lab lists them.
-    pub const ALL: [OptimizerKind; 6] = [
-        OptimizerKind::Sgd,
-        OptimizerKind::Momentum,
-        OptimizerKind::Nesterov,
-        OptimizerKind::AdaGrad,
-        OptimizerKind::RmsProp,
-        OptimizerKind::Adam,
-    ];
-
-    /// Short id (`sgd`, `momentum`, `nesterov`, `adagrad`, `rmsprop`, `adam`).
-    pub fn id(self) -> &'static str {
-        match self {
-            OptimizerKind::Sgd => "sgd",
-            OptimizerKind::Momentum => "momentum",
-            OptimizerKind::Nesterov => "nesterov",
-            OptimizerKind::AdaGrad => "adagrad",
-            OptimizerKind::RmsProp => "rmsprop",
-            OptimizerKind::Adam => "adam",
-        }
-    }
-
     /// Display name (`SGD`, `Momentum`, ...).
     pub fn name(self) -> &'static str {
         match self {

@@ -4,14 +4,13 @@
 //! histogram per hyperparameter on its own scale, and exports the space as code for Optuna, Ray
 //! Tune, scikit-learn and Keras Tuner (`summary().code`, from [`crate::core::search_space`]).
 //! Cap: 10,000 samples.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, int, list, seed, Group, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{histogram, Axis, Scale};
 use crate::core::search_space::{HyperParam, SearchSpace};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde_json::json;
 
@@ -43,38 +42,22 @@ pub fn options_of(name: &str) -> &'static [&'static str] {
     }
 }
 
-macro_rules! slot {
-    ($hp:literal, $scale:literal, $range:literal, $n:literal, $s:literal, $r:literal) => {
-        [
-            ParamSpec {
-                name: $hp,
-                kind: ParamKind::Choice { options: NAMES },
-                default: $n,
-            },
-            ParamSpec {
-                name: $scale,
-                kind: ParamKind::Choice { options: SCALES },
-                default: $s,
-            },
-            ParamSpec {
-                name: $range,
-                kind: ParamKind::FloatList {
-                    min: -1e6,
-                    max: 1e6,
-                    step: 1e-12,
-                    min_len: 2,
-                    max_len: 2,
-                },
-                default: $r,
-            },
-        ]
-    };
+/// The three parameters of one slot: its name, its scale and its range (`low,high`).
+const fn slot(
+    (hp, scale, range): (&'static str, &'static str, &'static str),
+    (name, scale_default, range_default): (&'static str, &'static str, &'static str),
+) -> [ParamSpec; 3] {
+    [
+        choice(hp, NAMES, name).group(Group::Search),
+        choice(scale, SCALES, scale_default).group(Group::Search),
+        list(range, (-1e6, 1e6, 1e-12), (2, 2), range_default).group(Group::Search),
+    ]
 }
 
-const S1: [ParamSpec; 3] = slot!("hp1", "scale1", "range1", "learning_rate", "log", "1e-4,1");
-const S2: [ParamSpec; 3] = slot!("hp2", "scale2", "range2", "beta", "log_one_minus", "0.9,0.999");
-const S3: [ParamSpec; 3] = slot!("hp3", "scale3", "range3", "hidden_units", "integer", "50,100");
-const S4: [ParamSpec; 3] = slot!("hp4", "scale4", "range4", "optimizer", "choice", "0,1");
+const S1: [ParamSpec; 3] = slot(("hp1", "scale1", "range1"), ("learning_rate", "log", "1e-4,1"));
+const S2: [ParamSpec; 3] = slot(("hp2", "scale2", "range2"), ("beta", "log_one_minus", "0.9,0.999"));
+const S3: [ParamSpec; 3] = slot(("hp3", "scale3", "range3"), ("hidden_units", "integer", "50,100"));
+const S4: [ParamSpec; 3] = slot(("hp4", "scale4", "range4"), ("optimizer", "choice", "0,1"));
 
 /// Parameters of `view=space`.
 pub const PARAMS: &[ParamSpec] = &[
@@ -90,17 +73,17 @@ pub const PARAMS: &[ParamSpec] = &[
     S4[0],
     S4[1],
     S4[2],
-    ParamSpec {
-        name: "samples",
-        kind: ParamKind::Int { min: 10, max: 10_000 },
-        default: "500",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    int("samples", 10, 10_000, "500"),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "space",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(SpaceView::build(p)?)),
+};
 
 /// The computed view.
 pub struct SpaceView {
@@ -123,11 +106,8 @@ fn scale_of(id: &str) -> Scale {
     }
 }
 
-impl ViewModel for SpaceView {
-    const ID: &'static str = "space";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl SpaceView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let mut hps = Vec::new();
         for k in 1..=4 {
             let name = params.choice(&format!("hp{k}"));
@@ -177,6 +157,13 @@ impl ViewModel for SpaceView {
             axes.push(axis);
         }
         Ok(SpaceView { space, axes, samples })
+    }
+}
+
+impl View for SpaceView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = SpaceView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -255,7 +242,7 @@ impl ViewModel for SpaceView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
         let panels = self.panels(theme);
         if panels.is_empty() {

@@ -4,68 +4,39 @@
 //! values per axis and best dev error; coarse-to-fine rounds; and, with `study=1`, the repeated
 //! study (best-found error per strategy over `repeats` runs) with the `1 - 0.95^n` curve.
 //! Caps: grid side 10 (100 trials), 6 rounds of at most 200 points, 2,000 repeats.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, flag, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::search::{draw_search, BoxPanel, SearchChartData, StudyPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::search::{best, grid, random, surface_grid, CoarseToFineConfig, Round, Surface, Trial, UnitBox};
 use crate::core::lab::search_study::{hit_chance, median, StudyConfig, StudyResult};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{distinct, histogram, Axis, AxisConfig, Scale};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde_json::json;
-
-const fn float(name: &'static str, min: f64, max: f64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Float {
-            min,
-            max,
-            step: 1e-12,
-            log: true,
-        },
-        default,
-    }
-}
-
-const fn int(name: &'static str, min: i64, max: i64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Int { min, max },
-        default,
-    }
-}
 
 /// Parameters of `view=search`.
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "surface",
-        kind: ParamKind::Choice {
-            options: &["one_matters", "both_matter", "interaction"],
-        },
-        default: "one_matters",
-    },
+    choice("surface", &["one_matters", "both_matter", "interaction"], "one_matters"),
     int("n", 2, 10, "5"),
-    float("alpha_low", 1e-8, 10.0, "1e-4"),
-    float("alpha_high", 1e-8, 10.0, "1"),
-    float("eps_low", 1e-12, 1e-2, "1e-10"),
-    float("eps_high", 1e-12, 1e-2, "1e-6"),
+    log("alpha_low", 1e-8, 10.0, "1e-4"),
+    log("alpha_high", 1e-8, 10.0, "1"),
+    log("eps_low", 1e-12, 1e-2, "1e-10"),
+    log("eps_high", 1e-12, 1e-2, "1e-6"),
     int("rounds", 1, 6, "3"),
     int("per_round", 2, 200, "15"),
     int("keep", 1, 20, "3"),
-    ParamSpec {
-        name: "study",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
+    flag("study", false),
     int("repeats", 10, 2_000, "1000"),
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "search",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(SearchView::build(p)?)),
+};
 
 /// Heatmap resolution (columns x rows) behind each panel.
 const HEAT: (usize, usize) = (36, 24);
@@ -131,11 +102,8 @@ impl SearchView {
     }
 }
 
-impl ViewModel for SearchView {
-    const ID: &'static str = "search";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl SearchView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let surface = match params.choice("surface") {
             "both_matter" => Surface::BothMatter,
             "interaction" => Surface::Interaction,
@@ -180,6 +148,13 @@ impl ViewModel for SearchView {
             study,
             seed,
         })
+    }
+}
+
+impl View for SearchView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = SearchView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -293,7 +268,7 @@ impl ViewModel for SearchView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         // the figure's data is prepared outside the generic function: one copy in the wasm, not one per backend
         draw_search(root, &self.chart_data(theme), theme)
     }

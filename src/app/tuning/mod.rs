@@ -4,24 +4,22 @@
 //! trial from its seed (`src/web/tuning.rs`) and the page hands the result back
 //! (`command("result")`); after each epoch the worker also sends the curves so far
 //! (`command("partial")`, drawn live, not part of the results). Without workers (the single-file build, `workers=0`, native tests)
-//! [`ViewModel::advance`] trains the same trials here, a few mini-batches per frame; a trial is a
+//! [`View::advance`] trains the same trials here, a few mini-batches per frame; a trial is a
 //! function of `(seed, round, index)` only, so both give the same numbers.
 //!
 //! Panels: `curves` (validation accuracy of every trial over epochs), `scatter` (log lr x log
 //! weight decay coloured by validation accuracy, every round), `best` (the best `k` as small
 //! multiples, training dashed, validation solid). `command("next_round")` narrows the ranges
 //! around the best `k` (coarse to fine).
-use super::batchnorm_view::DIGITS_BIN;
-use super::params::{format_float, Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, Progress, ViewModel};
+use super::params::{choice, flag, float, format_float, int, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{action, background, csv_table, read_only, Area, Progress, View, ViewEntry};
 use crate::chart::tuning::{draw_curves, draw_multiples, draw_scatter, Curve, Dot};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::data::digits::parse;
+use crate::core::data::digits::embedded;
 use crate::core::data::Dataset;
 use crate::core::lab::tuning::{Job, LogRange, Round, Search, TrialResult, TuningConfig, MAX_EPOCHS, MAX_TRIALS};
 use crate::core::sampling::Scale;
 use crate::core::search_space::{HyperParam, SearchSpace};
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::Deserialize;
 use serde_json::json;
@@ -35,36 +33,9 @@ pub const MAX_WORK: f64 = 5e12;
 /// frame stays short whatever budget the page asks for.
 pub const MAX_CALL_WORK: f64 = 3e7;
 
-const fn int(name: &'static str, min: i64, max: i64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Int { min, max },
-        default,
-    }
-}
-
-const fn float(name: &'static str, min: f64, max: f64, step: f64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Float {
-            min,
-            max,
-            step,
-            log: false,
-        },
-        default,
-    }
-}
-
 /// Parameters of `view=tuning` (defaults: DLFS's `hyperparameter_optimization`).
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "panel",
-        kind: ParamKind::Choice {
-            options: &["curves", "scatter", "best"],
-        },
-        default: "curves",
-    },
+    choice("panel", &["curves", "scatter", "best"], "curves"),
     int("trials", 1, MAX_TRIALS as i64, "100"),
     int("epochs", 1, MAX_EPOCHS as i64, "50"),
     int("samples", 20, 1797, "500"),
@@ -76,21 +47,29 @@ pub const PARAMS: &[ParamSpec] = &[
     float("lr_max", -10.0, 1.0, 0.25, "-2"),
     float("wd_min", -10.0, 1.0, 0.25, "-8"),
     float("wd_max", -10.0, 1.0, 0.25, "-4"),
-    ParamSpec {
-        name: "halving",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
+    flag("halving", false),
     int("eta", 2, 9, "3"),
     int("min_epochs", 1, MAX_EPOCHS as i64, "2"),
     int("k", 1, 30, "20"),
     int("workers", 0, 16, "8"),
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "tuning",
+    params: PARAMS,
+    commands: &[
+        action("workers"),
+        background("claim"),
+        read_only("status"),
+        background("release"),
+        background("result"),
+        background("partial"),
+        action("next_round"),
+    ],
+    new: |p| Ok(Box::new(TuningView::build(p)?)),
+};
 
 /// The computed view: display settings and the search (shared with rebuilt models while the
 /// search settings are unchanged).
@@ -166,8 +145,8 @@ pub fn config(params: &ParamSet) -> TuningConfig {
 }
 
 /// The digits embedded in the wasm, as a data set.
-pub fn digits() -> Result<Dataset, String> {
-    parse(DIGITS_BIN).map(|d| d.dataset()).map_err(|e| e.to_string())
+fn digits() -> Result<Dataset, String> {
+    embedded().map_err(|e| e.to_string())
 }
 
 /// Multiply-adds the search plans (see [`MAX_WORK`]).
@@ -319,11 +298,8 @@ impl TuningView {
     }
 }
 
-impl ViewModel for TuningView {
-    const ID: &'static str = "tuning";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl TuningView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let digits = digits().map_err(|e| refused("seed", e))?;
         let search = start(config(params), &digits)?;
         let units = units_per_call(&search.config, digits.features);
@@ -339,7 +315,7 @@ impl ViewModel for TuningView {
         })
     }
 
-    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+    pub fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let c = config(params);
         let (search, previous) = if c == self.search.borrow().config {
             (self.search.clone(), self.previous.clone())
@@ -373,6 +349,13 @@ impl ViewModel for TuningView {
             previous,
         })
     }
+}
+
+impl View for TuningView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = self.rebuild(params)?;
+        Ok(())
+    }
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
         if !self.external && max_units > 0 {
@@ -392,6 +375,23 @@ impl ViewModel for TuningView {
         Some(self.progress())
     }
 
+    fn query(&self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        match name {
+            "status" => {
+                let s = self.search.borrow();
+                Ok(json!({
+                    "round": s.rounds.len() - 1,
+                    "round_done": s.round_done(),
+                    "halving": s.config.halving,
+                    "compute": self.compute(),
+                    "compare": self.compare(),
+                    "code": self.exports(),
+                }))
+            }
+            _ => Err(Notice::unknown_command(ENTRY.id, name).into()),
+        }
+    }
+
     fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
         match name {
             "workers" => {
@@ -408,23 +408,11 @@ impl ViewModel for TuningView {
             "claim" => {
                 let mut s = self.search.borrow_mut();
                 let job = s.claim();
-                Ok(json!({"job": job, "config": s.config, "left": s.pending(), "quiet": true}))
-            }
-            "status" => {
-                let s = self.search.borrow();
-                Ok(json!({
-                    "round": s.rounds.len() - 1,
-                    "round_done": s.round_done(),
-                    "halving": s.config.halving,
-                    "compute": self.compute(),
-                    "compare": self.compare(),
-                    "code": self.exports(),
-                    "quiet": true,
-                }))
+                Ok(json!({"job": job, "config": s.config, "left": s.pending()}))
             }
             "release" => {
                 self.search.borrow_mut().release();
-                Ok(json!({"released": true, "quiet": true}))
+                Ok(json!({"released": true}))
             }
             "result" => {
                 if arg.len() > 1 << 20 {
@@ -434,12 +422,12 @@ impl ViewModel for TuningView {
                     serde_json::from_str(arg).map_err(|e| rejected(name, format!("not a trial result: {e}")))?;
                 let mut s = self.search.borrow_mut();
                 if r.config != s.config {
-                    return Ok(json!({"stale": true, "quiet": true}));
+                    return Ok(json!({"stale": true}));
                 }
                 match s.accept(&r.job, r.result) {
                     // quiet: the page's work loop redraws once per frame when the progress moves
-                    Ok(true) => Ok(json!({"accepted": true, "quiet": true})),
-                    Ok(false) => Ok(json!({"stale": true, "quiet": true})),
+                    Ok(true) => Ok(json!({"accepted": true})),
+                    Ok(false) => Ok(json!({"stale": true})),
                     Err(e) => Err(rejected(name, e)),
                 }
             }
@@ -451,10 +439,10 @@ impl ViewModel for TuningView {
                     serde_json::from_str(arg).map_err(|e| rejected(name, format!("not trial curves: {e}")))?;
                 let mut s = self.search.borrow_mut();
                 if r.config != s.config {
-                    return Ok(json!({"stale": true, "quiet": true}));
+                    return Ok(json!({"stale": true}));
                 }
                 match s.partial(&r.job, r.result) {
-                    Ok(kept) => Ok(json!({"accepted": kept, "quiet": true})),
+                    Ok(kept) => Ok(json!({"accepted": kept})),
                     Err(e) => Err(rejected(name, e)),
                 }
             }
@@ -656,7 +644,7 @@ impl ViewModel for TuningView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         root.fill(&WHITE)?;
         let lang = theme.lang;
         let s = self.search.borrow();

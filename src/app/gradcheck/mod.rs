@@ -3,16 +3,14 @@
 //! two-sided difference `(J(theta + eps) - J(theta - eps)) / (2 eps)`, judged with the notes'
 //! thresholds. A planted bug shows a failing check; dropout with fresh masks at every evaluation
 //! shows why the check is done with dropout off (or its masks frozen).
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, flag, float, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::nn::{
     grad_check, one_hot, Activation, GradCheckConfig, GradCheckReport, Init, NetworkConfig, Output, PlantedBug, Verdict,
 };
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde_json::json;
 
 /// Input features of the checked network.
@@ -33,81 +31,30 @@ const BUGS: &[&str] = &[
 /// Parameters of `view=gradcheck`. Caps: at most 4 hidden layers of 16 units (a few hundred
 /// parameters, two forward passes each).
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "layers",
-        kind: ParamKind::Int { min: 0, max: 4 },
-        default: "2",
-    },
-    ParamSpec {
-        name: "units",
-        kind: ParamKind::Int { min: 1, max: 16 },
-        default: "5",
-    },
-    ParamSpec {
-        name: "activation",
-        kind: ParamKind::Choice {
-            options: &["sigmoid", "tanh", "relu", "leaky_relu", "linear"],
-        },
-        default: "tanh",
-    },
-    ParamSpec {
-        name: "output",
-        kind: ParamKind::Choice {
-            options: &["softmax", "sigmoid", "linear"],
-        },
-        default: "softmax",
-    },
-    ParamSpec {
-        name: "batch_norm",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
-    ParamSpec {
-        name: "l2",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 10.0,
-            step: 0.1,
-            log: false,
-        },
-        default: "0",
-    },
-    ParamSpec {
-        name: "keep_prob",
-        kind: ParamKind::Float {
-            min: 0.1,
-            max: 1.0,
-            step: 0.05,
-            log: false,
-        },
-        default: "1",
-    },
-    ParamSpec {
-        name: "freeze_masks",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
-    ParamSpec {
-        name: "bug",
-        kind: ParamKind::Choice { options: BUGS },
-        default: "none",
-    },
-    ParamSpec {
-        name: "epsilon",
-        kind: ParamKind::Float {
-            min: 1e-10,
-            max: 1e-1,
-            step: 1e-10,
-            log: true,
-        },
-        default: "1e-7",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    int("layers", 0, 4, "2"),
+    int("units", 1, 16, "5"),
+    choice(
+        "activation",
+        &["sigmoid", "tanh", "relu", "leaky_relu", "linear"],
+        "tanh",
+    ),
+    choice("output", &["softmax", "sigmoid", "linear"], "softmax"),
+    flag("batch_norm", false),
+    float("l2", 0.0, 10.0, 0.1, "0"),
+    float("keep_prob", 0.1, 1.0, 0.05, "1"),
+    flag("freeze_masks", false),
+    choice("bug", BUGS, "none"),
+    log("epsilon", 1e-10, 1e-1, "1e-7"),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "gradcheck",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(GradCheckView::build(p)?)),
+};
 
 /// The computed view.
 pub struct GradCheckView {
@@ -135,11 +82,8 @@ fn verdict_id(v: Verdict) -> &'static str {
     }
 }
 
-impl ViewModel for GradCheckView {
-    const ID: &'static str = "gradcheck";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl GradCheckView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let output = Output::from_id(params.choice("output")).unwrap_or_default();
         let cfg = NetworkConfig {
             inputs: INPUTS,
@@ -184,6 +128,13 @@ impl ViewModel for GradCheckView {
             dropout: cfg.keep_prob < 1.0,
             frozen: check.freeze_dropout,
         })
+    }
+}
+
+impl View for GradCheckView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = GradCheckView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -281,7 +232,7 @@ impl ViewModel for GradCheckView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         let mut bars: Vec<GradBar> = self
             .report
             .groups

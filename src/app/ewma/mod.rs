@@ -1,63 +1,40 @@
 //! `view=ewma`: exponentially weighted averages of a noisy daily temperature series (seed 001),
 //! with and without bias correction, and the seed's worked example
 //! (theta = 40, 42, 44, 46, 48) as a table of `V_t` and `V_t / (1 - beta^t)`.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
-use crate::chart::ewma::{draw_ewma, EwmaChartData};
+//!
+//! `V_0 = 0`, `V_t = beta V_{t-1} + (1 - beta) theta_t` ([`crate::core::ewma`]); the window of
+//! each line is about `1 / (1 - beta)` days. Words: [`text`].
+use super::params::{flag, float, int, list, seed, Group, Notice, ParamSet, ParamSpec};
+use super::{csv_table, Area, View, ViewEntry};
+use crate::chart::ewma::{draw_ewma, EwmaChartData, EwmaChartWords};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::ewma::{window, EwmaConfig, EwmaSeries};
 use crate::core::series::{TemperatureConfig, MAX_DAYS};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde_json::json;
+
+mod text;
+use text::words;
 
 /// The seed's worked example: five days of temperatures.
 pub const WORKED_EXAMPLE: [f64; 5] = [40.0, 42.0, 44.0, 46.0, 48.0];
 
-/// Parameters of `view=ewma`.
+/// Parameters of `view=ewma`. Each beta draws one line; 0.9999 (a 10,000-day window) is the
+/// largest that still means something on a series of at most [`MAX_DAYS`] days.
 pub const PARAMS: &[ParamSpec] = &[
-    // Each beta draws one line; 0.9999 (a 10,000-day window) is the largest that still means
-    // something on a series of at most 10,000 days.
-    ParamSpec {
-        name: "beta",
-        kind: ParamKind::FloatList {
-            min: 0.01,
-            max: 0.9999,
-            step: 0.01,
-            min_len: 1,
-            max_len: 8,
-        },
-        default: "0.9,0.98,0.5",
-    },
-    ParamSpec {
-        name: "bias_correction",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
-    ParamSpec {
-        name: "days",
-        kind: ParamKind::Int {
-            min: 10,
-            max: MAX_DAYS as i64,
-        },
-        default: "365",
-    },
-    ParamSpec {
-        name: "noise",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 30.0,
-            step: 0.5,
-            log: false,
-        },
-        default: "6",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    list("beta", (0.01, 0.9999, 0.01), (1, 8), "0.9,0.98,0.5"),
+    flag("bias_correction", false),
+    int("days", 10, MAX_DAYS as i64, "365").group(Group::Data),
+    float("noise", 0.0, 30.0, 0.5, "6").group(Group::Data),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "ewma",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(EwmaView::build(p)?)),
+};
 
 /// The computed view.
 pub struct EwmaView {
@@ -69,28 +46,24 @@ pub struct EwmaView {
     seed: u64,
 }
 
-fn invalid(param: &str, detail: String) -> Vec<Notice> {
-    vec![Notice::new(param, Problem::Inconsistent, "", String::new(), detail)]
-}
-
-impl ViewModel for EwmaView {
-    const ID: &'static str = "ewma";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl EwmaView {
+    /// Computes the view from validated parameters.
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let series = TemperatureConfig {
             days: params.int("days") as usize,
             noise_std: params.float("noise"),
             seed: params.int("seed") as u64,
             ..TemperatureConfig::default()
         };
-        let temperature = series.generate().map_err(|e| invalid("days", e.to_string()))?;
+        let temperature = series
+            .generate()
+            .map_err(|e| Notice::inconsistent("days", e.to_string()))?;
         let mut lines = Vec::new();
         let mut example = Vec::new();
         for &beta in params.float_list("beta") {
             let ewma = EwmaConfig { beta }
                 .validate()
-                .map_err(|e| invalid("beta", e.to_string()))?;
+                .map_err(|e| Notice::inconsistent("beta", e.to_string()))?;
             lines.push(ewma.run(&temperature));
             example.push(ewma.run(&WORKED_EXAMPLE));
         }
@@ -102,6 +75,13 @@ impl ViewModel for EwmaView {
             noise: series.noise_std,
             seed: series.seed,
         })
+    }
+}
+
+impl View for EwmaView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = EwmaView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -171,66 +151,60 @@ impl ViewModel for EwmaView {
     }
 
     fn describe(&self, lang: Lang) -> String {
+        let w = words(lang);
         let slowest = self.lines.iter().map(|l| l.beta).fold(0.0, f64::max);
-        match lang {
-            Lang::En => {
-                let parts: Vec<String> = self
-                    .lines
-                    .iter()
-                    .map(|l| format!("β {} averages about the last {:.0} days", l.beta, window(l.beta)))
-                    .collect();
-                format!(
-                    "Daily temperatures over {} days (noise {} °F, seed {}) with {} exponentially weighted average(s): {}. \
-                     The line with β {} is the smoothest and lags the data by about {:.0} days.{}",
-                    self.temperature.len(),
-                    self.noise,
-                    self.seed,
-                    self.lines.len(),
-                    parts.join("; "),
-                    slowest,
-                    window(slowest),
-                    if self.bias_correction {
-                        " Bias correction is on: the corrected curves start at the data, the dashed uncorrected ones start near 0."
-                    } else {
-                        " Bias correction is off: every average starts near 0 and needs about 1/(1−β) days to catch up."
-                    }
-                )
-            }
-            Lang::Ko => {
-                let parts: Vec<String> = self
-                    .lines
-                    .iter()
-                    .map(|l| format!("β {}는 최근 약 {:.0}일을 평균", l.beta, window(l.beta)))
-                    .collect();
-                format!(
-                    "{}일 동안의 일별 기온(잡음 {} °F, 시드 {})과 지수가중평균 {}개: {}. \
-                     β {}인 선이 가장 매끄럽고 데이터보다 약 {:.0}일 늦습니다.{}",
-                    self.temperature.len(),
-                    self.noise,
-                    self.seed,
-                    self.lines.len(),
-                    parts.join("; "),
-                    slowest,
-                    window(slowest),
-                    if self.bias_correction {
-                        " 편향 보정 켜짐: 보정된 곡선은 데이터에서 시작하고, 점선인 보정 전 곡선은 0 근처에서 시작합니다."
-                    } else {
-                        " 편향 보정 꺼짐: 모든 평균이 0 근처에서 시작해 약 1/(1−β)일이 지나야 따라잡습니다."
-                    }
-                )
-            }
-        }
+        let windows: Vec<String> = self
+            .lines
+            .iter()
+            .map(|l| (w.averages)(l.beta, window(l.beta)))
+            .collect();
+        let correction = if self.bias_correction {
+            w.correction_on
+        } else {
+            w.correction_off
+        };
+        format!(
+            "{}{}{correction}",
+            (w.series)(
+                self.temperature.len(),
+                self.noise,
+                self.seed,
+                self.lines.len(),
+                &windows.join("; ")
+            ),
+            (w.smoothest)(slowest, window(slowest)),
+        )
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+        let w = words(theme.lang);
+        let line_labels: Vec<String> = self
+            .lines
+            .iter()
+            .map(|l| {
+                let win = window(l.beta);
+                let rounded = if win >= 10.0 {
+                    format!("{win:.0}")
+                } else {
+                    format!("{win:.1}")
+                };
+                (w.line_label)(l.beta, &rounded)
+            })
+            .collect();
         draw_ewma(
             root,
             &EwmaChartData {
                 series: &self.temperature,
                 lines: &self.lines,
                 show_corrected: self.bias_correction,
-                y_desc: theme.lang.pick("temperature (°F)", "기온 (°F)"),
-                x_desc: theme.lang.pick("day", "일"),
+                line_labels: &line_labels,
+                words: EwmaChartWords {
+                    y_desc: w.temperature,
+                    x_desc: w.day,
+                    daily_value: w.daily_value,
+                    corrected: w.corrected,
+                    uncorrected: w.uncorrected,
+                },
             },
             theme,
         )

@@ -1,19 +1,19 @@
 //! `view=train`: the training playground (seeds 001, 002, 004; TensorFlow Playground's layout).
 //! Data (2-D sets with noise, the digits, the learner's CSV, clicked points) -> split and
 //! normalise -> a network of the learner's shape -> mini-batch training a few steps per frame
-//! ([`ViewModel::advance`]) -> decision boundary or confusion matrix, train/dev curves, and the
+//! ([`View::advance`]) -> decision boundary or confusion matrix, train/dev curves, and the
 //! bias/variance diagnosis ([`crate::core::diagnosis`]) against an editable Bayes error.
 //!
 //! Panda mode: a change of only the learning rate, optimizer settings, schedule, lambda,
 //! keep_prob, patience, target epochs or Bayes error keeps the run (weights, optimizer state,
 //! curves) and marks the change ([`TrainSession::retune`]); any other change starts a new run.
-//! Actions ([`ViewModel::command`]): `csv` (upload), `add_point`, `play`, `pause`, `step`,
+//! Actions ([`View::command`]): `csv` (upload), `add_point`, `play`, `pause`, `step`,
 //! `epoch`, `reset`, `checkpoint`, `restore`, `preset`.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, Progress, ViewModel};
+use super::params::{choice, flag, float, int, list, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{action, csv_table, read_only, Area, Progress, View, ViewEntry};
 use crate::chart::train::{draw_boundary, draw_confusion, draw_curves, plot_rect, Curve, CurvesPanel, Point};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::data::digits::parse;
+use crate::core::data::digits::embedded;
 use crate::core::data::{CsvConfig, Dataset, Shape, SyntheticConfig};
 use crate::core::diagnosis::{DiagnosisConfig, FitState, Remedy};
 use crate::core::lab::presets;
@@ -32,193 +32,66 @@ use std::rc::Rc;
 /// parameters: a new network is drawn in a few tens of milliseconds and still trains in the
 /// page), 4,000 generated points, 8,000 rows in all, 5,000 epochs.
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "dataset",
-        kind: ParamKind::Choice {
-            options: &["circle", "xor", "gaussians", "spiral", "moons", "digits", "csv"],
-        },
-        default: "circle",
-    },
-    ParamSpec {
-        name: "samples",
-        kind: ParamKind::Int { min: 20, max: 4000 },
-        default: "400",
-    },
-    ParamSpec {
-        name: "noise",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 0.5,
-            step: 0.05,
-            log: false,
-        },
-        default: "0",
-    },
-    ParamSpec {
-        name: "train",
-        kind: ParamKind::Float {
-            min: 0.05,
-            max: 1.0,
-            step: 0.05,
-            log: false,
-        },
-        default: "0.6",
-    },
-    ParamSpec {
-        name: "dev",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 0.95,
-            step: 0.05,
-            log: false,
-        },
-        default: "0.2",
-    },
-    ParamSpec {
-        name: "normalise",
-        kind: ParamKind::Bool,
-        default: "1",
-    },
-    ParamSpec {
-        name: "hidden",
-        kind: ParamKind::FloatList {
-            min: 1.0,
-            max: 256.0,
-            step: 1.0,
-            min_len: 1,
-            max_len: 10,
-        },
-        default: "8,8",
-    },
-    ParamSpec {
-        name: "activation",
-        kind: ParamKind::Choice {
-            options: &["tanh", "relu", "leaky_relu", "sigmoid", "linear"],
-        },
-        default: "tanh",
-    },
-    ParamSpec {
-        name: "init",
-        kind: ParamKind::Choice {
-            options: &["glorot", "he", "xavier", "small", "zeros"],
-        },
-        default: "glorot",
-    },
-    ParamSpec {
-        name: "batchnorm",
-        kind: ParamKind::Bool,
-        default: "0",
-    },
-    ParamSpec {
-        name: "optimizer",
-        kind: ParamKind::Choice {
-            options: &["adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad"],
-        },
-        default: "adam",
-    },
-    ParamSpec {
-        name: "lr",
-        kind: FLOAT_LOG_KIND,
-        default: "0.01",
-    },
-    ParamSpec {
-        name: "momentum",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 0.999,
-            step: 0.001,
-            log: false,
-        },
-        default: "0.9",
-    },
-    ParamSpec {
-        name: "beta2",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 0.9999,
-            step: 0.0001,
-            log: false,
-        },
-        default: "0.999",
-    },
-    ParamSpec {
-        name: "schedule",
-        kind: ParamKind::Choice {
-            options: &["constant", "inverse_time", "exponential", "inverse_sqrt", "staircase"],
-        },
-        default: "constant",
-    },
-    ParamSpec {
-        name: "decay",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 10.0,
-            step: 0.01,
-            log: false,
-        },
-        default: "0.05",
-    },
-    ParamSpec {
-        name: "batch",
-        kind: ParamKind::Int { min: 1, max: 8192 },
-        default: "16",
-    },
-    ParamSpec {
-        name: "lambda",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 100.0,
-            step: 0.01,
-            log: false,
-        },
-        default: "0",
-    },
-    ParamSpec {
-        name: "keep_prob",
-        kind: ParamKind::Float {
-            min: 0.05,
-            max: 1.0,
-            step: 0.05,
-            log: false,
-        },
-        default: "1",
-    },
-    ParamSpec {
-        name: "patience",
-        kind: ParamKind::Int { min: 0, max: 500 },
-        default: "0",
-    },
-    ParamSpec {
-        name: "epochs",
-        kind: ParamKind::Int { min: 1, max: 5000 },
-        default: "100",
-    },
-    ParamSpec {
-        name: "bayes",
-        kind: ParamKind::Float {
-            min: 0.0,
-            max: 1.0,
-            step: 0.01,
-            log: false,
-        },
-        default: "0",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    choice(
+        "dataset",
+        &["circle", "xor", "gaussians", "spiral", "moons", "digits", "csv"],
+        "circle",
+    ),
+    int("samples", 20, 4000, "400"),
+    float("noise", 0.0, 0.5, 0.05, "0"),
+    float("train", 0.05, 1.0, 0.05, "0.6"),
+    float("dev", 0.0, 0.95, 0.05, "0.2"),
+    flag("normalise", true),
+    list("hidden", (1.0, 256.0, 1.0), (1, 10), "8,8"),
+    choice(
+        "activation",
+        &["tanh", "relu", "leaky_relu", "sigmoid", "linear"],
+        "tanh",
+    ),
+    choice("init", &["glorot", "he", "xavier", "small", "zeros"], "glorot"),
+    flag("batchnorm", false),
+    choice(
+        "optimizer",
+        &["adam", "sgd", "momentum", "nesterov", "rmsprop", "adagrad"],
+        "adam",
+    ),
+    log("lr", 1e-5, 10.0, "0.01"),
+    float("momentum", 0.0, 0.999, 0.001, "0.9"),
+    float("beta2", 0.0, 0.9999, 0.0001, "0.999"),
+    choice(
+        "schedule",
+        &["constant", "inverse_time", "exponential", "inverse_sqrt", "staircase"],
+        "constant",
+    ),
+    float("decay", 0.0, 10.0, 0.01, "0.05"),
+    int("batch", 1, 8192, "16"),
+    float("lambda", 0.0, 100.0, 0.01, "0"),
+    float("keep_prob", 0.05, 1.0, 0.05, "1"),
+    int("patience", 0, 500, "0"),
+    int("epochs", 1, 5000, "100"),
+    float("bayes", 0.0, 1.0, 0.01, "0"),
+    seed("1"),
 ];
 
-const FLOAT_LOG_KIND: ParamKind = ParamKind::Float {
-    min: 1e-5,
-    max: 10.0,
-    step: 0.0,
-    log: true,
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "train",
+    params: PARAMS,
+    commands: &[
+        action("csv"),
+        action("add_point"),
+        action("play"),
+        action("pause"),
+        action("step"),
+        action("epoch"),
+        action("reset"),
+        action("checkpoint"),
+        action("restore"),
+        read_only("ui"),
+        read_only("preset"),
+    ],
+    new: |p| Ok(Box::new(TrainView::build(p)?)),
 };
-
-/// The digits asset (shared with `view=batchnorm`).
-use super::batchnorm_view::DIGITS_BIN;
 
 /// The data a run was built from, kept to restart it.
 #[derive(Clone, Debug)]
@@ -316,9 +189,7 @@ fn load_data(p: &ParamSet, custom: Option<&Rc<(Dataset, Vec<String>)>>) -> Resul
     let seed = p.int("seed") as u64;
     match p.choice("dataset") {
         "digits" => {
-            let all = parse(DIGITS_BIN)
-                .map(|d| d.dataset())
-                .map_err(|e| refused("dataset", e.to_string()))?;
+            let all = embedded().map_err(|e| refused("dataset", e.to_string()))?;
             let n = (p.int("samples") as usize).min(all.rows());
             let idx: Vec<usize> = (0..n).collect();
             Ok(all.subset(&idx))
@@ -601,15 +472,12 @@ fn remedy_text(r: Remedy, lang: Lang) -> &'static str {
     }
 }
 
-impl ViewModel for TrainView {
-    const ID: &'static str = "train";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl TrainView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         TrainView::start(params, None)
     }
 
-    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+    pub fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let next = session_config(params)?;
         let same_data = data_key(params, self.custom_id()) == self.source.key;
         let cur = self.session.borrow().config.clone();
@@ -639,12 +507,51 @@ impl ViewModel for TrainView {
         }
         self.rebuild_from(params)
     }
+}
+
+impl View for TrainView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = self.rebuild(params)?;
+        Ok(())
+    }
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
         if *self.playing.borrow() {
             self.session.borrow_mut().advance(max_units);
         }
         Some(self.progress())
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        match name {
+            "ui" => {
+                // what the page's buttons, checkpoint list and diagnosis panel read, a few times
+                // a second while training: not the whole data (up to 20,000 mini-batch costs)
+                let s = self.session.borrow();
+                let checkpoints: Vec<serde_json::Value> = s
+                    .checkpoints
+                    .iter()
+                    .map(|c| json!({"id": c.id, "step": c.step, "epoch": c.epoch, "train_error": c.train_error, "dev_error": c.dev_error}))
+                    .collect();
+                Ok(json!({
+                    "status": self.status_text(),
+                    "step": s.steps(),
+                    "epoch": s.epochs_done(),
+                    "classes": s.classes,
+                    "features": s.raw.train.features,
+                    "checkpoints": checkpoints,
+                    "diagnosis": self.diagnosis_json(),
+                }))
+            }
+            "preset" => {
+                let p = presets::preset(arg.trim()).ok_or_else(|| {
+                    let known: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
+                    rejected(name, format!("unknown preset {:?}; known: {}", arg, known.join(", ")))
+                })?;
+                Ok(json!({"id": p.id, "query": p.query}))
+            }
+            _ => Err(Notice::unknown_command(ENTRY.id, name).into()),
+        }
     }
 
     fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
@@ -761,33 +668,6 @@ impl ViewModel for TrainView {
                 drop(session);
                 *self.playing.borrow_mut() = false;
                 Ok(json!({"id": id, "step": self.session.borrow().steps()}))
-            }
-            "ui" => {
-                // what the page's buttons, checkpoint list and diagnosis panel read, a few times
-                // a second while training: not the whole data (up to 20,000 mini-batch costs)
-                let s = self.session.borrow();
-                let checkpoints: Vec<serde_json::Value> = s
-                    .checkpoints
-                    .iter()
-                    .map(|c| json!({"id": c.id, "step": c.step, "epoch": c.epoch, "train_error": c.train_error, "dev_error": c.dev_error}))
-                    .collect();
-                Ok(json!({
-                    "quiet": true,
-                    "status": self.status_text(),
-                    "step": s.steps(),
-                    "epoch": s.epochs_done(),
-                    "classes": s.classes,
-                    "features": s.raw.train.features,
-                    "checkpoints": checkpoints,
-                    "diagnosis": self.diagnosis_json(),
-                }))
-            }
-            "preset" => {
-                let p = presets::preset(arg.trim()).ok_or_else(|| {
-                    let known: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
-                    rejected(name, format!("unknown preset {:?}; known: {}", arg, known.join(", ")))
-                })?;
-                Ok(json!({"id": p.id, "query": p.query}))
             }
             _ => Err(rejected(name, format!("train has no action {name:?}"))),
         }
@@ -965,7 +845,7 @@ impl ViewModel for TrainView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         root.fill(&WHITE)?;
         let lang = theme.lang;
         let (w, _) = root.dim_in_pixel();

@@ -1,72 +1,35 @@
 //! `view=activations`: what initialisation and batch norm do to each layer's activations (and,
 //! backwards, to its gradients). DLFS `weight_init_activation_histogram` (seed 004) side by side
 //! with batch norm (seeds 000, 002, 003), and the vanishing/exploding signals of seed 001.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::activations::{draw_hist_grid, HistCell, HistRow};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, StudyError};
 use crate::core::nn::activation::Activation;
 use crate::core::nn::init::Init;
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use serde_json::json;
 
 /// Parameters of `view=activations`. Sizes are capped so one recomputation stays interactive
 /// (500 units x 5,000 samples x 10 layers would be 25 M cells; the study refuses more than 5 M).
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "activation",
-        kind: ParamKind::Choice {
-            options: &["sigmoid", "tanh", "relu"],
-        },
-        default: "sigmoid",
-    },
-    ParamSpec {
-        name: "init",
-        kind: ParamKind::Choice {
-            options: &["std1", "std001", "xavier", "glorot", "he", "custom"],
-        },
-        default: "std1",
-    },
-    ParamSpec {
-        name: "std",
-        kind: ParamKind::Float {
-            min: 1e-4,
-            max: 10.0,
-            step: 0.0,
-            log: true,
-        },
-        default: "0.05",
-    },
-    ParamSpec {
-        name: "layers",
-        kind: ParamKind::Int { min: 1, max: 10 },
-        default: "5",
-    },
-    ParamSpec {
-        name: "units",
-        kind: ParamKind::Int { min: 10, max: 500 },
-        default: "100",
-    },
-    ParamSpec {
-        name: "samples",
-        kind: ParamKind::Int { min: 50, max: 5000 },
-        default: "1000",
-    },
-    ParamSpec {
-        name: "direction",
-        kind: ParamKind::Choice {
-            options: &["forward", "backward"],
-        },
-        default: "forward",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    choice("activation", &["sigmoid", "tanh", "relu"], "sigmoid"),
+    choice("init", &["std1", "std001", "xavier", "glorot", "he", "custom"], "std1"),
+    log("std", 1e-4, 10.0, "0.05"),
+    int("layers", 1, 10, "5"),
+    int("units", 10, 500, "100"),
+    int("samples", 50, 5000, "1000"),
+    choice("direction", &["forward", "backward"], "forward"),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "activations",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(ActivationsView::build(p)?)),
+};
 
 /// The computed view.
 pub struct ActivationsView {
@@ -155,24 +118,28 @@ impl ActivationsView {
     }
 }
 
-impl ViewModel for ActivationsView {
-    const ID: &'static str = "activations";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl ActivationsView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let config = config_of(params);
         let mut draws = config.draw().map_err(refused)?;
         let study = config.run_with(&mut draws).map_err(refused)?;
         Ok(ActivationsView { config, study, draws })
     }
 
-    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+    pub fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
         // Keep the random draws when only the activation, the initialisation or the direction
         // changed (run_with draws again when the seed or a size differs).
         let config = config_of(params);
         let mut draws = self.draws.clone();
         let study = config.run_with(&mut draws).map_err(refused)?;
         Ok(ActivationsView { config, study, draws })
+    }
+}
+
+impl View for ActivationsView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = self.rebuild(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -271,7 +238,7 @@ impl ViewModel for ActivationsView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         let lang = theme.lang;
         let what = if self.backward() {
             lang.pick(" — log10 |dJ/dz|", " — log10 |dJ/dz|")

@@ -2,60 +2,22 @@
 //! learning rate alpha (linear vs log scale), beta (linear vs log of 1 - beta), or hidden units and
 //! layers (where linear is right), each on a linear or log x axis; the share per decade; and the
 //! recipe as code (`summary().code`). Cap: 100,000 samples per histogram (checked before drawing).
-use super::params::{format_float as ff, Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, float, format_float as ff, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{decades, expected_share, histogram_uniform, Axis, AxisConfig, Scale, MAX_SAMPLES};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use rand::RngExt;
 use serde_json::json;
 
 const AXES: &[&str] = &["linear", "log"];
 
-const fn float(name: &'static str, min: f64, max: f64, step: f64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Float {
-            min,
-            max,
-            step,
-            log: false,
-        },
-        default,
-    }
-}
-
-const fn int(name: &'static str, min: i64, max: i64, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Int { min, max },
-        default,
-    }
-}
-
 /// Parameters of `view=scale`. `samples` accepts up to 10^6 so that a count above the cap of
 /// 100,000 gets its own notice (and the previous figure stays) instead of a silent clamp.
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "panel",
-        kind: ParamKind::Choice {
-            options: &["alpha", "beta", "integers"],
-        },
-        default: "alpha",
-    },
-    ParamSpec {
-        name: "samples",
-        kind: ParamKind::Float {
-            min: 10.0,
-            max: 1e6,
-            step: 1.0,
-            log: true,
-        },
-        default: "1000",
-    },
+    choice("panel", &["alpha", "beta", "integers"], "alpha"),
+    log("samples", 10.0, 1e6, "1000"),
     float("alpha_low", 0.0, 10.0, 1e-4, "1e-4"),
     float("alpha_high", 0.0, 10.0, 1e-4, "1"),
     float("beta_low", 0.0, 1.0, 1e-4, "0.9"),
@@ -64,22 +26,18 @@ pub const PARAMS: &[ParamSpec] = &[
     int("units_high", 1, 10_000, "100"),
     int("layers_low", 1, 100, "2"),
     int("layers_high", 1, 100, "4"),
-    ParamSpec {
-        name: "axis_left",
-        kind: ParamKind::Choice { options: AXES },
-        default: "log",
-    },
-    ParamSpec {
-        name: "axis_right",
-        kind: ParamKind::Choice { options: AXES },
-        default: "log",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    choice("axis_left", AXES, "log"),
+    choice("axis_right", AXES, "log"),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "scale",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(ScaleView::build(p)?)),
+};
 
 /// One sampled histogram.
 struct Hist {
@@ -206,11 +164,8 @@ fn x_axis(choice: &str, log_kind: AxisKind) -> AxisKind {
     }
 }
 
-impl ViewModel for ScaleView {
-    const ID: &'static str = "scale";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl ScaleView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let requested = params.float("samples").round();
         if requested > MAX_SAMPLES as f64 {
             return Err(invalid(
@@ -293,6 +248,13 @@ impl ViewModel for ScaleView {
             hists: [h0, h1],
             shares,
         })
+    }
+}
+
+impl View for ScaleView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = ScaleView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -411,7 +373,7 @@ impl ViewModel for ScaleView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
         let words = theme.lang.pick("samples per bin", "구간별 표본 수");
         draw_histograms(root, &self.panels(theme), words, theme)

@@ -2,8 +2,8 @@
 //! learning-rate decay, local optima and saddles; seed 004 / DLFS figure 6-8: SGD, Momentum,
 //! AdaGrad and Adam from (-7, 2) on `x^2/20 + y^2`), with the loss per step and the learning-rate
 //! schedule. Every optimizer is `core::optim` applied to a parameter vector of length 2.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, ViewModel};
+use super::params::{choice, flag, float, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::optimizers::{draw_optimizers, layout, OptimizersChartData, PanelGeometry, PathSeries};
 use crate::chart::{series_color, ChartError, Lang, Theme};
 use crate::core::lab::race::{Path, Race, RaceConfig, MAX_NOISE, MAX_STEPS};
@@ -18,22 +18,6 @@ use serde_json::json;
 /// Number of iso-lines drawn.
 pub const CONTOUR_LEVELS: usize = 14;
 
-const fn float(name: &'static str, min: f64, max: f64, step: f64, log: bool, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Float { min, max, step, log },
-        default,
-    }
-}
-
-const fn flag(name: &'static str, default: &'static str) -> ParamSpec {
-    ParamSpec {
-        name,
-        kind: ParamKind::Bool,
-        default,
-    }
-}
-
 // Learning rates and betas admit the invalid edge values (lr 0, beta 1, negative beta) in the
 // schema so that build() can refuse them with the optimizer's own message and keep the previous
 // figure, instead of silently clamping to a value the user did not ask for.
@@ -42,86 +26,59 @@ const LR_MAX: f64 = 10.0;
 /// Parameters of `view=optimizers`. The defaults are the DLFS comparison (start (-7, 2), 30
 /// steps, SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3) drawn in one panel.
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "surface",
-        kind: ParamKind::Choice {
-            options: &["bowl", "rotated", "rosenbrock", "saddle", "multimodal"],
-        },
-        default: "bowl",
-    },
-    float("condition", 1.0, 1e4, 1.0, true, "20"),
-    float("x0", X_RANGE.0, X_RANGE.1, 0.1, false, "-7"),
-    float("y0", Y_RANGE.0, Y_RANGE.1, 0.1, false, "2"),
+    choice(
+        "surface",
+        &["bowl", "rotated", "rosenbrock", "saddle", "multimodal"],
+        "bowl",
+    ),
+    log("condition", 1.0, 1e4, "20"),
+    float("x0", X_RANGE.0, X_RANGE.1, 0.1, "-7"),
+    float("y0", Y_RANGE.0, Y_RANGE.1, 0.1, "2"),
     // The schema admits up to twice MAX_STEPS so that a larger request is refused with a notice
     // (keeping the previous figure) rather than silently clamped.
-    ParamSpec {
-        name: "steps",
-        kind: ParamKind::Int {
-            min: 0,
-            max: 2 * MAX_STEPS as i64,
-        },
-        default: "30",
-    },
-    ParamSpec {
-        name: "convention",
-        kind: ParamKind::Choice {
-            options: &["dlfs", "ng"],
-        },
-        default: "dlfs",
-    },
-    flag("sgd", "1"),
-    float("lr_sgd", 0.0, LR_MAX, 0.001, false, "0.95"),
-    flag("momentum", "1"),
-    float("lr_momentum", 0.0, LR_MAX, 0.001, false, "0.1"),
-    float("momentum_beta", -1.0, 1.0, 0.001, false, "0.9"),
-    flag("nesterov", "0"),
-    float("lr_nesterov", 0.0, LR_MAX, 0.001, false, "0.1"),
-    float("nesterov_beta", -1.0, 1.0, 0.001, false, "0.9"),
-    flag("adagrad", "1"),
-    float("lr_adagrad", 0.0, LR_MAX, 0.001, false, "1.5"),
-    flag("rmsprop", "0"),
-    float("lr_rmsprop", 0.0, LR_MAX, 0.001, false, "0.1"),
-    float("rmsprop_beta2", -1.0, 1.0, 0.001, false, "0.99"),
-    flag("adam", "1"),
-    float("lr_adam", 0.0, LR_MAX, 0.001, false, "0.3"),
-    float("adam_beta1", -1.0, 1.0, 0.001, false, "0.9"),
-    float("adam_beta2", -1.0, 1.0, 0.001, false, "0.999"),
-    flag("bias_correction", "1"),
-    ParamSpec {
-        name: "layout",
-        kind: ParamKind::Choice {
-            options: &["overlay", "multiples"],
-        },
-        default: "overlay",
-    },
-    ParamSpec {
-        name: "schedule",
-        kind: ParamKind::Choice {
-            options: &["constant", "inverse_time", "exponential", "inverse_sqrt", "staircase"],
-        },
-        default: "constant",
-    },
-    float("decay_rate", 0.0, 10.0, 0.01, false, "0.1"),
-    float("decay_base", 0.5, 1.0, 0.001, false, "0.95"),
-    float("decay_k", 0.01, 10.0, 0.01, false, "1"),
-    float("stair_drop", 0.05, 1.0, 0.05, false, "0.5"),
-    ParamSpec {
-        name: "stair_every",
-        kind: ParamKind::Int { min: 1, max: 1000 },
-        default: "10",
-    },
-    float("noise", 0.0, MAX_NOISE, 0.01, false, "0"),
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
-    ParamSpec {
-        name: "grid",
-        kind: ParamKind::Int { min: 20, max: 400 },
-        default: "150",
-    },
+    int("steps", 0, 2 * MAX_STEPS as i64, "30"),
+    choice("convention", &["dlfs", "ng"], "dlfs"),
+    flag("sgd", true),
+    float("lr_sgd", 0.0, LR_MAX, 0.001, "0.95"),
+    flag("momentum", true),
+    float("lr_momentum", 0.0, LR_MAX, 0.001, "0.1"),
+    float("momentum_beta", -1.0, 1.0, 0.001, "0.9"),
+    flag("nesterov", false),
+    float("lr_nesterov", 0.0, LR_MAX, 0.001, "0.1"),
+    float("nesterov_beta", -1.0, 1.0, 0.001, "0.9"),
+    flag("adagrad", true),
+    float("lr_adagrad", 0.0, LR_MAX, 0.001, "1.5"),
+    flag("rmsprop", false),
+    float("lr_rmsprop", 0.0, LR_MAX, 0.001, "0.1"),
+    float("rmsprop_beta2", -1.0, 1.0, 0.001, "0.99"),
+    flag("adam", true),
+    float("lr_adam", 0.0, LR_MAX, 0.001, "0.3"),
+    float("adam_beta1", -1.0, 1.0, 0.001, "0.9"),
+    float("adam_beta2", -1.0, 1.0, 0.001, "0.999"),
+    flag("bias_correction", true),
+    choice("layout", &["overlay", "multiples"], "overlay"),
+    choice(
+        "schedule",
+        &["constant", "inverse_time", "exponential", "inverse_sqrt", "staircase"],
+        "constant",
+    ),
+    float("decay_rate", 0.0, 10.0, 0.01, "0.1"),
+    float("decay_base", 0.5, 1.0, 0.001, "0.95"),
+    float("decay_k", 0.01, 10.0, 0.01, "1"),
+    float("stair_drop", 0.05, 1.0, 0.05, "0.5"),
+    int("stair_every", 1, 1000, "10"),
+    float("noise", 0.0, MAX_NOISE, 0.01, "0"),
+    seed("1"),
+    int("grid", 20, 400, "150"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "optimizers",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(OptimizersView::build(p)?)),
+};
 
 /// One optimizer in the race.
 pub struct Racer {
@@ -252,11 +209,8 @@ impl OptimizersView {
     }
 }
 
-impl ViewModel for OptimizersView {
-    const ID: &'static str = "optimizers";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl OptimizersView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let steps = params.int("steps") as usize;
         if steps > MAX_STEPS {
             return Err(invalid(
@@ -340,6 +294,13 @@ impl ViewModel for OptimizersView {
             convention,
             grid,
         })
+    }
+}
+
+impl View for OptimizersView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = OptimizersView::build(params)?;
+        Ok(())
     }
 
     fn data(&self) -> serde_json::Value {
@@ -487,7 +448,7 @@ impl ViewModel for OptimizersView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         self.draw_with_geometry(root, theme).map(|_| ())
     }
 }

@@ -1,20 +1,20 @@
 //! `view=batchnorm`: batch norm during training (seeds 000, 003, 004; Ioffe & Szegedy 2015; DLFS
 //! `batch_norm_test`). Four panels over two long jobs, both trained a little per frame through
-//! [`ViewModel::advance`]:
+//! [`View::advance`]:
 //! * `shift`, `ridge`, `test`: [`BnStudy`] (3 x 100 sigmoid units, digits, batches of 60, without
 //!   and with BN): one unit's input percentiles and the dev accuracy (`shift`), the last hidden
 //!   layer's input histograms over steps (`ridge`), and test accuracy with running statistics vs
 //!   the test batch's own (`test`, batch sizes 1 to all);
 //! * `grid`: [`BnGrid`] (16 weight scales x with/without BN, 4 x 4 small multiples).
 //!
-//! The jobs are shared between models ([`ViewModel::rebuild`]) while their settings do not
+//! The jobs are shared between models ([`View::rebuild`]) while their settings do not
 //! change, so switching panels keeps the work done. The digits are embedded in the wasm
 //! (`www/data/digits.bin`, 117 KB raw, about 45 KB gzipped), so the single-file build works too.
-use super::params::{Notice, ParamKind, ParamSet, ParamSpec, Problem};
-use super::{csv_table, Progress, ViewModel};
+use super::params::{choice, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+use super::{csv_table, Area, Progress, View, ViewEntry};
 use crate::chart::batchnorm::{draw_panel, draw_ridge, Line, Panel, Ridge};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::data::digits::parse;
+use crate::core::data::digits::embedded;
 use crate::core::data::Dataset;
 use crate::core::lab::bn_grid::{BnGrid, BnGridConfig};
 use crate::core::lab::bn_study::{BnStudy, BnStudyConfig, Probe};
@@ -24,55 +24,25 @@ use serde_json::json;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The digits asset, embedded.
-pub static DIGITS_BIN: &[u8] = include_bytes!("../../www/data/digits.bin");
-
 /// Parameters of `view=batchnorm`. Caps keep the jobs to a few tens of seconds; the grid
 /// defaults to 10 epochs (DLFS: 20, allowed) so the full 4 x 4 grid finishes in about 20 s.
 pub const PARAMS: &[ParamSpec] = &[
-    ParamSpec {
-        name: "panel",
-        kind: ParamKind::Choice {
-            options: &["shift", "ridge", "test", "grid"],
-        },
-        default: "shift",
-    },
-    ParamSpec {
-        name: "epochs",
-        kind: ParamKind::Int { min: 1, max: 100 },
-        default: "30",
-    },
-    ParamSpec {
-        name: "lr",
-        kind: ParamKind::Float {
-            min: 0.01,
-            max: 5.0,
-            step: 0.0,
-            log: true,
-        },
-        default: "0.5",
-    },
-    ParamSpec {
-        name: "unit",
-        kind: ParamKind::Int { min: 1, max: 100 },
-        default: "1",
-    },
-    ParamSpec {
-        name: "grid_epochs",
-        kind: ParamKind::Int { min: 1, max: 20 },
-        default: "10",
-    },
-    ParamSpec {
-        name: "grid_samples",
-        kind: ParamKind::Int { min: 100, max: 1797 },
-        default: "1000",
-    },
-    ParamSpec {
-        name: "seed",
-        kind: ParamKind::Seed,
-        default: "1",
-    },
+    choice("panel", &["shift", "ridge", "test", "grid"], "shift"),
+    int("epochs", 1, 100, "30"),
+    log("lr", 0.01, 5.0, "0.5"),
+    int("unit", 1, 100, "1"),
+    int("grid_epochs", 1, 20, "10"),
+    int("grid_samples", 100, 1797, "1000"),
+    seed("1"),
 ];
+
+/// The registry entry.
+pub const ENTRY: ViewEntry = ViewEntry {
+    id: "batchnorm",
+    params: PARAMS,
+    commands: &[],
+    new: |p| Ok(Box::new(BatchnormView::build(p)?)),
+};
 
 /// The computed view: the panel shown and the two jobs (shared with rebuilt models).
 pub struct BatchnormView {
@@ -108,9 +78,7 @@ fn refused(param: &str, e: String) -> Vec<Notice> {
 }
 
 fn digits() -> Result<Dataset, Vec<Notice>> {
-    parse(DIGITS_BIN)
-        .map(|d| d.dataset())
-        .map_err(|e| refused("seed", e.to_string()))
+    embedded().map_err(|e| refused("seed", e.to_string()))
 }
 
 fn pct(x: f64) -> String {
@@ -411,11 +379,8 @@ fn short(x: f64) -> String {
     }
 }
 
-impl ViewModel for BatchnormView {
-    const ID: &'static str = "batchnorm";
-    const PARAMS: &'static [ParamSpec] = PARAMS;
-
-    fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+impl BatchnormView {
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let (study_cfg, grid_cfg) = configs(params);
         let data = digits()?;
         let study = study_cfg.start(&data).map_err(|e| refused("epochs", e))?;
@@ -430,7 +395,7 @@ impl ViewModel for BatchnormView {
         })
     }
 
-    fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
+    pub fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
         // Keep each job (and the work done on it) while its own settings are unchanged.
         let (study_cfg, grid_cfg) = configs(params);
         let d = &self.digits;
@@ -452,6 +417,13 @@ impl ViewModel for BatchnormView {
             study,
             grid,
         })
+    }
+}
+
+impl View for BatchnormView {
+    fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
+        *self = self.rebuild(params)?;
+        Ok(())
     }
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
@@ -621,7 +593,7 @@ impl ViewModel for BatchnormView {
         }
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, theme: &Theme) -> Result<(), ChartError> {
+    fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         root.fill(&WHITE)?;
         match self.panel {
             "grid" => self.draw_grid(root, theme),
