@@ -5,7 +5,7 @@
 // inlined as base64 and handed to init(); the stylesheet is inlined. A Content-Security-Policy
 // allows exactly these inline pieces by their SHA-256 hashes.
 //   node scripts/standalone.mjs [distDir]
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, dirname, resolve, relative } from 'node:path';
 
@@ -34,6 +34,9 @@ function visit(file) {
   modules.set(file, code);
 }
 visit(join(dist, 'www/app.js'));
+// The view text modules are imported by computed specifier (www/text.js), so the walk above does
+// not see them: every one goes into the import map.
+for (const f of readdirSync(join(dist, 'www/text')).filter((f) => f.endsWith('.js')).sort()) visit(join(dist, 'www/text', f));
 
 const b64 = (s) => Buffer.from(s).toString('base64');
 const sha = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;

@@ -2,8 +2,7 @@
 // (?view=<id>&<param>=<value>..., embed=1, hide=a,b), and one mounted view at a time.
 import { init, mount } from './trainlab.js';
 import { strings, pickLang, LANGS } from './text.js';
-
-const $ = (id) => document.getElementById(id);
+import { byId as $ } from './dom.js';
 let catalog = null;
 let handle = null;
 let embedOverflow = 0;
@@ -29,7 +28,7 @@ function addressOf(h, state) {
 }
 
 /** Static page words and the language switch. */
-function renderChrome(state) {
+function renderChrome() {
   document.documentElement.lang = s === LANGS.ko ? 'ko' : 'en';
   document.querySelector('.skip').textContent = s.ui.skip;
   document.querySelector('.tagline').textContent = s.ui.tagline;
@@ -52,7 +51,6 @@ function renderChrome(state) {
     });
     box.append(b);
   }
-  void state;
 }
 
 function renderNav(active) {
@@ -107,7 +105,7 @@ function fitFrame() {
 function show() {
   const state = pageState();
   s = strings(pickLang(state.lang));
-  renderChrome(state);
+  renderChrome();
   document.body.classList.toggle('embed', state.embed);
   handle?.destroy();
   handle = mount($('view-mount'), state.view, location.search, {

@@ -2,24 +2,16 @@
 // their own: every change goes to onInput(name, text, eventTime), and update() shows what the view
 // actually uses (clamped values, list lengths). No user text is ever put into innerHTML.
 
-let uid = 0;
+import { el } from './dom.js';
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') node.className = v;
-    else if (k === 'text') node.textContent = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
-}
+let uid = 0;
 
 const fmt = (v) => (typeof v === 'number' ? String(+v.toPrecision(12)) : String(v));
 
 function numberInput(spec, id) {
-  const attrs = { type: 'number', id, step: spec.step ?? (spec.kind === 'int' || spec.kind === 'seed' ? 1 : 'any') };
+  // a log-scale or free number (step 0) takes any value; whole numbers step by 1
+  const whole = spec.kind === 'int' || spec.kind === 'seed';
+  const attrs = { type: 'number', id, step: whole ? 1 : (spec.log || !spec.step ? 'any' : spec.step) };
   if (spec.min !== undefined) attrs.min = spec.min;
   if (spec.max !== undefined) attrs.max = spec.max;
   if (spec.kind === 'seed') Object.assign(attrs, { min: 0, max: 4294967295 });

@@ -1,27 +1,8 @@
-// Every user-visible word of the lab, by key, in English (EN) and Korean (KO); each view's text
-// lives in text/<view>.js and text/<view>.ko.js. A test checks that both tables have exactly the
-// same keys and that every view and parameter in the catalogue has text.
-
-import activations from './text/activations.js';
-import activationsKo from './text/activations.ko.js';
-import batchnorm from './text/batchnorm.js';
-import batchnormKo from './text/batchnorm.ko.js';
-import ewma from './text/ewma.js';
-import optimizers from './text/optimizers.js';
-import ewmaKo from './text/ewma.ko.js';
-import optimizersKo from './text/optimizers.ko.js';
-import search from './text/search.js';
-import searchKo from './text/search.ko.js';
-import scale from './text/scale.js';
-import scaleKo from './text/scale.ko.js';
-import space from './text/space.js';
-import spaceKo from './text/space.ko.js';
-import gradcheck from './text/gradcheck.js';
-import gradcheckKo from './text/gradcheck.ko.js';
-import train from './text/train.js';
-import trainKo from './text/train.ko.js';
-import tuning from './text/tuning.js';
-import tuningKo from './text/tuning.ko.js';
+// Every user-visible word of the lab, by key, in English (EN) and Korean (KO). The page's own
+// words are here; each view's words live in text/<view>.js and text/<view>.ko.js and are loaded
+// by loadViewTexts() for the views the catalogue lists (no list of views here: a new view needs
+// only its two text files). A test checks that both tables have exactly the same keys and that
+// every view and parameter in the catalogue has text.
 
 export const EN = {
   ui: {
@@ -68,18 +49,7 @@ export const EN = {
     inconsistent: (n) => `${n.param}: ${n.detail}. The previous figure is kept.`,
     rejected: (n) => `${n.param}: ${n.detail}. Nothing was changed.`,
   },
-  views: {
-    ewma,
-    optimizers,
-    search,
-    scale,
-    space,
-    activations,
-    gradcheck,
-    batchnorm,
-    train,
-    tuning,
-  },
+  views: {},
 };
 
 export const KO = {
@@ -127,22 +97,27 @@ export const KO = {
     inconsistent: (n) => `${n.param}: ${n.detail}. 이전 그림을 유지합니다.`,
     rejected: (n) => `${n.param}: ${n.detail}. 아무것도 바꾸지 않았습니다.`,
   },
-  views: {
-    ewma: ewmaKo,
-    optimizers: optimizersKo,
-    search: searchKo,
-    scale: scaleKo,
-    space: spaceKo,
-    activations: activationsKo,
-    gradcheck: gradcheckKo,
-    batchnorm: batchnormKo,
-    train: trainKo,
-    tuning: tuningKo,
-  },
+  views: {},
 };
 
 /** Supported languages, by code. */
 export const LANGS = { en: EN, ko: KO };
+
+/** Where the view text modules are: next to this module, or under the bare specifiers of the
+ * single-file build's import map (its modules are data: URLs, which have no relative base). */
+const TEXT_BASE = import.meta.url.startsWith('data:') ? 'trainlab/www/text/' : new URL('./text/', import.meta.url).href;
+
+/** Loads the words of views `ids` in both languages into EN.views and KO.views (once each). */
+export async function loadViewTexts(ids) {
+  await Promise.all(ids.flatMap((id) => [['', EN], ['.ko', KO]].map(async ([suffix, table]) => {
+    if (table.views[id]) return;
+    try {
+      table.views[id] = (await import(`${TEXT_BASE}${id}${suffix}.js`)).default;
+    } catch {
+      // a view without words still works: the page shows its ids (a test requires the words)
+    }
+  })));
+}
 
 /** The language to use: `lang` from the URL if supported, else the browser's, else English. */
 export function pickLang(urlLang) {

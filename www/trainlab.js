@@ -8,8 +8,11 @@
 // Several views can be mounted on one page; each handle owns its own wasm state and canvas.
 import initWasm, { ViewHandle, catalog, randomSeed } from '../pkg/trainlab_wasm.js';
 import { buildControls } from './controls.js';
-import { saveText, saveBlob, canvasPng, copyText } from './exports.js';
-import { strings, formatNotice, pickLang, LANGS } from './text.js';
+import { canvasPng } from './exports.js';
+import { exportBar } from './export-bar.js';
+import { strings, pickLang, loadViewTexts, LANGS } from './text.js';
+import { viewShell, showNotices, renderTables, drawFigure } from './view-shell.js';
+import { workLoop } from './work-loop.js';
 import { EXTENSIONS } from './views/index.js';
 
 let started = null;
@@ -19,8 +22,11 @@ let CATALOG = null;
 export function init(options = {}) {
   if (!started) {
     const arg = options.wasm ? { module_or_path: options.wasm } : undefined;
-    started = initWasm(arg).then(() => {
-      CATALOG = JSON.parse(catalog());
+    started = initWasm(arg).then(async () => {
+      const cat = JSON.parse(catalog());
+      // every registered view's words, in both languages (the page can switch language)
+      await loadViewTexts(cat.views.map((v) => v.id));
+      CATALOG = cat;
       return CATALOG;
     });
   }
@@ -58,48 +64,14 @@ export function toQuery(params) {
   return q.toString().replace(/%2C/g, ',');
 }
 
-function el(tag, cls, text) {
-  const node = document.createElement(tag);
-  if (cls) node.className = cls;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function renderTables(box, data, texts) {
-  box.replaceChildren();
-  for (const t of data.tables ?? []) {
-    const table = el('table', 'tl-table');
-    table.append(el('caption', null, texts.tables?.[t.id] ?? t.id));
-    const head = el('tr');
-    for (const c of t.columns) {
-      const th = el('th', null, c);
-      th.scope = 'col';
-      head.append(th);
-    }
-    table.append(el('thead'));
-    table.tHead.append(head);
-    const body = el('tbody');
-    for (const row of t.rows) {
-      const tr = el('tr');
-      row.forEach((v, i) => tr.append(el('td', null, i === 0 ? String(v) : (+v.toFixed(4)).toString())));
-      body.append(tr);
-    }
-    table.append(body);
-    box.append(table);
-  }
-}
-
 /**
  * Mounts view `viewId` into `element` with `params` (object or query string).
  * options: { controls: true, exports: true, hide: [names], lang: 'en' | 'ko' (default: the
  *            browser's), onChange(handle), onNotice(notices), link: (handle) => URL string,
  *            notices: [extra notices to show], height: () => CSS pixels (figure height) }
  * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
- * describe(), notices(), destroy().
+ * describe(), notices(), command(name, arg), work(), cancel(), resume(), finished(), destroy().
  */
-/** Least time between two redraws while a view's long work runs off the main thread (ms). */
-const OFF_THREAD_REDRAW_MS = 250;
-
 export function mount(element, viewId, params = {}, options = {}) {
   const cat = requireInit();
   const pageNotices = [];
@@ -122,63 +94,17 @@ export function mount(element, viewId, params = {}, options = {}) {
   }
 
   const wasm = new ViewHandle(info.id);
-  const root = el('div', 'tl-view');
-  root.dataset.view = info.id;
-  const noticeBox = el('div', 'tl-notices');
-  noticeBox.setAttribute('role', 'status');
-  noticeBox.setAttribute('aria-live', 'polite');
-  const figure = el('figure', 'tl-figure');
-  const canvas = el('canvas', 'tl-canvas');
-  canvas.setAttribute('role', 'img');
-  const caption = el('figcaption', 'tl-alt');
-  figure.append(canvas, caption);
-  const form = el('form', 'tl-controls');
-  form.setAttribute('aria-label', `${texts.title ?? info.id}: ${s.ui.controls}`);
-  form.addEventListener('submit', (e) => e.preventDefault());
-  const tables = el('div', 'tl-tables');
-  const progressBox = el('div', 'tl-progress');
-  const progressBar = el('progress');
-  const progressText = el('span', 'tl-progress-text');
-  const progressButton = el('button', 'tl-button');
-  progressButton.type = 'button';
-  progressBar.max = 1;
-  progressBar.value = 0;
-  progressBar.setAttribute('aria-label', s.ui.progress_label);
-  progressBox.append(progressBar, progressText, progressButton);
-  progressBox.hidden = true;
-  const body = el('div', 'tl-body');
-  body.append(figure, form);
-  root.append(noticeBox, progressBox, body, tables);
+  const shell = viewShell(info, texts, s);
+  const { root, canvas, caption, form, tables } = shell;
   element.append(root);
 
   let notices = [];
   let destroyed = false;
   const stats = { drawMs: [], inputToDrawMs: [] };
 
-  function showNotices(list) {
-    noticeBox.replaceChildren();
-    for (const n of list) {
-      const p = el('p', 'tl-notice', formatNotice(n, s));
-      noticeBox.append(p);
-    }
-    noticeBox.hidden = list.length === 0;
-  }
-
   function redraw() {
-    if (destroyed) return;
-    const t0 = performance.now();
-    const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
-    const wanted = options.height ? options.height() : cssWidth * 0.58;
-    const cssHeight = Math.round(Math.min(520, Math.max(options.height ? 160 : 240, wanted)));
-    const dpr = Math.min(3, window.devicePixelRatio || 1);
-    const w = Math.round(cssWidth * dpr);
-    const h = Math.round(cssHeight * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-      canvas.style.height = `${cssHeight}px`;
-    }
-    wasm.draw(canvas, dpr, lang);
+    if (destroyed) return undefined;
+    const t0 = drawFigure(wasm, shell, lang, options.height);
     stats.drawMs.push(performance.now() - t0);
     return t0;
   }
@@ -201,77 +127,11 @@ export function mount(element, viewId, params = {}, options = {}) {
     controls?.update(JSON.parse(wasm.paramsJson()), summary);
   }
 
-  // Long work (training runs, studies): a little per animation frame, with the amount adapted so
-  // each call takes about 8 ms, a progress bar, and cancel/resume. The work lives in the wasm
-  // model, so pausing loses nothing and a parameter change simply starts a new job.
-  const work = { units: 1, frame: 0, running: false, paused: false, progress: null, waiters: [], stale: false, drawnAt: 0, shown: '' };
-  function showProgress() {
-    const p = work.progress;
-    // Touch the DOM only when something shown changes: an unchanged write still costs a style
-    // and layout pass every frame, on the core that Web Workers need.
-    const key = p ? `${p.done}/${p.total}/${work.paused}` : '';
-    if (key === work.shown) return;
-    work.shown = key;
-    progressBox.hidden = !p;
-    if (!p) return;
-    progressBar.value = p.total ? p.done / p.total : 1;
-    progressText.textContent = s.ui.progress(p.done, p.total);
-    const finished = p.done >= p.total;
-    progressButton.hidden = finished;
-    progressButton.textContent = work.paused ? s.ui.resume : s.ui.cancel;
-  }
-  function settle() {
-    for (const resolve of work.waiters.splice(0)) resolve(work.progress);
-  }
-  function tick() {
-    if (destroyed || work.paused) {
-      work.running = false;
-      return;
-    }
-    const t0 = performance.now();
-    const before = work.progress;
-    work.progress = JSON.parse(wasm.advance(work.units));
-    const dt = performance.now() - t0;
-    if (dt < 4) work.units = Math.min(work.units * 2, 1 << 20);
-    else if (dt > 8) work.units = Math.max(1, Math.floor(work.units / 2));
-    // Redraw only when the work moved. When the call did next to nothing (the view's work runs
-    // in Web Workers and only their results move it), redraw at most every OFF_THREAD_REDRAW_MS:
-    // a redraw takes the main thread and with it a core the workers need.
-    if (before?.done !== work.progress?.done || before?.total !== work.progress?.total) work.stale = true;
-    const finishedNow = !work.progress || work.progress.done >= work.progress.total;
-    if (work.stale && (finishedNow || dt >= 1 || t0 - work.drawnAt >= OFF_THREAD_REDRAW_MS)) {
-      work.stale = false;
-      work.drawnAt = t0;
-      refresh();
-      redraw();
-    }
-    showProgress();
-    if (!work.progress || work.progress.done >= work.progress.total) {
-      work.running = false;
-      settle();
-      root.dispatchEvent(new CustomEvent('trainlab:done', { bubbles: true, detail: { view: info.id } }));
-      return;
-    }
-    work.frame = requestAnimationFrame(tick);
-  }
-  function startWork() {
-    work.progress = JSON.parse(wasm.advance(0));
-    showProgress();
-    if (!work.progress || work.progress.done >= work.progress.total) {
-      settle();
-      return;
-    }
-    if (!work.running && !work.paused) {
-      work.running = true;
-      work.frame = requestAnimationFrame(tick);
-    }
-  }
-  progressButton.addEventListener('click', () => {
-    work.paused = !work.paused;
-    if (work.paused) cancelAnimationFrame(work.frame);
-    else startWork();
-    showProgress();
+  const work = workLoop(wasm, s, {
+    redraw: () => { refresh(); redraw(); },
+    onDone: () => root.dispatchEvent(new CustomEvent('trainlab:done', { bubbles: true, detail: { view: info.id } })),
   });
+  root.insertBefore(work.box, shell.body);
 
   function apply(query, eventTime) {
     const list = JSON.parse(wasm.set(query));
@@ -279,12 +139,11 @@ export function mount(element, viewId, params = {}, options = {}) {
     refresh();
     redraw();
     if (eventTime !== undefined) stats.inputToDrawMs.push(performance.now() - eventTime);
-    showNotices(notices);
+    showNotices(shell.noticeBox, notices, s);
     if (notices.length) options.onNotice?.(notices);
     options.onChange?.(handle);
     root.dispatchEvent(new CustomEvent('trainlab:drawn', { bubbles: true, detail: { view: info.id } }));
-    work.paused = false;
-    startWork();
+    work.restart();
     return notices;
   }
 
@@ -293,38 +152,13 @@ export function mount(element, viewId, params = {}, options = {}) {
   }
 
   const link = () => (options.link ? options.link(handle) : `${LAB_URL.href}?view=${info.id}&${wasm.query()}`);
-  if (options.exports !== false) {
-    const bar = el('div', 'tl-exports');
-    const status = el('span', 'tl-export-status');
-    status.setAttribute('role', 'status');
-    const button = (label, fn) => {
-      const b = el('button', 'tl-button', label);
-      b.type = 'button';
-      b.addEventListener('click', fn);
-      bar.append(b);
-      return b;
-    };
-    const base = () => `trainlab-${info.id}`;
-    button(s.ui.copy_link, async () => {
-      const url = link();
-      status.textContent = (await copyText(url)) ? s.ui.link_copied : `${s.ui.link_ready} ${url}`;
-    });
-    bar.append(el('span', 'tl-export-label', `${s.ui.downloads}:`));
-    button(s.ui.download_svg, () => saveText(handle.svg(), `${base()}.svg`, 'image/svg+xml'));
-    button(s.ui.download_png, async () => saveBlob(await handle.png(), `${base()}.png`));
-    button(s.ui.download_csv, () => saveText(handle.csv(), `${base()}.csv`, 'text/csv'));
-    button(s.ui.download_json, () =>
-      saveText(JSON.stringify({ view: info.id, params: handle.params(), data: handle.data() }, null, 1), `${base()}.json`, 'application/json'));
-    bar.append(status);
-    root.insertBefore(bar, tables);
-  }
 
   let frame = 0;
   const observer = new ResizeObserver(() => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(redraw);
   });
-  observer.observe(figure);
+  observer.observe(shell.figure);
 
   let extension = null;
   const handle = {
@@ -342,7 +176,7 @@ export function mount(element, viewId, params = {}, options = {}) {
       const out = JSON.parse(wasm.command(name, typeof arg === 'string' ? arg : JSON.stringify(arg)));
       if (out.notices) {
         notices = out.notices;
-        showNotices(notices);
+        showNotices(shell.noticeBox, notices, s);
         options.onNotice?.(notices);
         return null;
       }
@@ -352,7 +186,7 @@ export function mount(element, viewId, params = {}, options = {}) {
       if (kind !== 'action') return out.result;
       refresh();
       redraw();
-      startWork();
+      work.start();
       return out.result;
     },
     svg(width = 760, height = 440) { return wasm.svg(width, height, lang); },
@@ -362,24 +196,19 @@ export function mount(element, viewId, params = {}, options = {}) {
     lang,
     notices() { return notices.slice(); },
     /** { running, paused, progress: {done, total} | null } of the view's long work. */
-    work() { return { running: work.running, paused: work.paused, progress: work.progress }; },
+    work() { return work.state(); },
     /** Stops the long work after the current frame (resume() continues where it stopped). */
-    cancel() { work.paused = true; cancelAnimationFrame(work.frame); work.running = false; showProgress(); },
-    resume() { work.paused = false; startWork(); showProgress(); },
+    cancel() { work.cancel(); },
+    resume() { work.resume(); },
     /** Resolves when the long work is complete (at once when there is none). */
-    finished() {
-      const p = work.progress;
-      if (!p || p.done >= p.total) return Promise.resolve(p);
-      return new Promise((resolve) => work.waiters.push(resolve));
-    },
+    finished() { return work.finished(); },
     link,
     redraw,
     stats,
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      cancelAnimationFrame(work.frame);
-      settle();
+      work.destroy();
       extension?.destroy?.();
       observer.disconnect();
       cancelAnimationFrame(frame);
@@ -387,9 +216,10 @@ export function mount(element, viewId, params = {}, options = {}) {
       wasm.free();
     },
   };
+  if (options.exports !== false) root.insertBefore(exportBar(handle, s, link), tables);
   apply(toQuery(params));
   extension = EXTENSIONS[info.id]?.attach({
-    handle, root, figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
+    handle, root, figure: shell.figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
   }) ?? null;
   return handle;
 }

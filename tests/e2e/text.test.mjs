@@ -2,7 +2,18 @@
 // the same length, and functions where the other has functions. Runs in Node (no browser needed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EN, KO, LANGS, pickLang, formatNotice } from '../../www/text.js';
+import { readdirSync } from 'node:fs';
+import { EN, KO, LANGS, pickLang, formatNotice, loadViewTexts } from '../../www/text.js';
+
+// The page loads each view's words by the catalogue's ids; here, by the files in www/text/.
+const VIEW_IDS = readdirSync(new URL('../../www/text/', import.meta.url))
+  .filter((f) => f.endsWith('.js') && !f.endsWith('.ko.js'))
+  .map((f) => f.slice(0, -3));
+await loadViewTexts(VIEW_IDS);
+test('every view text file has its Korean twin', () => {
+  assert.ok(VIEW_IDS.length >= 10);
+  for (const id of VIEW_IDS) assert.ok(EN.views[id] && KO.views[id], id);
+});
 
 function shape(a, b, path, out) {
   const kind = (x) => (Array.isArray(x) ? 'array' : typeof x);
