@@ -13,7 +13,7 @@ const dist = resolve(process.argv[2] ?? 'dist');
 const wasmPath = join(dist, 'pkg/trainlab_wasm_bg.wasm');
 if (!existsSync(wasmPath)) throw new Error(`${wasmPath} missing: run scripts/build.sh first`);
 
-const IMPORT_RE = /(\bimport\s*(?:[\w*{}\s,]+\s*from\s*)?|\bexport\s*[\w*{}\s,]+\s*from\s*|\bimport\s*\()\s*(['"])(\.{1,2}\/[^'"]+)\2/g;
+const IMPORT_RE = /(\bimport\s*(?:[\w$*{}\s,]+\s*from\s*)?|\bexport\s*[\w$*{}\s,]+\s*from\s*|\bimport\s*\()\s*(['"])(\.{1,2}\/[^'"]+)\2/g;
 const spec = (file) => `trainlab/${relative(dist, file).split('\\').join('/')}`;
 
 // Walk the module graph from the page's entry point.
