@@ -21,5 +21,10 @@ cp -r www dist/www
 cp -r examples dist/examples
 rm -f dist/examples/*.rs
 cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/
+# the course map's pictures: each view's figure at its defaults (after a little of its long work),
+# drawn by the same chart code natively
+cargo run --quiet --example export_svg -- dist/www/thumbs "" 400 > /dev/null
+# the formulas of the page's words: TeX in www/text/*.js -> MathML in dist/ (temml, from npm)
+node scripts/math.mjs dist
 node scripts/standalone.mjs dist
 echo "[build] dist/ ready ($(du -sh dist | cut -f1))"

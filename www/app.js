@@ -1,8 +1,11 @@
-// The lab page: navigation from the view registry, the address bar as the whole state
-// (?view=<id>&<param>=<value>..., embed=1, hide=a,b), and one mounted view at a time.
+// The lab page: the course map at the root, one mounted view per address
+// (?view=<id>&<param>=<value>..., embed=1, hide=a,b, lang, step), navigation along the notes'
+// path (a menu on small screens), previous / next, and the address bar as the whole state.
 import { init, mount } from './trainlab.js';
 import { strings, pickLang, LANGS } from './text.js';
-import { byId as $ } from './dom.js';
+import { el, byId as $, setRich, plainText } from './dom.js';
+import { renderMap, STAGES } from './map.js';
+
 let catalog = null;
 let handle = null;
 let embedOverflow = 0;
@@ -10,39 +13,48 @@ let s = strings();
 
 function pageState() {
   const q = new URLSearchParams(location.search);
+  const step = Number(q.get('step'));
   return {
-    view: q.get('view') ?? catalog.views[0].id,
+    view: q.get('view'),
     embed: q.get('embed') === '1',
     hide: (q.get('hide') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
     lang: q.get('lang'),
+    step: Number.isInteger(step) && step > 0 ? step : null,
   };
 }
 
 /** The share link of the current state: view, every parameter, and the page flags kept. */
-function addressOf(h, state) {
+function addressOf(h, state, step = state.step) {
   let q = `?view=${h.viewId}&${h.query()}`;
   if (state.embed) q += '&embed=1';
   if (state.hide.length) q += `&hide=${state.hide.map(encodeURIComponent).join(',')}`;
   if (state.lang) q += `&lang=${encodeURIComponent(state.lang)}`;
+  if (step) q += `&step=${step}`;
   return q;
 }
 
-/** Static page words and the language switch. */
+/** The views in the order of the notes' path (stage by stage, registry order within one). */
+function ordered() {
+  const rank = (v) => {
+    const i = STAGES.indexOf(v.stage);
+    return i < 0 ? STAGES.length : i;
+  };
+  return catalog.views.map((v, i) => [v, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([v]) => v);
+}
+
+/** Static page words, the language switch and the menu button. */
 function renderChrome() {
   document.documentElement.lang = s === LANGS.ko ? 'ko' : 'en';
   document.querySelector('.skip').textContent = s.ui.skip;
   document.querySelector('.tagline').textContent = s.ui.tagline;
   document.querySelector('.lab-footer p').textContent = s.ui.footer;
-  $('nav').parentElement.setAttribute('aria-label', s.ui.views);
+  $('lab-nav').setAttribute('aria-label', s.ui.views);
+  $('menu-button').textContent = s.ui.menu;
   const box = $('lang');
   box.setAttribute('aria-label', s.ui.language);
   box.replaceChildren();
   for (const [code, label] of [['en', 'English'], ['ko', '한국어']]) {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.lang = code;
-    b.textContent = label;
-    b.setAttribute('aria-pressed', String(strings(code) === s));
+    const b = el('button', { type: 'button', lang: code, 'aria-pressed': String(strings(code) === s) }, label);
     b.addEventListener('click', () => {
       const q = new URLSearchParams(location.search);
       q.set('lang', code);
@@ -53,42 +65,72 @@ function renderChrome() {
   }
 }
 
+/** Goes to `href` inside the page (no reload), or lets the browser open it in a new tab. */
+function follow(e, href) {
+  if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  history.pushState(null, '', href);
+  closeMenu();
+  show();
+  $('main').focus();
+}
+
+function langQuery() {
+  const lang = new URLSearchParams(location.search).get('lang');
+  return lang ? `&lang=${encodeURIComponent(lang)}` : '';
+}
+
 function renderNav(active) {
   const nav = $('nav');
   nav.replaceChildren();
-  for (const v of catalog.views) {
-    const a = document.createElement('a');
-    a.href = `?view=${v.id}`;
-    a.textContent = s.views[v.id]?.nav ?? v.id;
-    if (v.id === active) a.setAttribute('aria-current', 'page');
-    a.addEventListener('click', (e) => {
-      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-      e.preventDefault();
-      history.pushState(null, '', a.href);
-      show();
-      $('main').focus();
-    });
-    const li = document.createElement('li');
-    li.append(a);
-    nav.append(li);
+  for (const stage of STAGES) {
+    const views = ordered().filter((v) => (v.stage ?? 'other') === stage);
+    if (!views.length) continue;
+    const list = el('ol');
+    for (const v of views) {
+      const a = el('a', { href: `?view=${v.id}` }, plainText(s.views[v.id]?.nav ?? v.id));
+      if (v.id === active) a.setAttribute('aria-current', 'page');
+      a.addEventListener('click', (e) => follow(e, `${a.getAttribute('href')}${langQuery()}`));
+      list.append(el('li', null, a));
+    }
+    nav.append(el('li', 'lab-stage', el('span', 'lab-stage-name', s.ui.stages?.[stage] ?? stage), list));
+  }
+}
+
+function closeMenu() {
+  document.body.classList.remove('menu-open');
+  $('menu-button').setAttribute('aria-expanded', 'false');
+}
+
+/** Previous and next along the notes' path. */
+function renderPager(id) {
+  const views = ordered();
+  const i = views.findIndex((v) => v.id === id);
+  const pager = $('pager');
+  pager.replaceChildren();
+  pager.setAttribute('aria-label', s.ui.course);
+  for (const [v, cls, label] of [[views[i - 1], 'lab-prev', s.ui.previous], [views[i + 1], 'lab-next', s.ui.next]]) {
+    if (!v) continue;
+    const a = el('a', { href: `?view=${v.id}`, class: cls },
+      el('span', 'lab-pager-label', label), el('span', 'lab-pager-title', plainText(s.views[v.id]?.title ?? v.id)));
+    a.addEventListener('click', (e) => follow(e, `${a.getAttribute('href')}${langQuery()}`));
+    pager.append(a);
   }
 }
 
 function renderText(viewId) {
   const t = s.views[viewId] ?? {};
-  $('view-title').textContent = t.title ?? viewId;
-  $('view-lead').textContent = t.lead ?? '';
+  $('view-title').textContent = plainText(t.title ?? viewId);
+  setRich($('view-caption'), t.caption ?? '');
+  $('view-caption').hidden = !t.caption;
+  setRich($('view-lead'), t.lead ?? '');
+  // views whose "what to notice" is not yet a list of steps keep it as prose under the figure
   const section = $('view-notice');
   const list = section.querySelector('ul');
-  list.replaceChildren();
-  for (const para of t.notice ?? []) {
-    const li = document.createElement('li');
-    li.textContent = para;
-    list.append(li);
-  }
+  list.replaceChildren(...(t.steps ? [] : t.notice ?? []).map((para) => setRich(el('li'), para)));
   $('notice-title').textContent = s.ui.what_to_notice;
-  section.hidden = !(t.notice ?? []).length;
-  document.title = `${t.title ?? viewId} · trainlab`;
+  section.hidden = !list.children.length;
+  document.title = `${plainText(t.title ?? viewId)} · trainlab`;
 }
 
 /** Embedded: shrink the figure and the controls column by whatever still overflows the frame
@@ -102,16 +144,39 @@ function fitFrame() {
   }
 }
 
+function showMap() {
+  handle?.destroy();
+  handle = null;
+  $('view-page').hidden = true;
+  $('map').hidden = false;
+  renderNav(null);
+  renderMap($('map'), ordered(), s, (e, href) => follow(e, `${href}${langQuery()}`));
+  document.title = `trainlab · ${s.ui.tagline}`;
+  window.trainlab = { handle: null, catalog };
+  document.documentElement.dataset.ready = 'map';
+}
+
 function show() {
   const state = pageState();
   s = strings(pickLang(state.lang));
   renderChrome();
   document.body.classList.toggle('embed', state.embed);
+  if (!state.view && !state.embed) {
+    showMap();
+    return;
+  }
+  $('map').hidden = true;
+  $('view-page').hidden = false;
   handle?.destroy();
-  handle = mount($('view-mount'), state.view, location.search, {
+  handle = mount($('view-mount'), state.view ?? catalog.views[0].id, location.search, {
     hide: state.hide,
     lang: state.lang,
+    step: state.step,
     onChange: (h) => history.replaceState(null, '', addressOf(h, state)),
+    onStep: (h, n) => {
+      state.step = n;
+      history.replaceState(null, '', addressOf(h, state, n));
+    },
     link: (h) => new URL(addressOf(h, { ...state, embed: false }), location.href).href,
     // embedded: the figure takes the frame's height, less the export bar, the link back and
     // whatever a view adds under its figure (measured below)
@@ -120,6 +185,7 @@ function show() {
 
   renderNav(handle.viewId);
   renderText(handle.viewId);
+  renderPager(handle.viewId);
   const back = $('embed-link');
   back.hidden = !state.embed;
   back.querySelector('a').href = addressOf(handle, { ...state, embed: false });
@@ -135,6 +201,21 @@ function show() {
 async function main() {
   s = strings(pickLang(new URLSearchParams(location.search).get('lang')));
   $('status').textContent = s.ui.loading;
+  $('menu-button').addEventListener('click', () => {
+    const open = !document.body.classList.contains('menu-open');
+    document.body.classList.toggle('menu-open', open);
+    $('menu-button').setAttribute('aria-expanded', String(open));
+  });
+  // the menu closes with Escape and with a click outside it
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && document.body.classList.contains('menu-open')) {
+      closeMenu();
+      $('menu-button').focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (document.body.classList.contains('menu-open') && !e.target.closest('#lab-nav, #menu-button')) closeMenu();
+  });
   try {
     catalog = await init();
     $('status').hidden = true;

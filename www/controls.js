@@ -1,12 +1,31 @@
 // Controls built from a view's parameter schema (from the wasm catalogue). They hold no state of
 // their own: every change goes to onInput(name, text, eventTime), and update() shows what the view
 // actually uses (clamped values, list lengths). No user text is ever put into innerHTML.
-
-import { el } from './dom.js';
+//
+// Layout: the view's main controls (spec.main) come first; the others fold under their group
+// (Data, Network, Optimisation, ...) in a <details>. A parameter whose relevance rule
+// (spec.when) does not hold is hidden and keeps its value (it stays in the URL). Sliders move
+// evenly in the value, in log10 (rates), through powers of two (batch sizes) or in log10(1 − v)
+// (β, whose window is 1/(1 − β)).
+import { el, button } from './dom.js';
 
 let uid = 0;
 
+/** The number as the URL and the inputs spell it (no float noise past 12 digits). */
 const fmt = (v) => (typeof v === 'number' ? String(+v.toPrecision(12)) : String(v));
+
+/** Whether relevance rule `rule` (see app/params/mod.rs `When`) holds for `params`. */
+export function holds(rule, params) {
+  switch (rule?.rule) {
+    case undefined:
+    case 'always': return true;
+    case 'on': return !!params[rule.param];
+    case 'one_of': return rule.values.includes(params[rule.param]);
+    case 'none_of': return !rule.values.includes(params[rule.param]);
+    case 'all': return rule.rules.every((r) => holds(r, params));
+    default: return true;
+  }
+}
 
 function numberInput(spec, id) {
   // a log-scale or free number (step 0) takes any value; whole numbers step by 1
@@ -18,69 +37,115 @@ function numberInput(spec, id) {
   return el('input', { ...attrs, class: 'tl-number', inputmode: 'decimal' });
 }
 
-/** A slider + number pair for float and int parameters (log sliders move in log10). */
-function scalarControl(spec, id, onInput) {
-  const log = !!spec.log;
-  const toSlider = (v) => (log ? Math.log10(v) : v);
-  const fromSlider = (x) => (log ? 10 ** x : x);
+/** The slider's scale: value <-> position, the position's range and step, and how a position
+ * is written back as text. */
+function sliderScale(spec) {
+  const whole = spec.kind === 'int';
+  const kind = spec.slider ?? (spec.log ? 'log' : 'linear');
+  if (kind === 'log' && spec.min > 0) {
+    return {
+      to: (v) => Math.log10(Math.max(v, spec.min)), from: (x) => 10 ** x,
+      min: Math.log10(spec.min), max: Math.log10(spec.max), step: 'any',
+      text: (v) => (whole ? String(Math.round(v)) : fmt(+v.toPrecision(3))),
+    };
+  }
+  if (kind === 'pow2' && spec.min >= 1) {
+    const lo = Math.ceil(Math.log2(spec.min));
+    const hi = Math.floor(Math.log2(spec.max));
+    return {
+      to: (v) => Math.round(Math.log2(Math.max(v, 1))), from: (x) => 2 ** Math.round(x),
+      min: lo, max: hi, step: 1, text: (v) => String(Math.round(v)),
+    };
+  }
+  if (kind === 'log_one_minus' && spec.max < 1) {
+    // position = −log10(1 − v): 0.9 -> 1, 0.99 -> 2, 0.999 -> 3 (a window of 10, 100, 1000)
+    return {
+      to: (v) => -Math.log10(1 - Math.min(v, spec.max)), from: (x) => 1 - 10 ** -x,
+      min: -Math.log10(1 - spec.min), max: -Math.log10(1 - spec.max), step: 'any',
+      text: (v) => fmt(1 - +(1 - v).toPrecision(2)),
+    };
+  }
+  return {
+    to: (v) => v, from: (x) => x, min: spec.min, max: spec.max, step: whole ? 1 : spec.step || 'any',
+    text: (v) => (whole ? String(Math.round(v)) : fmt(+v.toPrecision(4))),
+  };
+}
+
+/** A slider + number pair for one number; `send(text, event)` takes the value's text. */
+function sliderPair(spec, id, labelId, send) {
+  const scale = sliderScale(spec);
   const slider = el('input', {
-    type: 'range', class: 'tl-slider', 'aria-labelledby': `${id}-label`,
-    min: toSlider(spec.min), max: toSlider(spec.max),
-    step: log ? 'any' : (spec.kind === 'int' ? 1 : spec.step),
+    type: 'range', class: 'tl-slider', 'aria-labelledby': labelId,
+    min: scale.min, max: scale.max, step: scale.step,
   });
   const number = numberInput(spec, id);
   slider.addEventListener('input', (ev) => {
-    const v = fromSlider(Number(slider.value));
-    const text = spec.kind === 'int' ? String(Math.round(v)) : fmt(+v.toPrecision(4));
+    const text = scale.text(scale.from(Number(slider.value)));
     number.value = text;
-    onInput(spec.name, text, ev.timeStamp);
+    send(text, ev);
   });
-  number.addEventListener('change', (ev) => onInput(spec.name, number.value, ev.timeStamp));
+  number.addEventListener('change', (ev) => send(number.value, ev));
   return {
-    nodes: [slider, number],
-    update(value) {
+    slider, number,
+    show(value) {
       number.value = fmt(value);
-      slider.value = String(toSlider(value));
+      slider.value = String(scale.to(value));
+      slider.setAttribute('aria-valuetext', fmt(value));
     },
   };
 }
 
-function listControl(spec, id, onInput, s, hint) {
+function scalarControl(spec, id, onInput) {
+  const pair = sliderPair(spec, id, `${id}-label`, (text, ev) => onInput(spec.name, text, ev.timeStamp));
+  return { nodes: [pair.slider, pair.number], update: (value) => pair.show(value) };
+}
+
+function listControl(spec, id, onInput, s, label, hint) {
   const box = el('div', { class: 'tl-list', role: 'group', 'aria-labelledby': `${id}-label` });
   let values = [];
   const send = (ev) => onInput(spec.name, values.map(fmt).join(','), ev.timeStamp);
+  const withSliders = spec.slider && spec.slider !== 'linear';
   function render(data) {
     box.replaceChildren();
     values.forEach((v, i) => {
-      const input = numberInput(spec, i === 0 ? id : `${id}-${i}`);
-      input.value = fmt(v);
-      input.setAttribute('aria-label', `${spec.name} ${i + 1}`);
-      input.addEventListener('change', (ev) => {
-        // Send the typed text as it is: the core validates it and says what it used. An emptied
-        // box removes that line.
+      const itemId = i === 0 ? id : `${id}-${i}`;
+      // Send the typed text as it is: the core validates it and says what it used. An emptied
+      // box removes that line.
+      const sendItem = (text, ev) => {
         const texts = values.map(fmt);
-        texts[i] = input.validity.badInput ? '(not a number)' : input.value.trim();
+        texts[i] = text;
         onInput(spec.name, texts.filter((x) => x !== '').join(','), ev.timeStamp);
-      });
-      const row = el('div', { class: 'tl-list-item' }, input);
-      const h = hint ? hint(i, data) : '';
-      row.append(el('span', { class: 'tl-hint', text: h }));
+      };
+      const row = el('div', 'tl-list-item');
+      if (withSliders) {
+        const pair = sliderPair(spec, itemId, `${id}-label`, sendItem);
+        pair.show(v);
+        pair.slider.setAttribute('aria-label', `${label} ${i + 1}`);
+        pair.slider.removeAttribute('aria-labelledby');
+        pair.number.setAttribute('aria-label', `${label} ${i + 1}`);
+        row.append(pair.slider, pair.number);
+      } else {
+        const input = numberInput(spec, itemId);
+        input.value = fmt(v);
+        input.setAttribute('aria-label', `${label} ${i + 1}`);
+        input.addEventListener('change', (ev) => sendItem(input.validity.badInput ? '(not a number)' : input.value.trim(), ev));
+        row.append(input);
+      }
+      row.append(el('span', { class: 'tl-hint', text: hint ? hint(i, data) : '' }));
       if (values.length > spec.min_len) {
-        const rm = el('button', { type: 'button', class: 'tl-icon', 'aria-label': `${s.ui.remove} ${fmt(v)}`, text: '×' });
-        rm.addEventListener('click', (ev) => { values.splice(i, 1); send(ev); });
+        const rm = button('tl-icon', '×', (ev) => { values.splice(i, 1); send(ev); });
+        rm.setAttribute('aria-label', `${s.ui.remove} ${fmt(v)}`);
         row.append(rm);
       }
       box.append(row);
     });
     if (values.length < spec.max_len) {
-      const add = el('button', { type: 'button', class: 'tl-add', text: `+ ${s.ui.add}` });
-      add.addEventListener('click', (ev) => {
+      box.append(button('tl-add', `+ ${s.ui.add}`, (ev) => {
         // a new line halfway (in window terms) between the last value and the top of the range
         const last = values[values.length - 1] ?? spec.min;
         values.push(+Math.min(spec.max, (last + spec.max) / 2).toPrecision(3));
         send(ev);
-      });
-      box.append(add);
+      }));
     }
   }
   return {
@@ -92,52 +157,73 @@ function listControl(spec, id, onInput, s, hint) {
   };
 }
 
+function controlOf(spec, id, t, s, onInput, extras) {
+  if (spec.kind === 'float' || spec.kind === 'int') return scalarControl(spec, id, onInput);
+  if (spec.kind === 'bool') {
+    const box = el('input', { type: 'checkbox', id });
+    box.addEventListener('change', (ev) => onInput(spec.name, box.checked ? '1' : '0', ev.timeStamp));
+    return { nodes: [box], update: (v) => { box.checked = !!v; }, inline: true };
+  }
+  if (spec.kind === 'choice') {
+    const select = el('select', { id }, ...spec.options.map((o) => el('option', { value: o, text: t.options?.[o] ?? o })));
+    select.addEventListener('change', (ev) => onInput(spec.name, select.value, ev.timeStamp));
+    return { nodes: [select], update: (v) => { select.value = v; } };
+  }
+  if (spec.kind === 'float_list') return listControl(spec, id, onInput, s, t.label, extras.listHint?.[spec.name]);
+  if (spec.kind === 'seed') {
+    const number = numberInput(spec, id);
+    number.addEventListener('change', (ev) => onInput(spec.name, number.value, ev.timeStamp));
+    const fresh = button('tl-add', s.ui.new_seed, (ev) => onInput(spec.name, String(extras.randomSeed()), ev.timeStamp));
+    return { nodes: [number, fresh], update: (v) => { number.value = String(v); } };
+  }
+  return null;
+}
+
 /**
  * Builds the controls of one view into `form`.
  * specs: the catalogue's parameter list; texts: the view's text table; hidden: Set of names.
- * Returns { update(params, data) }.
+ * Returns { update(params, data), fields } (fields: name -> its element).
  */
 export function buildControls(form, specs, texts, s, hidden, onInput, extras = {}) {
-  const controls = {};
+  const entries = [];
+  // Views that name no main control show every control in one column, as before.
+  const anyMain = specs.some((p) => p.main);
+  const groups = new Map();
+  const mainBox = el('div', 'tl-main');
+  form.append(mainBox);
   for (const spec of specs) {
     const id = `tl-${spec.name}-${++uid}`;
     const t = texts.params?.[spec.name] ?? { label: spec.name };
-    const label = el('label', { id: `${id}-label`, for: id, text: t.label });
+    const control = controlOf(spec, id, t, s, onInput, extras);
+    if (!control) continue;
     const field = el('div', { class: `tl-field tl-${spec.kind}`, 'data-param': spec.name });
-    if (hidden.has(spec.name)) field.hidden = true;
-    let control;
-    if (spec.kind === 'float' || spec.kind === 'int') {
-      control = scalarControl(spec, id, onInput);
-    } else if (spec.kind === 'bool') {
-      const box = el('input', { type: 'checkbox', id });
-      box.addEventListener('change', (ev) => onInput(spec.name, box.checked ? '1' : '0', ev.timeStamp));
-      control = { nodes: [box], update: (v) => { box.checked = !!v; } };
-      field.classList.add('tl-inline');
-    } else if (spec.kind === 'choice') {
-      const select = el('select', { id });
-      for (const o of spec.options) select.append(el('option', { value: o, text: t.options?.[o] ?? o }));
-      select.addEventListener('change', (ev) => onInput(spec.name, select.value, ev.timeStamp));
-      control = { nodes: [select], update: (v) => { select.value = v; } };
-    } else if (spec.kind === 'float_list') {
-      control = listControl(spec, id, onInput, s, extras.listHint?.[spec.name]);
-    } else if (spec.kind === 'seed') {
-      const number = numberInput(spec, id);
-      number.addEventListener('change', (ev) => onInput(spec.name, number.value, ev.timeStamp));
-      const fresh = el('button', { type: 'button', class: 'tl-add', text: s.ui.new_seed });
-      fresh.addEventListener('click', (ev) => onInput(spec.name, String(extras.randomSeed()), ev.timeStamp));
-      control = { nodes: [number, fresh], update: (v) => { number.value = String(v); } };
-    } else {
-      continue;
-    }
+    if (control.inline) field.classList.add('tl-inline');
     const help = t.help ? el('p', { class: 'tl-help', id: `${id}-help`, text: t.help }) : null;
     if (help) control.nodes[0].setAttribute('aria-describedby', `${id}-help`);
-    field.append(label, el('div', { class: 'tl-inputs' }, ...control.nodes), help);
-    form.append(field);
-    controls[spec.name] = control;
+    field.append(el('label', { id: `${id}-label`, for: id, text: t.label }), el('div', 'tl-inputs', ...control.nodes), help);
+    if (!anyMain || spec.main) {
+      mainBox.append(field);
+    } else {
+      const g = spec.group ?? 'figure';
+      if (!groups.has(g)) {
+        const details = el('details', { class: 'tl-group', 'data-group': g }, el('summary', null, s.ui.groups?.[g] ?? g));
+        groups.set(g, details);
+        form.append(details);
+      }
+      groups.get(g).append(field);
+    }
+    entries.push({ spec, field, control });
   }
   return {
+    fields: Object.fromEntries(entries.map((e) => [e.spec.name, e.field])),
     update(params, data) {
-      for (const [name, c] of Object.entries(controls)) c.update(params[name], data);
+      for (const { spec, field, control } of entries) {
+        control.update(params[spec.name], data);
+        field.hidden = hidden.has(spec.name) || !holds(spec.when, params);
+      }
+      for (const details of groups.values()) {
+        details.hidden = [...details.querySelectorAll('.tl-field')].every((f) => f.hidden);
+      }
     },
   };
 }

@@ -31,3 +31,34 @@ export function button(cls, label, onClick) {
 
 /** The element with id `id` in the page. */
 export const byId = (id) => document.getElementById(id);
+
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+const MATH_RE = /(<math[\s>][\s\S]*?<\/math>)/;
+
+/**
+ * Fills `node` with `text`, our own words from www/text (never user input), where the build
+ * turned formulas into <math> elements (scripts/math.mjs): the prose becomes text nodes, each
+ * formula is parsed as XML in the MathML namespace (inert: no script, no style, no HTML parser)
+ * and imported. Returns `node`.
+ */
+export function setRich(node, text) {
+  node.replaceChildren();
+  for (const part of String(text ?? '').split(MATH_RE)) {
+    if (!part) continue;
+    if (!part.startsWith('<math')) {
+      node.append(part);
+      continue;
+    }
+    const xml = part.replace(/^<math(?![^>]*xmlns)/, `<math xmlns="${MATHML_NS}"`);
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const math = doc.documentElement;
+    if (math.namespaceURI === MATHML_NS && math.localName === 'math') node.append(document.importNode(math, true));
+    else node.append(part.replace(/<[^>]*>/g, ''));
+  }
+  return node;
+}
+
+/** `text` without its formulas' markup (for titles, aria labels and the document title). */
+export function plainText(text) {
+  return String(text ?? '').replace(/<math[\s\S]*?<\/math>/g, (m) => m.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, ''));
+}

@@ -6,12 +6,12 @@
 //   h.set({ beta: [0.9, 0.5] }); h.params(); h.data(); h.svg(); h.destroy();
 //
 // Several views can be mounted on one page; each handle owns its own wasm state and canvas.
-import initWasm, { ViewHandle, catalog, randomSeed } from '../pkg/trainlab_wasm.js';
+import initWasm, { ViewHandle, catalog, randomSeed, formatNumber } from '../pkg/trainlab_wasm.js';
 import { buildControls } from './controls.js';
 import { canvasPng } from './exports.js';
 import { exportBar } from './export-bar.js';
 import { strings, pickLang, loadViewTexts, LANGS } from './text.js';
-import { viewShell, showNotices, renderTables, drawFigure } from './view-shell.js';
+import { viewShell, showNotices, renderTables, renderSteps, drawFigure } from './view-shell.js';
 import { workLoop } from './work-loop.js';
 import { EXTENSIONS } from './views/index.js';
 
@@ -66,8 +66,9 @@ export function toQuery(params) {
 
 /**
  * Mounts view `viewId` into `element` with `params` (object or query string).
- * options: { controls: true, exports: true, hide: [names], lang: 'en' | 'ko' (default: the
- *            browser's), onChange(handle), onNotice(notices), link: (handle) => URL string,
+ * options: { controls: true, exports: true, steps: true, hide: [names], lang: 'en' | 'ko'
+ *            (default: the browser's), onChange(handle), onNotice(notices), onStep(handle, n),
+ *            step: n (open at "try this" step n), link: (handle) => URL string,
  *            notices: [extra notices to show], height: () => CSS pixels (figure height) }
  * Returns a handle: set(params) -> notices, params(), query(), data(), svg(w, h), csv(), png(),
  * describe(), notices(), command(name, arg), work(), cancel(), resume(), finished(), destroy().
@@ -123,7 +124,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     const alt = wasm.describe(lang);
     canvas.setAttribute('aria-label', alt);
     caption.textContent = alt;
-    renderTables(tables, summary, texts);
+    renderTables(tables, summary, texts, formatNumber);
     controls?.update(JSON.parse(wasm.paramsJson()), summary);
   }
 
@@ -131,7 +132,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     redraw: () => { refresh(); redraw(); },
     onDone: () => root.dispatchEvent(new CustomEvent('trainlab:done', { bubbles: true, detail: { view: info.id } })),
   });
-  root.insertBefore(work.box, shell.body);
+  shell.figure.append(work.box);
 
   function apply(query, eventTime) {
     const list = JSON.parse(wasm.set(query));
@@ -139,7 +140,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     refresh();
     redraw();
     if (eventTime !== undefined) stats.inputToDrawMs.push(performance.now() - eventTime);
-    showNotices(shell.noticeBox, notices, s);
+    showNotices(shell, notices, s);
     if (notices.length) options.onNotice?.(notices);
     options.onChange?.(handle);
     root.dispatchEvent(new CustomEvent('trainlab:drawn', { bubbles: true, detail: { view: info.id } }));
@@ -176,7 +177,7 @@ export function mount(element, viewId, params = {}, options = {}) {
       const out = JSON.parse(wasm.command(name, typeof arg === 'string' ? arg : JSON.stringify(arg)));
       if (out.notices) {
         notices = out.notices;
-        showNotices(shell.noticeBox, notices, s);
+        showNotices(shell, notices, s);
         options.onNotice?.(notices);
         return null;
       }
@@ -217,7 +218,27 @@ export function mount(element, viewId, params = {}, options = {}) {
     },
   };
   if (options.exports !== false) root.insertBefore(exportBar(handle, s, link), tables);
+
+  // "Try this": each step sets its parameters over the view's defaults (and presses play where
+  // the view has long work), so a link to a step shows what its words describe.
+  const steps = options.steps === false ? null : texts.steps;
+  const defaults = info.params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.default).replace(/%2C/g, ',')}`).join('&');
+  const stepList = renderSteps(shell.steps, steps, s, (n) => {
+    const step = steps[n - 1];
+    apply(`${defaults}&${toQuery(step.set ?? '')}`);
+    if (step.play && info.commands?.some((c) => c.name === 'play')) handle.command('play');
+    stepList.select(n);
+    options.onStep?.(handle, n);
+  });
+
   apply(toQuery(params));
+  const given = new URLSearchParams(toQuery(params));
+  if (steps && options.step >= 1 && options.step <= steps.length) {
+    // A teacher's link to a step (?view=ewma&step=3) opens at that step; a share link that
+    // carries the parameters too shows exactly those, with the step marked.
+    if (info.params.some((p) => given.has(p.name))) stepList.select(options.step);
+    else shell.steps.querySelectorAll('.tl-step-button')[options.step - 1].click();
+  }
   extension = EXTENSIONS[info.id]?.attach({
     handle, root, figure: shell.figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
   }) ?? null;

@@ -1,7 +1,7 @@
 // The elements of one mounted view: notices, figure (canvas + text alternative), the controls'
 // form and the tables under the figure; and the two things that fill them from the wasm view:
 // the notices and the tables. No user text is ever put into innerHTML.
-import { el } from './dom.js';
+import { el, setRich, plainText } from './dom.js';
 import { formatNotice } from './text.js';
 
 /** The figure's height bounds in CSS pixels. */
@@ -11,34 +11,71 @@ const MAX_HEIGHT = 520;
 /** Height over width of the figure when the host does not set one. */
 const ASPECT = 0.58;
 
-/** The view's elements, not yet in the page. */
+/** The view's elements, not yet in the page. The notices and the progress line float over the
+ * figure's top edge, so neither ever moves it (the next click lands where the student aimed). */
 export function viewShell(info, texts, s) {
-  const noticeBox = el('div', { class: 'tl-notices', role: 'status', 'aria-live': 'polite' });
+  const noticeText = el('div', 'tl-notice-text');
+  const dismiss = el('button', { type: 'button', class: 'tl-icon tl-dismiss', 'aria-label': s.ui.dismiss_notices }, '×');
+  const noticeBox = el('div', { class: 'tl-notices', role: 'status', 'aria-live': 'polite' }, noticeText, dismiss);
+  noticeBox.hidden = true;
+  dismiss.addEventListener('click', () => { noticeBox.hidden = true; });
   const canvas = el('canvas', { class: 'tl-canvas', role: 'img' });
   const caption = el('figcaption', 'tl-alt');
-  const figure = el('figure', 'tl-figure', canvas, caption);
-  const form = el('form', { class: 'tl-controls', 'aria-label': `${texts.title ?? info.id}: ${s.ui.controls}` });
+  const figure = el('figure', 'tl-figure', canvas, caption, noticeBox);
+  const form = el('form', { class: 'tl-controls', 'aria-label': `${plainText(texts.title ?? info.id)}: ${s.ui.controls}` });
   form.addEventListener('submit', (e) => e.preventDefault());
+  const steps = el('div', 'tl-steps-box');
+  steps.hidden = true;
+  const side = el('div', 'tl-side', steps, form);
   const tables = el('div', 'tl-tables');
-  const body = el('div', 'tl-body', figure, form);
-  const root = el('div', 'tl-view', noticeBox, body, tables);
+  const body = el('div', 'tl-body', figure, side);
+  const root = el('div', 'tl-view', body, tables);
   root.dataset.view = info.id;
-  return { root, noticeBox, figure, canvas, caption, form, tables, body };
+  return { root, noticeBox, noticeText, figure, canvas, caption, form, steps, side, tables, body };
 }
 
 /** Shows `list` (notices from the wasm core or the page) as sentences in the page's language. */
-export function showNotices(box, list, s) {
-  box.replaceChildren(...list.map((n) => el('p', 'tl-notice', formatNotice(n, s))));
-  box.hidden = list.length === 0;
+export function showNotices(shell, list, s) {
+  shell.noticeText.replaceChildren(...list.map((n) => el('p', 'tl-notice', formatNotice(n, s))));
+  shell.noticeBox.hidden = list.length === 0;
 }
 
-/** Renders the tables of a view's summary ({ tables: [{ id, columns, rows }] }). */
-export function renderTables(box, summary, texts) {
+/**
+ * The "try this" list beside the figure: each step a button that sets its parameters (on top of
+ * the view's defaults, so a link to a step shows the same figure) and a line on what to look at.
+ * steps: [{ text, set: 'query', play: bool }]; go(n) applies step n (from 1).
+ * Returns { select(n) } to mark the current step.
+ */
+export function renderSteps(box, steps, s, go) {
+  box.replaceChildren();
+  box.hidden = !steps?.length;
+  if (!steps?.length) return { select() {} };
+  const items = steps.map((step, i) => {
+    const b = el('button', { type: 'button', class: 'tl-step-button', 'aria-label': s.ui.step_label(i + 1) }, String(i + 1));
+    b.addEventListener('click', () => go(i + 1));
+    return el('li', 'tl-step', b, setRich(el('span', 'tl-step-text'), step.text));
+  });
+  box.append(el('h3', 'tl-steps-title', s.ui.try_this), el('ol', 'tl-steps', ...items));
+  return {
+    select(n) {
+      items.forEach((li, i) => {
+        if (i + 1 === n) li.setAttribute('aria-current', 'step');
+        else li.removeAttribute('aria-current');
+      });
+    },
+  };
+}
+
+/** Renders the tables of a view's summary ({ tables: [{ id, columns, rows }] }); `format`
+ * writes a number (the wasm formatter). */
+export function renderTables(box, summary, texts, format) {
   box.replaceChildren();
   for (const t of summary.tables ?? []) {
     const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
+    // numbers through the one formatter the figures use (three significant digits, never a
+    // misleading 0); text cells (row labels) as they are
     const rows = t.rows.map((row) => el('tr', null,
-      ...row.map((v, i) => el('td', null, i === 0 ? String(v) : (+v.toFixed(4)).toString()))));
+      ...row.map((v) => el('td', null, typeof v === 'number' ? format(v) : String(v)))));
     box.append(el('table', 'tl-table',
       el('caption', null, texts.tables?.[t.id] ?? t.id),
       el('thead', null, head),

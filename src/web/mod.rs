@@ -23,6 +23,14 @@ pub fn catalog() -> String {
     catalog_json().to_string()
 }
 
+/// A number as the page shows it: about three significant digits, never `0` for a value that is
+/// not zero, `1.2 × 10⁻⁵` for very small or large values (`core::math::format::short`, the same
+/// formatter the figures use).
+#[wasm_bindgen(js_name = formatNumber)]
+pub fn format_number(v: f64) -> String {
+    crate::core::math::format::short(v)
+}
+
 /// A fresh random seed from the browser's entropy (for the "new seed" button).
 #[wasm_bindgen(js_name = randomSeed)]
 pub fn random_seed() -> Result<u32, JsError> {

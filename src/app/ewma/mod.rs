@@ -4,7 +4,7 @@
 //!
 //! `V_0 = 0`, `V_t = beta V_{t-1} + (1 - beta) theta_t` ([`crate::core::ewma`]); the window of
 //! each line is about `1 / (1 - beta)` days. Words: [`text`].
-use super::params::{flag, float, int, list, seed, Group, Notice, ParamSet, ParamSpec};
+use super::params::{flag, float, int, list, seed, Group, Notice, ParamSet, ParamSpec, Slider};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::ewma::{draw_ewma, EwmaChartData, EwmaChartWords};
 use crate::chart::{ChartError, Lang, Theme};
@@ -21,8 +21,10 @@ pub const WORKED_EXAMPLE: [f64; 5] = [40.0, 42.0, 44.0, 46.0, 48.0];
 /// Parameters of `view=ewma`. Each beta draws one line; 0.9999 (a 10,000-day window) is the
 /// largest that still means something on a series of at most [`MAX_DAYS`] days.
 pub const PARAMS: &[ParamSpec] = &[
-    list("beta", (0.01, 0.9999, 0.01), (1, 8), "0.9,0.98,0.5"),
-    flag("bias_correction", false),
+    list("beta", (0.01, 0.9999, 0.01), (1, 8), "0.9,0.98,0.5")
+        .slider(Slider::LogOneMinus)
+        .main(),
+    flag("bias_correction", false).main(),
     int("days", 10, MAX_DAYS as i64, "365").group(Group::Data),
     float("noise", 0.0, 30.0, 0.5, "6").group(Group::Data),
     seed("1"),

@@ -24,8 +24,9 @@ pub use notice::{Notice, Problem};
 pub use parse::{format_float, ParamValue};
 pub use set::ParamSet;
 
-/// Query keys that belong to the page, not to a view: `view`, `embed`, `hide`, `lang`.
-pub const RESERVED: &[&str] = &["view", "embed", "hide", "lang"];
+/// Query keys that belong to the page, not to a view: `view`, `embed`, `hide`, `lang`, and
+/// `step` (the "try this" step a link opens at).
+pub const RESERVED: &[&str] = &["view", "embed", "hide", "lang", "step"];
 
 /// The longest value text read for one parameter (longer text is malformed).
 pub const MAX_VALUE_LEN: usize = 512;
@@ -122,6 +123,21 @@ pub const fn none_of(param: &'static str, values: &'static [&'static str]) -> Wh
     When::NoneOf { param, values }
 }
 
+/// How a number's slider moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slider {
+    /// Evenly in the value (the default).
+    Linear,
+    /// Evenly in log10 of the value: rates, lambda, epsilon, counts that span decades.
+    Log,
+    /// Through the powers of two in the range (batch sizes), with any whole number typed.
+    Pow2,
+    /// Evenly in `-log10(1 - v)` for values below 1 (β: 0.9, 0.99, 0.999 are equal steps, as
+    /// their windows 10, 100, 1,000 days are).
+    LogOneMinus,
+}
+
 /// One parameter of a view.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct ParamSpec {
@@ -136,6 +152,11 @@ pub struct ParamSpec {
     pub group: Group,
     /// When it matters. Default [`When::Always`].
     pub when: When,
+    /// One of the view's few main controls, shown beside the figure; the others fold under
+    /// their group. Default no.
+    pub main: bool,
+    /// How its slider moves. Default [`Slider::Linear`] ([`Slider::Log`] for [`log`]).
+    pub slider: Slider,
 }
 
 const fn spec(name: &'static str, kind: ParamKind, default: &'static str) -> ParamSpec {
@@ -145,6 +166,8 @@ const fn spec(name: &'static str, kind: ParamKind, default: &'static str) -> Par
         default,
         group: Group::Figure,
         when: When::Always,
+        main: false,
+        slider: Slider::Linear,
     }
 }
 
@@ -174,6 +197,7 @@ pub const fn log(name: &'static str, min: f64, max: f64, default: &'static str) 
         },
         default,
     )
+    .slider(Slider::Log)
 }
 
 /// A whole number in `[min, max]`.
@@ -226,6 +250,18 @@ impl ParamSpec {
     /// The same parameter, relevant only while `rule` holds.
     pub const fn when(mut self, rule: When) -> Self {
         self.when = rule;
+        self
+    }
+
+    /// The same parameter as one of the view's main controls.
+    pub const fn main(mut self) -> Self {
+        self.main = true;
+        self
+    }
+
+    /// The same parameter with slider `slider`.
+    pub const fn slider(mut self, slider: Slider) -> Self {
+        self.slider = slider;
         self
     }
 }
