@@ -4,12 +4,14 @@
 import { el, setRich, plainText } from './dom.js';
 import { formatNotice } from './text.js';
 
-/** The figure's height bounds in CSS pixels. */
-const MIN_HEIGHT = 240;
+/** The figure's height bounds in CSS pixels; on a screen, at most this share of its height. */
+const MIN_HEIGHT = 200;
 const MIN_HEIGHT_FIXED = 160;
-const MAX_HEIGHT = 520;
-/** Height over width of the figure when the host does not set one. */
-const ASPECT = 0.58;
+const MAX_HEIGHT = 900;
+/** On a phone the figure sticks to the top of the screen, so it leaves half for the controls. */
+const MAX_SCREEN_SHARE = 0.8;
+const MAX_PHONE_SHARE = 0.5;
+const PHONE_WIDTH = 860;
 
 /** The view's elements, not yet in the page. The notices and the progress line float over the
  * figure's top edge, so neither ever moves it (the next click lands where the student aimed). */
@@ -91,8 +93,11 @@ export function drawFigure(wasm, shell, lang, height) {
   const t0 = performance.now();
   const { canvas, figure } = shell;
   const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
-  const wanted = height ? height() : cssWidth * ASPECT;
-  const cssHeight = Math.round(Math.min(MAX_HEIGHT, Math.max(height ? MIN_HEIGHT_FIXED : MIN_HEIGHT, wanted)));
+  // the host's height (an embedded frame), else the view's own for this width, within the screen
+  const wanted = height ? height() : wasm.heightFor(cssWidth);
+  const share = window.innerWidth <= PHONE_WIDTH ? MAX_PHONE_SHARE : MAX_SCREEN_SHARE;
+  const top = height ? Infinity : Math.max(MIN_HEIGHT, window.innerHeight * share);
+  const cssHeight = Math.round(Math.min(MAX_HEIGHT, top, Math.max(height ? MIN_HEIGHT_FIXED : MIN_HEIGHT, wanted)));
   const dpr = Math.min(3, window.devicePixelRatio || 1);
   const w = Math.round(cssWidth * dpr);
   const h = Math.round(cssHeight * dpr);

@@ -17,6 +17,9 @@ use serde::Serialize;
 /// The area a view draws its figure into: the whole display-list recorder.
 pub type Area = DrawingArea<Recorder, Shift>;
 
+/// A figure's height over its width unless the view says otherwise ([`View::height_for`]).
+pub const DEFAULT_ASPECT: f64 = 0.58;
+
 /// One view's model: built from validated parameters, it computes everything its figure shows.
 pub trait View {
     /// Takes new parameters, reusing what it can of the current model (random draws that depend
@@ -36,6 +39,12 @@ pub trait View {
     fn describe(&self, lang: Lang) -> String;
     /// Draws the figure into the display list.
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError>;
+    /// The figure's height for a width of `width` CSS pixels, so a figure of many panels gets
+    /// the height its panels need and a narrow screen gets a taller figure rather than crushed
+    /// panels. Default: 0.58 of the width.
+    fn height_for(&self, width: f64) -> f64 {
+        width * DEFAULT_ASPECT
+    }
     /// Long work (training runs, studies) done a little at a time: performs at most `max_units`
     /// units of it and says how far the whole job is. `None`: the view has no long work (the
     /// default). The page calls it once per animation frame with a budget it adapts so that a

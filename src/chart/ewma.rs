@@ -2,6 +2,7 @@
 //! (bias-corrected solid and uncorrected dashed when correction is shown), each labelled at its
 //! right end with beta and its window `1/(1-beta)`.
 use super::legend::{draw_legend, LegendEntry, LegendMark};
+use super::ticks::{linear_label, whole_label};
 use super::{draw_end_labels, padded_range, series_color, ChartError, Theme, DATA_GREY, INK};
 use crate::core::ewma::EwmaSeries;
 use plotters::coord::Shift;
@@ -68,8 +69,8 @@ pub fn draw_ewma<DB: DrawingBackend>(
         .y_desc(data.words.y_desc)
         .x_labels(8)
         .y_labels(6)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&|x| whole_label(*x))
+        .y_label_formatter(&|y| linear_label(*y, hi - lo))
         .draw()?;
 
     let dot = theme.px(1.8);

@@ -16,6 +16,7 @@ pub mod optimizers;
 pub mod record;
 pub mod scale;
 pub mod search;
+pub mod ticks;
 pub mod train;
 pub mod tuning;
 

@@ -110,6 +110,13 @@ impl ViewHandle {
         self.view.summary().to_string()
     }
 
+    /// The figure's height in CSS pixels for a width of `width` CSS pixels (the view's own
+    /// layout: panels stack on a narrow screen).
+    #[wasm_bindgen(js_name = heightFor)]
+    pub fn height_for(&self, width: f64) -> f64 {
+        self.view.height_for(width)
+    }
+
     /// The figure's numbers as CSV.
     pub fn csv(&self) -> String {
         self.view.csv()
