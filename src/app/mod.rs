@@ -131,9 +131,17 @@ impl Mounted {
 
     /// See [`View::height_for`] (a finite, positive width; at least 120 pixels are returned).
     pub fn height_for(&self, width: f64) -> f64 {
-        let width = if width.is_finite() && width > 0.0 { width.min(MAX_FIGURE_SIDE as f64) } else { DEFAULT_SIZE.0 as f64 };
+        let width = if width.is_finite() && width > 0.0 {
+            width.min(MAX_FIGURE_SIDE as f64)
+        } else {
+            DEFAULT_SIZE.0 as f64
+        };
         let h = self.view.height_for(width);
-        if h.is_finite() { h.clamp(120.0, MAX_FIGURE_SIDE as f64) } else { width * view::DEFAULT_ASPECT }
+        if h.is_finite() {
+            h.clamp(120.0, MAX_FIGURE_SIDE as f64)
+        } else {
+            width * view::DEFAULT_ASPECT
+        }
     }
 
     /// See [`View::advance`].

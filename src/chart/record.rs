@@ -232,6 +232,33 @@ impl DrawingBackend for Recorder {
     }
 }
 
+/// The box a recorded text covers, `(left, top, right, bottom)` in pixels: its measured size
+/// ([`text_size`]) placed by its anchor and turned by its rotation. Tests use it to check that no
+/// two labels of a figure overlap.
+pub fn text_box(text: &str, spec: &TextSpec, pos: BackendCoord) -> (i32, i32, i32, i32) {
+    use plotters_backend::text_anchor::{HPos, VPos};
+    let (w, h) = text_size(text, spec.size);
+    let (w, h) = (w as i32, h as i32);
+    let (x, y) = pos;
+    // along the text (dx) and across it (dy), before rotation
+    let left = match spec.anchor.h_pos {
+        HPos::Left => 0,
+        HPos::Center => -w / 2,
+        HPos::Right => -w,
+    };
+    let top = match spec.anchor.v_pos {
+        VPos::Top => 0,
+        VPos::Center => -h / 2,
+        VPos::Bottom => -h,
+    };
+    match spec.transform {
+        // turned a quarter counter-clockwise: the text runs upwards from (x, y)
+        FontTransform::Rotate270 => (x + top, y - left - w, x + top + h, y - left),
+        FontTransform::Rotate90 => (x - top - h, y + left, x - top, y + left + w),
+        _ => (x + left, y + top, x + left + w, y + top + h),
+    }
+}
+
 /// Sends recorded operations to a real backend, in order.
 pub fn replay<DB: DrawingBackend>(ops: &[Op], out: &mut DB) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
     out.ensure_prepared()?;
