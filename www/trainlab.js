@@ -81,7 +81,8 @@ function renderTables(box, data, texts) {
     const body = el('tbody');
     for (const row of t.rows) {
       const tr = el('tr');
-      row.forEach((v, i) => tr.append(el('td', null, i === 0 ? String(v) : (+v.toFixed(4)).toString())));
+      // null: a value the view does not have (train's dev columns without a dev set), left empty
+      row.forEach((v, i) => tr.append(el('td', null, v === null ? '' : i === 0 ? String(v) : (+v.toFixed(4)).toString())));
       body.append(tr);
     }
     table.append(body);
