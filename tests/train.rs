@@ -359,9 +359,9 @@ fn without_a_dev_set_the_table_csv_text_and_diagnosis_say_so() {
     assert_eq!(d["rows"]["dev"], 0);
     // The table under the figure has its row, with the dev cells empty.
     let table = &v.summary()["tables"][0];
-    assert_eq!(table["id"], "epoch_no_dev", "the caption says there is no dev set");
     let rows = table["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 1, "{table}");
+    assert_eq!(table["id"], "epoch_no_dev", "the caption says there is no dev set");
     let columns: Vec<&str> = table["columns"]
         .as_array()
         .unwrap()
