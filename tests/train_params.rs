@@ -14,7 +14,9 @@ fn train_view(query: &str) -> Mounted {
 fn first_costs(query: &str) -> serde_json::Value {
     let mut v = train_view(query);
     v.advance(40);
-    v.data()["step_losses"].clone()
+    let costs = v.data()["step_losses"].clone();
+    assert!(costs.as_array().unwrap().len() >= 10, "{query}: {costs}");
+    costs
 }
 
 #[test]

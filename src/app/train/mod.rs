@@ -236,6 +236,7 @@ impl View for TrainView {
 
     fn data(&self) -> serde_json::Value {
         let s = &self.session;
+        // The data are the same in every language: the marks' labels are the English ones.
         let marks: Vec<serde_json::Value> = s
             .marks
             .iter()
@@ -325,7 +326,11 @@ impl View for TrainView {
             bayes: pct1(self.diagnosis.bayes_error),
             state,
             remedies: remedies.join(", "),
-            figure: w.figure[usize::from(s.raw.train.features != 2)],
+            figure: if s.raw.train.features == 2 {
+                w.figure_boundary
+            } else {
+                w.figure_confusion
+            },
         };
         text::describe(w, &facts, s.config.normalise, s.status)
     }

@@ -39,6 +39,28 @@ pub struct Facts<'a> {
     pub figure: &'a str,
 }
 
+/// The names of the settings a panda change marks.
+pub struct Settings {
+    /// The update rule.
+    pub optimizer: &'static str,
+    /// The learning rate.
+    pub lr: &'static str,
+    /// Momentum / Adam's beta1.
+    pub beta1: &'static str,
+    /// RMSprop's / Adam's beta2.
+    pub beta2: &'static str,
+    /// The schedule's formula.
+    pub schedule: &'static str,
+    /// The schedule's decay rate.
+    pub decay: &'static str,
+    /// L2 lambda.
+    pub lambda: &'static str,
+    /// Dropout's keep probability.
+    pub keep_prob: &'static str,
+    /// Early stopping's patience.
+    pub patience: &'static str,
+}
+
 /// Every word `view=train` draws or says.
 pub struct Words {
     /// Left panel, 2-D data.
@@ -63,9 +85,8 @@ pub struct Words {
     pub bayes: &'static str,
     /// x-axis title.
     pub epoch: &'static str,
-    /// Names of the settings a panda change marks: optimizer, lr, beta1, beta2, schedule,
-    /// decay, lambda, keep_prob, patience.
-    pub settings: [&'static str; 9],
+    /// Names of the settings a panda change marks.
+    pub settings: Settings,
     /// The mark of a diverged run.
     pub diverged: &'static str,
     /// The mark of an early stop that put back epoch `epoch`.
@@ -78,16 +99,20 @@ pub struct Words {
     pub no_high_bias: &'static str,
     /// A remedy.
     pub remedy: fn(Remedy) -> &'static str,
-    /// What the left panel shows: the boundary, or the confusion matrix.
-    pub figure: [&'static str; 2],
+    /// What the left panel shows for 2-D data: the boundary.
+    pub figure_boundary: &'static str,
+    /// What the left panel shows for more inputs: the confusion matrix.
+    pub figure_confusion: &'static str,
     /// The first sentence: network, rows, optimizer, what is drawn.
     pub run: fn(&Facts) -> String,
     /// The run's progress and errors (says so when there is no dev set).
     pub progress: fn(&Facts) -> String,
     /// The diagnosis (says so when it has the train error only).
     pub diagnosis: fn(&Facts) -> String,
-    /// Inputs standardised or not.
-    pub inputs: [&'static str; 2],
+    /// Inputs standardised with the training statistics.
+    pub inputs_standardised: &'static str,
+    /// Inputs as given.
+    pub inputs_raw: &'static str,
     /// The run diverged.
     pub diverged_status: &'static str,
     /// Early stopping ended the run.
@@ -107,17 +132,17 @@ pub static EN: Words = Words {
     dev: "dev",
     bayes: "Bayes",
     epoch: "epoch",
-    settings: [
-        "optimizer",
-        "lr",
-        "β1",
-        "β2",
-        "schedule",
-        "decay",
-        "λ",
-        "keep_prob",
-        "patience",
-    ],
+    settings: Settings {
+        optimizer: "optimizer",
+        lr: "lr",
+        beta1: "β1",
+        beta2: "β2",
+        schedule: "schedule",
+        decay: "decay",
+        lambda: "λ",
+        keep_prob: "keep_prob",
+        patience: "patience",
+    },
     diverged: "diverged",
     early_stop: |e| format!("early stop: epoch {e} restored"),
     restored: |id| format!("restored checkpoint {id}"),
@@ -135,7 +160,8 @@ pub static EN: Words = Words {
         Remedy::MoreData => "more data",
         Remedy::Regularisation => "regularisation (L2, dropout, early stopping)",
     },
-    figure: ["decision boundary over the 2-D points", "dev confusion matrix"],
+    figure_boundary: "decision boundary over the 2-D points",
+    figure_confusion: "dev confusion matrix",
     run: |f| {
         let (tr, dv, te) = f.rows;
         format!(
@@ -178,10 +204,8 @@ pub static EN: Words = Words {
             ),
         }
     },
-    inputs: [
-        " Inputs standardised with the training rows' mean and standard deviation.",
-        " Inputs not normalised (each feature keeps its own scale).",
-    ],
+    inputs_standardised: " Inputs standardised with the training rows' mean and standard deviation.",
+    inputs_raw: " Inputs not normalised (each feature keeps its own scale).",
     diverged_status: " The run diverged (the cost became infinite): lower the learning rate and reset.",
     early_stopped_status: " Early stopping ended the run and put back the best dev epoch.",
 };
@@ -199,17 +223,17 @@ pub static KO: Words = Words {
     dev: "dev",
     bayes: "베이즈",
     epoch: "에포크",
-    settings: [
-        "최적화",
-        "학습률",
-        "β1",
-        "β2",
-        "감쇠 방식",
-        "감쇠율",
-        "λ",
-        "keep_prob",
-        "인내",
-    ],
+    settings: Settings {
+        optimizer: "최적화",
+        lr: "학습률",
+        beta1: "β1",
+        beta2: "β2",
+        schedule: "감쇠 방식",
+        decay: "감쇠율",
+        lambda: "λ",
+        keep_prob: "keep_prob",
+        patience: "인내",
+    },
     diverged: "발산",
     early_stop: |e| format!("조기 종료: 에포크 {e} 복원"),
     restored: |id| format!("체크포인트 {id} 복원"),
@@ -227,7 +251,8 @@ pub static KO: Words = Words {
         Remedy::MoreData => "더 많은 데이터",
         Remedy::Regularisation => "정규화(L2, 드롭아웃, 조기 종료)",
     },
-    figure: ["2차원 점 위의 결정 경계", "dev 혼동 행렬"],
+    figure_boundary: "2차원 점 위의 결정 경계",
+    figure_confusion: "dev 혼동 행렬",
     run: |f| {
         let (tr, dv, te) = f.rows;
         format!(
@@ -269,10 +294,8 @@ pub static KO: Words = Words {
             ),
         }
     },
-    inputs: [
-        " 입력은 훈련 행의 평균과 표준편차로 표준화했습니다.",
-        " 입력을 정규화하지 않았습니다(특성마다 자기 스케일).",
-    ],
+    inputs_standardised: " 입력은 훈련 행의 평균과 표준편차로 표준화했습니다.",
+    inputs_raw: " 입력을 정규화하지 않았습니다(특성마다 자기 스케일).",
     diverged_status: " 학습이 발산했습니다(비용이 무한대): 학습률을 낮추고 초기화하세요.",
     early_stopped_status: " 조기 종료로 학습을 멈추고 dev 비용이 가장 낮았던 에포크의 가중치를 되돌렸습니다.",
 };
@@ -284,18 +307,19 @@ pub fn words(lang: Lang) -> &'static Words {
 
 /// A mark on the curves, worded: `lr 0.01 → 0.002`, `diverged`, `restored checkpoint 2`.
 pub fn mark(w: &Words, kind: &MarkKind) -> String {
-    let change = |i: usize, a: String, b: String| format!("{} {a} → {b}", w.settings[i]);
+    let n = &w.settings;
+    let change = |name: &str, a: String, b: String| format!("{name} {a} → {b}");
     match *kind {
         MarkKind::Changed(c) => match c {
-            Change::Optimizer(a, b) => change(0, a.id().into(), b.id().into()),
-            Change::Lr(a, b) => change(1, short(a), short(b)),
-            Change::Beta1(a, b) => change(2, short(a), short(b)),
-            Change::Beta2(a, b) => change(3, short(a), short(b)),
-            Change::Schedule(a, b) => change(4, a.id().into(), b.id().into()),
-            Change::Decay(a, b) => change(5, short(a), short(b)),
-            Change::Lambda(a, b) => change(6, short(a), short(b)),
-            Change::KeepProb(a, b) => change(7, short(a), short(b)),
-            Change::Patience(a, b) => change(8, a.to_string(), b.to_string()),
+            Change::Optimizer(a, b) => change(n.optimizer, a.id().into(), b.id().into()),
+            Change::Lr(a, b) => change(n.lr, short(a), short(b)),
+            Change::Beta1(a, b) => change(n.beta1, short(a), short(b)),
+            Change::Beta2(a, b) => change(n.beta2, short(a), short(b)),
+            Change::Schedule(a, b) => change(n.schedule, a.id().into(), b.id().into()),
+            Change::Decay(a, b) => change(n.decay, short(a), short(b)),
+            Change::Lambda(a, b) => change(n.lambda, short(a), short(b)),
+            Change::KeepProb(a, b) => change(n.keep_prob, short(a), short(b)),
+            Change::Patience(a, b) => change(n.patience, a.to_string(), b.to_string()),
         },
         MarkKind::Diverged => w.diverged.to_string(),
         MarkKind::EarlyStopped { epoch } => (w.early_stop)(epoch),
@@ -310,6 +334,10 @@ pub fn describe(w: &Words, f: &Facts, normalised: bool, status: RunStatus) -> St
         RunStatus::EarlyStopped => w.early_stopped_status,
         RunStatus::Running | RunStatus::Done => "",
     };
-    let inputs = w.inputs[usize::from(!normalised)];
+    let inputs = if normalised {
+        w.inputs_standardised
+    } else {
+        w.inputs_raw
+    };
     format!("{}{}{}{inputs}{status}", (w.run)(f), (w.progress)(f), (w.diagnosis)(f))
 }
