@@ -53,3 +53,41 @@ fn relevance_rules_follow_what_the_run_reads() {
         assert_eq!(v.data()["step_losses"], before, "{param} changes nothing of a CSV");
     }
 }
+
+#[test]
+fn choice_options_are_the_core_enums_ids_in_the_pages_order() {
+    use trainlab::app::params::ParamKind;
+    use trainlab::app::train::PARAMS;
+    use trainlab::core::data::{Shape, Task};
+    use trainlab::core::nn::Activation;
+    use trainlab::core::optim::OptimizerKind;
+    use trainlab::core::schedule::ScheduleKind;
+    let options = |name: &str| -> Vec<&str> {
+        match PARAMS.iter().find(|p| p.name == name).unwrap().kind {
+            ParamKind::Choice { options } => options.to_vec(),
+            _ => panic!("{name} is not a choice"),
+        }
+    };
+    let sorted = |mut v: Vec<&'static str>| {
+        v.sort();
+        v
+    };
+    // The page keeps its own order (Adam and tanh first); the ids are the core's, each once.
+    assert_eq!(sorted(options("optimizer")), sorted(OptimizerKind::IDS.to_vec()));
+    assert_eq!(sorted(options("activation")), sorted(Activation::IDS.to_vec()));
+    assert_eq!(options("schedule"), ScheduleKind::IDS.to_vec());
+    // Every generated data set is a classification shape of the core.
+    for id in options("dataset")
+        .into_iter()
+        .filter(|d| !["digits", "csv"].contains(d))
+    {
+        let shape = Shape::from_id(id).unwrap_or_else(|| panic!("{id} is no Shape"));
+        let data = trainlab::core::data::SyntheticConfig {
+            shape,
+            ..Default::default()
+        }
+        .generate(&mut trainlab::core::math::rng::seeded(1))
+        .unwrap();
+        assert!(matches!(data.task, Task::Classification { .. }), "{id}");
+    }
+}
