@@ -31,7 +31,7 @@ fn recipe_fixes_bias_first() {
     let first_variance = d.remedies.iter().position(|r| *r == Remedy::MoreData).unwrap();
     let last_bias = d.remedies.iter().rposition(|r| *r == Remedy::TrainLonger).unwrap();
     assert!(last_bias < first_variance);
-    assert!((d.avoidable_bias - 0.15).abs() < 1e-12 && (d.variance - 0.15).abs() < 1e-12);
+    assert!((d.avoidable_bias - 0.15).abs() < 1e-12 && (d.variance.unwrap() - 0.15).abs() < 1e-12);
     assert!(DiagnosisConfig::default()
         .diagnose(0.005, 0.01)
         .unwrap()

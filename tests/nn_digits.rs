@@ -1,6 +1,6 @@
 //! The committed digits asset and a real training run on it: a 64-100-10 ReLU MLP trained with
 //! Adam reaches at least 95% test accuracy, and the same seed gives bit-identical weights.
-use trainlab::core::data::digits::{parse, Digits};
+use trainlab::core::data::digits::{parse, Digits, COUNT};
 #[path = "common/reproduce.rs"]
 mod reproduce;
 use reproduce::digits_reference_run;
@@ -15,6 +15,11 @@ fn digits() -> Digits {
 fn the_asset_holds_1797_images_of_ten_classes() {
     let d = digits();
     assert_eq!(d.len(), 1797);
+    assert_eq!(
+        COUNT,
+        d.len(),
+        "the constant the train view caps `samples` of the digits with"
+    );
     assert_eq!((d.rows, d.cols), (8, 8));
     assert_eq!(BIN.len(), 12 + 1797 * 65);
     assert!(d.pixels.iter().all(|&p| p <= 16));

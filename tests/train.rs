@@ -1,11 +1,9 @@
-//! view=train and its core (`core::train_session`, `core::presets`): training reaches the
-//! accuracy it should, regularisers shrink the train/dev gap (measured with fixed seeds), panda
+//! view=train through the registry (the session alone: tests/train_session.rs): the default run
+//! learns the circle, regularisers shrink the train/dev gap (measured with fixed seeds), panda
 //! changes act at the next step without resetting the weights, checkpoints go back, bad input is
-//! refused with the run kept.
+//! refused with the run kept; the marks are worded in the figure's language; without a dev set
+//! the table, the CSV and the text say so; the relevance rules follow what the run reads.
 use trainlab::app::Mounted;
-use trainlab::core::data::{Shape, SyntheticConfig};
-use trainlab::core::lab::train_session::{RunStatus, SessionConfig};
-use trainlab::core::math::rng::seeded;
 
 fn train_view(query: &str) -> Mounted {
     let mut v = Mounted::new("train").unwrap();
@@ -22,38 +20,6 @@ fn run_to_end(v: &mut Mounted) -> serde_json::Value {
         }
     }
     v.data()
-}
-
-#[test]
-fn separable_2d_set_reaches_99_percent_train_accuracy() {
-    // Two Gaussian blobs at (2, 2) and (-2, -2) with variance 0.5 (noise 0): the classes are
-    // separated by a margin of several standard deviations, so a small network can fit them.
-    let data = SyntheticConfig {
-        shape: Shape::Gaussians,
-        samples: 400,
-        noise: 0.0,
-    }
-    .generate(&mut seeded(5))
-    .unwrap();
-    let mut s = SessionConfig {
-        epochs: 30,
-        seed: 3,
-        ..SessionConfig::default()
-    }
-    .start(&data)
-    .unwrap();
-    while s.running() {
-        s.advance(10_000);
-    }
-    assert_eq!(s.status, RunStatus::Done);
-    let last = s.epochs.last().unwrap();
-    assert_eq!(last.epoch, 30);
-    assert!(last.train_error <= 0.01, "train error {}", last.train_error);
-    // The stored error is recomputed here from the network's own predictions.
-    let t = s.train_data().clone();
-    s.trainer.net.predict(&t.x, t.rows).unwrap();
-    let acc = s.trainer.net.accuracy(&t.y).unwrap();
-    assert!((1.0 - acc - last.train_error).abs() < 1e-12);
 }
 
 #[test]
@@ -102,46 +68,6 @@ fn panda_change_acts_at_the_next_step_without_resetting_the_weights() {
     // A structural change starts a new run.
     v.set("hidden=4");
     assert_eq!(v.data()["step"], 0);
-}
-
-#[test]
-fn panda_lr_change_matches_a_trainer_changed_by_hand() {
-    // Independent reference: the same session config, trained step by step, with the optimizer
-    // changed on the Trainer directly; both must give the same weights bit for bit.
-    use trainlab::core::lab::train_session::SessionConfig;
-    let data = SyntheticConfig::default().generate(&mut seeded(9)).unwrap();
-    let mut cfg = SessionConfig {
-        epochs: 5,
-        ..SessionConfig::default()
-    };
-    cfg.train.optimizer.lr = 0.05;
-    let mut a = cfg.start(&data).unwrap();
-    let mut b = cfg.start(&data).unwrap();
-    for _ in 0..10 {
-        a.step();
-        b.step();
-    }
-    let w_before = a.trainer.net.params().to_vec();
-    let mut next = cfg.clone();
-    next.train.optimizer.lr = 0.5;
-    a.retune(&next).unwrap();
-    assert_eq!(
-        a.trainer.net.params(),
-        &w_before[..],
-        "retune does not touch the weights"
-    );
-    let mut opt = cfg.train.optimizer;
-    opt.lr = 0.5;
-    b.trainer.set_optimizer(opt, cfg.train.schedule, 0).unwrap();
-    a.step();
-    b.step();
-    assert_eq!(a.trainer.net.params(), b.trainer.net.params());
-    // And the step really used the new rate: with the old one the weights differ.
-    let mut c = cfg.start(&data).unwrap();
-    for _ in 0..11 {
-        c.step();
-    }
-    assert_ne!(c.trainer.net.params(), a.trainer.net.params());
 }
 
 #[test]
@@ -299,53 +225,6 @@ fn weight_decay_and_dropout_presets_shrink_the_train_dev_gap() {
 }
 
 #[test]
-fn early_stopping_stops_after_patience_epochs_and_puts_back_the_best_dev_epoch() {
-    // A big network on noisy blobs overfits: the dev cost reaches a minimum and then rises.
-    let data = SyntheticConfig {
-        shape: Shape::Gaussians,
-        samples: 200,
-        noise: 0.5,
-    }
-    .generate(&mut seeded(4))
-    .unwrap();
-    let mut cfg = SessionConfig {
-        epochs: 2000,
-        ..SessionConfig::default()
-    };
-    cfg.network.hidden = vec![64, 64, 64];
-    cfg.train.patience = 10;
-    cfg.train.optimizer.lr = 0.01;
-    let mut s = cfg.start(&data).unwrap();
-    while s.running() {
-        s.advance(10_000);
-    }
-    assert_eq!(s.status, RunStatus::EarlyStopped);
-    // Best epoch recomputed from the recorded curve (epochs from 1; the first minimum wins).
-    let best = s.epochs[1..]
-        .iter()
-        .fold(None::<(f64, u64)>, |b, e| {
-            let d = e.dev_loss.unwrap();
-            if b.is_none_or(|b| d < b.0) {
-                Some((d, e.epoch))
-            } else {
-                b
-            }
-        })
-        .unwrap();
-    assert_eq!(
-        s.epochs_done(),
-        best.1 + 10,
-        "stopped exactly `patience` epochs after the best"
-    );
-    assert!(s.epochs_done() < 2000);
-    // The network now is the best epoch's: its dev cost, evaluated again in one batch, matches.
-    let dev = s.dev_data().clone();
-    let (cost, _) = s.trainer.evaluate(&dev).unwrap();
-    assert!((cost - best.0).abs() < 1e-6 * best.0.max(1.0), "{cost} vs {}", best.0);
-    assert!(s.marks.iter().any(|m| m.label.starts_with("early stop")));
-}
-
-#[test]
 fn batch_of_one_gives_a_noisier_cost_curve_than_the_full_batch() {
     // Mean absolute change of the mini-batch cost between consecutive steps, over the first 200
     // steps of each run (same data, network and seed).
@@ -385,57 +264,159 @@ fn normalisation_uses_the_training_rows_statistics() {
     assert!(d["scaler"]["shift"].as_array().unwrap().iter().all(|s| s == 0.0));
 }
 
-#[test]
-fn a_restored_checkpoint_continues_the_same_way_every_time() {
-    let data = SyntheticConfig::default().generate(&mut seeded(2)).unwrap();
-    let mut cfg = SessionConfig {
-        epochs: 50,
-        ..SessionConfig::default()
-    };
-    cfg.network.keep_prob = 0.8; // dropout masks come from the RNG: the reseeded copy must replay
-    let mut s = cfg.start(&data).unwrap();
-    for _ in 0..30 {
-        s.step();
-    }
-    s.finish_pending();
-    let id = s.checkpoint();
-    let run = |s: &mut trainlab::core::lab::train_session::TrainSession| {
-        s.restore(id).unwrap();
-        for _ in 0..50 {
-            s.step();
-        }
-        s.finish_pending();
-        (s.trainer.net.params().to_vec(), s.step_losses.clone())
-    };
-    let first = run(&mut s);
-    let second = run(&mut s);
-    assert_eq!(first, second);
-    assert_eq!(s.steps(), 80);
+/// The Latin words of at least three letters in the texts the figure draws in `lang`, except
+/// the option ids of the view's own choices (`adam`, `constant`), identifiers (`keep_prob`) and
+/// the names Korean text keeps (`dev`, `Bayes`).
+fn latin_words_drawn(v: &Mounted, lang: trainlab::chart::Lang) -> (Vec<String>, Vec<String>) {
+    use trainlab::app::params::ParamKind;
+    use trainlab::chart::record::Op;
+    let ids: Vec<&str> = v
+        .entry()
+        .params
+        .iter()
+        .flat_map(|p| match p.kind {
+            ParamKind::Choice { options } => options.to_vec(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let theme = trainlab::chart::Theme { scale: 1.0, lang };
+    let texts: Vec<String> = v
+        .record(trainlab::app::DEFAULT_SIZE, &theme)
+        .unwrap()
+        .into_iter()
+        .filter_map(|op| match op {
+            Op::Text(s, _, _) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let words = texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !(c.is_alphanumeric() || c == '_')))
+        .filter(|w| !w.contains('_'))
+        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() >= 3 && !["dev", "Bayes"].contains(w) && !ids.contains(w))
+        .map(str::to_string)
+        .collect();
+    (texts, words)
 }
 
 #[test]
-fn panda_settings_out_of_range_are_refused_and_change_nothing() {
-    let data = SyntheticConfig::default().generate(&mut seeded(2)).unwrap();
-    let cfg = SessionConfig::default();
-    let mut s = cfg.start(&data).unwrap();
-    s.step();
-    let w = s.trainer.net.params().to_vec();
-    let before = s.config.clone();
-    for bad in [
-        |c: &mut SessionConfig| c.network.keep_prob = 0.0,
-        |c: &mut SessionConfig| c.network.l2 = -1.0,
-        |c: &mut SessionConfig| c.train.optimizer.lr = 0.0,
-        |c: &mut SessionConfig| c.train.optimizer.beta1 = 1.0,
-        |c: &mut SessionConfig| c.epochs = 0,
+fn korean_figures_word_the_marks_of_a_divergence_an_early_stop_and_a_restore() {
+    use trainlab::chart::Lang;
+    // A diverging run.
+    let mut diverged = train_view(
+        "optimizer=sgd&lr=10&activation=relu&init=he&epochs=200&batch=240&normalise=0&dataset=gaussians&noise=0.5",
+    );
+    assert_eq!(run_to_end(&mut diverged)["status"], "diverged");
+    // Early stopping: patience 1 on noisy blobs stops at the first epoch whose dev cost is worse.
+    let mut stopped = train_view("dataset=gaussians&noise=0.5&samples=200&patience=1&epochs=500");
+    assert_eq!(run_to_end(&mut stopped)["status"], "early_stopped");
+    // Panda changes (optimizer, schedule, patience), a checkpoint after them, a restore.
+    let mut restored = train_view("epochs=50");
+    restored.advance(40);
+    assert!(restored
+        .set("optimizer=sgd&schedule=exponential&patience=5&lr=0.05")
+        .is_empty());
+    restored.advance(40);
+    let id = restored.command("checkpoint", "").unwrap()["id"].as_u64().unwrap();
+    restored.advance(40);
+    restored.command("restore", &id.to_string()).unwrap();
+    let labels = |v: &Mounted| -> Vec<String> {
+        v.data()["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(labels(&restored).contains(&format!("restored checkpoint {id}")));
+    assert!(labels(&restored).contains(&"optimizer adam → sgd".to_string()));
+    for (v, korean) in [
+        (&diverged, "발산"),
+        (&stopped, "조기 종료: 에포크"),
+        (&restored, "체크포인트 1 복원"),
     ] {
-        let mut next = cfg.clone();
-        bad(&mut next);
-        assert!(s.retune(&next).is_err());
-        assert_eq!(s.config, before);
-        assert_eq!(s.trainer.net.config().keep_prob, 1.0);
-        assert_eq!(s.trainer.net.config().l2, 0.0);
-        assert_eq!(s.trainer.config().optimizer, cfg.train.optimizer);
-        assert_eq!(s.trainer.net.params(), &w[..]);
-        assert!(s.marks.is_empty());
+        // The English figure draws the English marks (the data's labels) ...
+        let (en, _) = latin_words_drawn(v, Lang::En);
+        for label in labels(v) {
+            assert!(en.contains(&label), "{label} not drawn in {en:?}");
+        }
+        // ... and the Korean figure draws them in Korean, no English word left.
+        let (ko, english) = latin_words_drawn(v, Lang::Ko);
+        assert!(
+            english.is_empty(),
+            "English in the Korean figure: {english:?} in {ko:?}"
+        );
+        assert!(ko.iter().any(|t| t.contains(korean)), "{korean} not in {ko:?}");
     }
+}
+
+#[test]
+fn without_a_dev_set_the_table_csv_text_and_diagnosis_say_so() {
+    use trainlab::chart::Lang;
+    let mut v = train_view("dev=0&epochs=3");
+    let d = run_to_end(&mut v);
+    assert_eq!(d["rows"]["dev"], 0);
+    // The table under the figure has its row, with the dev cells empty.
+    let table = &v.summary()["tables"][0];
+    let rows = table["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{table}");
+    assert_eq!(table["id"], "epoch_no_dev", "the caption says there is no dev set");
+    let columns: Vec<&str> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let cell = |name: &str| rows[0][columns.iter().position(|c| *c == name).unwrap()].clone();
+    assert_eq!(cell("epoch").as_f64(), Some(3.0));
+    assert!(cell("train_error").is_number() && cell("train_cost").is_number());
+    assert!(cell("dev_cost").is_null() && cell("dev_error").is_null());
+    // The CSV leaves the dev columns empty instead of repeating the train values.
+    let csv = v.csv();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (dev_cost, dev_error) = (
+        header.iter().position(|c| *c == "dev_cost").unwrap(),
+        header.iter().position(|c| *c == "dev_error").unwrap(),
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 4, "epochs 0 to 3");
+    for row in &rows {
+        assert_eq!(row.len(), header.len());
+        assert_eq!((row[dev_cost], row[dev_error]), ("", ""), "{row:?}");
+        assert!(row[..dev_cost]
+            .iter()
+            .all(|c| c.parse::<f64>().is_ok_and(f64::is_finite)));
+    }
+    // The diagnosis uses the train error alone and says so; the variance is not made up.
+    assert!(d["diagnosis"]["dev_error"].is_null() && d["diagnosis"]["variance"].is_null());
+    let en = v.describe(Lang::En);
+    assert!(en.contains("no dev set") && en.contains("train error alone"), "{en}");
+    assert!(!en.contains("dev error –") && !en.contains("nor high variance"), "{en}");
+    let ko = v.describe(Lang::Ko);
+    assert!(ko.contains("dev 세트가 없어"), "{ko}");
+    // With a dev set nothing of it is said.
+    let mut with_dev = train_view("epochs=3");
+    run_to_end(&mut with_dev);
+    assert_eq!(with_dev.summary()["tables"][0]["id"], "epoch");
+    assert!(!with_dev.describe(Lang::En).contains("no dev set"));
+}
+
+#[test]
+fn each_csv_upload_is_its_own_data() {
+    let mut v = train_view("epochs=3");
+    let three = "x,y,c\n0,0,a\n1,0,b\n0,1,c\n1,1,a\n2,2,b\n2,0,c\n0,2,a\n3,1,b\n1,3,c\n";
+    let two = "x,y,c\n0,0,a\n1,0,b\n0,1,a\n1,1,b\n2,2,a\n2,0,b\n0,2,a\n3,1,b\n";
+    let r = v.command("csv", three).unwrap();
+    assert!(v.set(r["query"].as_str().unwrap()).is_empty());
+    assert_eq!(v.data()["classes"], 3);
+    assert!(v.set("dataset=circle").is_empty());
+    v.command("csv", two).unwrap();
+    assert!(v.set("dataset=csv").is_empty());
+    assert_eq!(v.data()["classes"], 2, "the second upload, not the first");
+    // Showing a CSV already, a new upload restarts on its rows at once.
+    v.command("csv", three).unwrap();
+    assert_eq!(v.data()["classes"], 3);
+    assert_eq!(v.data()["step"], 0);
 }

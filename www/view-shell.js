@@ -75,9 +75,10 @@ export function renderTables(box, summary, texts, format) {
   for (const t of summary.tables ?? []) {
     const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
     // numbers through the one formatter the figures use (three significant digits, never a
-    // misleading 0); text cells (row labels) as they are
-    const rows = t.rows.map((row) => el('tr', null,
-      ...row.map((v) => el('td', null, typeof v === 'number' ? format(v) : String(v)))));
+    // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
+    // such as train's dev columns without a dev set) left empty
+    const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? format(v) : String(v));
+    const rows = t.rows.map((row) => el('tr', null, ...row.map((v) => el('td', null, cell(v)))));
     box.append(el('table', 'tl-table',
       el('caption', null, texts.tables?.[t.id] ?? t.id),
       el('thead', null, head),

@@ -1,9 +1,11 @@
 //! Figures of `view=train`: the decision boundary as a heatmap with the points (2-D data), or
 //! the dev confusion matrix and a grid of misclassified digits; beside it the train and dev
 //! cost and error per epoch, the cost of every mini-batch faint behind, and the panda changes
-//! as marked vertical lines.
-use super::{series_color, ChartError, Theme, GRID, INK};
-use crate::core::lab::train_eval::{Boundary, Confusion};
+//! as marked vertical lines. Every word drawn (titles, curve labels, marks) comes in as data,
+//! already in the page's language.
+use super::{series_color, ChartError, Theme, INK};
+use crate::core::lab::train::{Boundary, Confusion};
+use crate::core::math::format::short;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -266,18 +268,15 @@ pub fn draw_curves<DB: DrawingBackend>(
         .x_label_area_size(theme.px(26.0))
         .y_label_area_size(theme.px(40.0))
         .build_cartesian_2d(x0..x1, y0..y1)?;
-    chart
-        .configure_mesh()
+    theme
+        .mesh(&mut chart.configure_mesh(), 10.0)
+        // the axis title as small as the tick labels: the panels are half the figure's height
+        .axis_desc_style(theme.font(10.0))
         .x_labels(5)
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| crate::core::lab::train_eval::short(*y))
-        .label_style(theme.font(10.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+        .y_label_formatter(&|y| short(*y))
         .x_desc(panel.x_label.clone())
-        .axis_desc_style(theme.font(10.0))
         .draw()?;
     let clip = |v: f64| v.clamp(y0, y1);
     for c in &panel.curves {

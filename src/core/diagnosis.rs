@@ -6,6 +6,10 @@
 //! higher), both (train high, dev higher still), neither. The recipe: fix bias first (bigger
 //! network, train longer, another architecture), then variance (more data, regularisation, another
 //! architecture).
+//!
+//! Without a dev set only the first gap can be measured: the diagnosis then names the bias alone
+//! (high bias, or no high avoidable bias), leaves the variance unknown (`None`) and suggests
+//! only bias remedies ([`DiagnosisConfig::diagnose_sets`]).
 use serde::{Deserialize, Serialize};
 
 /// Thresholds of the diagnosis, as error rates in [0, 1].
@@ -67,8 +71,8 @@ pub struct Diagnosis {
     pub state: FitState,
     /// train - Bayes (may be negative if the estimate is too high).
     pub avoidable_bias: f64,
-    /// dev - train.
-    pub variance: f64,
+    /// dev - train; `None` without a dev set (not measured).
+    pub variance: Option<f64>,
     /// What to try, bias remedies first.
     pub remedies: Vec<Remedy>,
 }
@@ -88,9 +92,16 @@ impl std::error::Error for DiagnosisError {}
 impl DiagnosisConfig {
     /// Names the state of a model with these train and dev error rates (each in [0, 1]).
     pub fn diagnose(&self, train_error: f64, dev_error: f64) -> Result<Diagnosis, DiagnosisError> {
+        self.diagnose_sets(train_error, Some(dev_error))
+    }
+
+    /// The diagnosis from the sets there are: with a dev error as [`DiagnosisConfig::diagnose`];
+    /// without one (`None`) from the avoidable bias alone: [`FitState::HighBias`] or
+    /// [`FitState::Good`] (no high avoidable bias; the variance is unknown), bias remedies only.
+    pub fn diagnose_sets(&self, train_error: f64, dev_error: Option<f64>) -> Result<Diagnosis, DiagnosisError> {
         for (name, v) in [
             ("train error", train_error),
-            ("dev error", dev_error),
+            ("dev error", dev_error.unwrap_or(train_error)),
             ("Bayes error", self.bayes_error),
             ("bias threshold", self.bias_threshold),
             ("variance threshold", self.variance_threshold),
@@ -100,9 +111,9 @@ impl DiagnosisConfig {
             }
         }
         let avoidable_bias = train_error - self.bayes_error;
-        let variance = dev_error - train_error;
+        let variance = dev_error.map(|dev| dev - train_error);
         let high_bias = avoidable_bias > self.bias_threshold;
-        let high_variance = variance > self.variance_threshold;
+        let high_variance = variance.is_some_and(|v| v > self.variance_threshold);
         let state = match (high_bias, high_variance) {
             (true, true) => FitState::HighBiasAndVariance,
             (true, false) => FitState::HighBias,

@@ -166,3 +166,33 @@ test('bad input: clamped values and inconsistent shares give notices and keep th
   assert.deepEqual((await data()).epochs, d.epochs);
   assert.deepEqual(b.errors, []);
 });
+
+test('without a dev set the epoch table gets its row with empty dev cells and says so; the CSV leaves dev empty', async () => {
+  await openLab(b.page, `${srv.url}?view=train&dev=0&epochs=3`);
+  const d = await finished();
+  assert.equal(d.rows.dev, 0);
+  await b.page.waitForFunction(() => document.querySelectorAll('.tl-tables tbody tr').length > 0);
+  const table = await b.page.evaluate(() => {
+    const t = document.querySelector('.tl-tables table');
+    const head = [...t.querySelectorAll('th')].map((th) => th.textContent);
+    const cells = [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent));
+    return { caption: t.caption.textContent, head, cells };
+  });
+  assert.match(table.caption, /no dev set/);
+  assert.equal(table.cells.length, 1);
+  const row = table.cells[0];
+  assert.equal(row[table.head.indexOf('epoch')], '3');
+  assert.equal(row[table.head.indexOf('dev_cost')], '');
+  assert.equal(row[table.head.indexOf('dev_error')], '');
+  assert.notEqual(row[table.head.indexOf('train_error')], '');
+  const csv = (await b.page.evaluate(() => window.trainlab.handle.csv())).trim().split('\n');
+  const header = csv[0].split(',');
+  for (const line of csv.slice(1)) {
+    const cells = line.split(',');
+    assert.equal(cells[header.indexOf('dev_cost')], '');
+    assert.equal(cells[header.indexOf('dev_error')], '');
+  }
+  assert.match(await b.page.locator('.tl-diagnosis').innerText(), /no dev set/);
+  assert.match(await b.page.evaluate(() => window.trainlab.handle.describe()), /no dev set/);
+  assert.deepEqual(b.errors, []);
+});

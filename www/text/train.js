@@ -83,6 +83,7 @@ export default {
   },
   tables: {
     epoch: 'Last evaluated epoch: cost and error on train and dev, and the Bayes error used by the diagnosis',
+    epoch_no_dev: 'Last evaluated epoch: cost and error on train, and the Bayes error used by the diagnosis. There is no dev set (dev share 0): the dev columns are empty',
   },
   ui: {
     group: 'Training',
@@ -112,9 +113,12 @@ export default {
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';
       const bias = `avoidable bias ${pct(g.avoidable_bias)} (train ${pct(g.train_error)} − Bayes ${pct(g.bayes_error)})`;
-      const variance = g.dev_error === null ? 'no dev rows' : `variance ${pct(g.variance)} (dev ${pct(g.dev_error)} − train ${pct(g.train_error)})`;
+      // Without a dev set only the bias is measured: "good" then means no high avoidable bias.
+      const noDev = g.dev_error === null;
+      const state = noDev && g.state === 'good' ? 'no high avoidable bias' : STATES[g.state] ?? g.state;
+      const variance = noDev ? 'no dev set (dev share 0), so the variance is not measured' : `variance ${pct(g.variance)} (dev ${pct(g.dev_error)} − train ${pct(g.train_error)})`;
       const next = g.remedies.length ? ` Try next: ${g.remedies.map((r) => REMEDIES[r] ?? r).join('; ')}.` : ' Nothing to fix at these thresholds (5 points).';
-      return `Epoch ${g.epoch}: ${STATES[g.state] ?? g.state}. ${bias}; ${variance}.${next}`;
+      return `Epoch ${g.epoch}: ${state}. ${bias}; ${variance}.${next}`;
     },
   },
 };

@@ -81,6 +81,7 @@ export default {
   },
   tables: {
     epoch: '마지막으로 평가한 에포크: 훈련과 dev의 비용과 오차, 진단에 쓴 베이즈 오차',
+    epoch_no_dev: '마지막으로 평가한 에포크: 훈련의 비용과 오차, 진단에 쓴 베이즈 오차. dev 세트가 없어(dev 비율 0) dev 열은 비어 있습니다',
   },
   ui: {
     group: '학습',
@@ -110,9 +111,12 @@ export default {
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';
       const bias = `회피 가능 편향 ${pct(g.avoidable_bias)} (훈련 ${pct(g.train_error)} − 베이즈 ${pct(g.bayes_error)})`;
-      const variance = g.dev_error === null ? 'dev 행 없음' : `분산 ${pct(g.variance)} (dev ${pct(g.dev_error)} − 훈련 ${pct(g.train_error)})`;
+      // dev 세트가 없으면 편향만 잽니다: 이때 "good"은 회피 가능 편향이 높지 않다는 뜻입니다.
+      const noDev = g.dev_error === null;
+      const state = noDev && g.state === 'good' ? '회피 가능 편향이 높지 않음' : STATES[g.state] ?? g.state;
+      const variance = noDev ? 'dev 세트가 없어(dev 비율 0) 분산은 재지 못함' : `분산 ${pct(g.variance)} (dev ${pct(g.dev_error)} − 훈련 ${pct(g.train_error)})`;
       const next = g.remedies.length ? ` 다음에 해 볼 것: ${g.remedies.map((r) => REMEDIES[r] ?? r).join('; ')}.` : ' 이 기준(5%포인트)에서는 고칠 것이 없습니다.';
-      return `에포크 ${g.epoch}: ${STATES[g.state] ?? g.state}. ${bias}; ${variance}.${next}`;
+      return `에포크 ${g.epoch}: ${state}. ${bias}; ${variance}.${next}`;
     },
   },
 };

@@ -2,25 +2,18 @@
 // the DLFS presets, a CSV from the file picker or dropped on the figure, a click on the 2-D plot to
 // add a point, and the bias/variance diagnosis panel. Every action goes to the core through
 // handle.command() or a parameter change (ctx.apply); this file computes nothing itself.
+import { el, button } from '../dom.js';
 
 const CSV_MAX_BYTES = 5_000_000;
 
 export function attach(ctx) {
   const { handle } = ctx;
   const t = ctx.texts.ui ?? {};
-  const el = (tag, cls, text) => {
-    const n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined) n.textContent = text;
-    return n;
-  };
   const bar = el('div', 'tl-exports tl-player');
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', t.group ?? 'Training');
-  const button = (label, fn, parent = bar) => {
-    const b = el('button', 'tl-button', label);
-    b.type = 'button';
-    b.addEventListener('click', fn);
+  const addButton = (label, fn, parent = bar) => {
+    const b = button('tl-button', label, fn);
     parent.append(b);
     return b;
   };
@@ -36,18 +29,18 @@ export function attach(ctx) {
     return out;
   };
 
-  const play = button(t.pause ?? 'Pause', () => {
+  const play = addButton(t.pause ?? 'Pause', () => {
     if (ui().status === 'playing') run('pause');
     else { run('play'); handle.resume(); render(); }
   });
-  button(t.step ?? 'Step (1 mini-batch)', () => run('step'));
-  button(t.epoch ?? 'Step 1 epoch', () => run('epoch'));
-  button(t.reset ?? 'Reset', () => run('reset'));
-  button(t.checkpoint ?? 'Save checkpoint', () => run('checkpoint'));
+  addButton(t.step ?? 'Step (1 mini-batch)', () => run('step'));
+  addButton(t.epoch ?? 'Step 1 epoch', () => run('epoch'));
+  addButton(t.reset ?? 'Reset', () => run('reset'));
+  addButton(t.checkpoint ?? 'Save checkpoint', () => run('checkpoint'));
   const checkpoints = el('select', 'tl-select');
   checkpoints.setAttribute('aria-label', t.checkpoints ?? 'Checkpoints');
   bar.append(checkpoints);
-  button(t.restore ?? 'Go back', () => { if (checkpoints.value) run('restore', checkpoints.value); });
+  addButton(t.restore ?? 'Go back', () => { if (checkpoints.value) run('restore', checkpoints.value); });
 
   const tools = el('div', 'tl-exports tl-player');
   tools.setAttribute('role', 'group');
@@ -60,7 +53,7 @@ export function attach(ctx) {
     presets.append(o);
   }
   tools.append(presets);
-  button(t.load_preset ?? 'Load preset', () => {
+  addButton(t.load_preset ?? 'Load preset', () => {
     const r = run('preset', presets.value);
     if (r?.query) ctx.apply(r.query);
   }, tools);
@@ -68,7 +61,7 @@ export function attach(ctx) {
   file.type = 'file';
   file.accept = '.csv,.tsv,.txt,text/csv';
   file.hidden = true;
-  button(t.csv ?? 'Load CSV…', () => file.click(), tools);
+  addButton(t.csv ?? 'Load CSV…', () => file.click(), tools);
   tools.append(file);
   const classLabel = el('label', 'tl-export-label', t.click_class ?? 'Click adds class');
   const classes = el('select', 'tl-select');

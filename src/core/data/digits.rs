@@ -18,6 +18,9 @@ pub fn embedded() -> Result<Dataset, DigitsError> {
     parse(EMBEDDED).map(|d| d.dataset())
 }
 
+/// Images in the embedded file: 1,797.
+pub const COUNT: usize = 1797;
+
 /// The file's first four bytes.
 pub const MAGIC: &[u8; 4] = b"TLD1";
 /// Header bytes before the records.

@@ -49,11 +49,6 @@ impl Output {
         .find(|o| o.id() == id)
     }
 
-    /// Whether outputs are class scores (accuracy is defined).
-    pub fn is_classifier(self) -> bool {
-        self != Output::LinearSquaredError
-    }
-
     /// `a = output(z)` for a `rows x cols` batch.
     pub fn forward<T: NnFloat>(self, z: &[T], a: &mut [T], cols: usize) {
         match self {

@@ -241,11 +241,6 @@ impl<T: NnFloat> Trainer<T> {
         &self.config
     }
 
-    /// The current epoch (from 1 once the first step was taken; 0 before).
-    pub fn epoch_number(&self) -> u64 {
-        self.epoch
-    }
-
     /// Steps per epoch with the current training rows and batch size.
     pub fn steps_per_epoch(&self) -> usize {
         let bs = self.config.batch_size.min(self.train.rows).max(1);

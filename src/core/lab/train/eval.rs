@@ -1,4 +1,4 @@
-//! The evaluation of one epoch of a [`TrainSession`], in chunks (so a page can spread it over
+//! The evaluation of one epoch of a training session, in chunks (so a page can spread it over
 //! frames): cost and error on the training rows, then on the dev rows (with the confusion matrix
 //! and the misclassified rows), then the decision boundary on a grid for 2-D data.
 //!
@@ -7,7 +7,8 @@
 //! (argmax for softmax, `a >= 0.5` for one sigmoid) is not the label. Boundary: the predicted
 //! class and its probability at the centres of a `GRID x GRID` lattice over the plot's region,
 //! mapped through the same standardisation as the data.
-use crate::core::lab::train_session::{EpochStats, TrainSession};
+use super::stats::EpochStats;
+use crate::core::data::{Dataset, Scaler};
 use crate::core::nn::{argmax, Network, TrainData};
 use serde::{Deserialize, Serialize};
 
@@ -34,16 +35,14 @@ pub fn padded(values: &[f64], pad: f64) -> (f64, f64) {
     (lo - pad * (hi - lo), hi + pad * (hi - lo))
 }
 
-/// A number in at most 3 significant digits (`0.003`, `12.5`, `1e-5`).
-pub fn short(v: f64) -> String {
-    let a = v.abs();
-    if a != 0.0 && !(1e-3..1e5).contains(&a) {
-        format!("{v:.0e}")
-    } else {
-        let s = format!("{v:.3}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        s.to_string()
-    }
+/// The plotted region of a 2-D set, `((x0, x1), (y0, y1))` in raw coordinates.
+pub type ViewBox = ((f64, f64), (f64, f64));
+
+/// The padded range of the first two features (the 2-D plot's axes): the data's range padded
+/// by 10% on each side.
+pub fn view_box(data: &Dataset) -> ViewBox {
+    let col = |j: usize| -> Vec<f64> { (0..data.rows()).filter_map(|i| data.row(i).get(j).copied()).collect() };
+    (padded(&col(0), 0.1), padded(&col(1), 0.1))
 }
 
 /// The predicted class and probability at each grid cell, row by row from the bottom.
@@ -61,11 +60,21 @@ pub struct Boundary {
     pub confidence: Vec<f32>,
 }
 
+/// The rows a confusion matrix counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvalSet {
+    /// The dev rows.
+    Dev,
+    /// The training rows (when there are no dev rows).
+    Train,
+}
+
 /// Counts of (true class, predicted class) and the first misclassified rows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Confusion {
-    /// `dev` or `train` (when there are no dev rows).
-    pub set: &'static str,
+    /// The dev rows, or the training rows when there are none.
+    pub set: EvalSet,
     /// Classes.
     pub classes: usize,
     /// `classes x classes`, row = true class, column = predicted.
@@ -104,7 +113,7 @@ pub struct EvalJob {
     grid: Option<Vec<f32>>,
     grid_class: Vec<u8>,
     grid_conf: Vec<f32>,
-    view: ((f64, f64), (f64, f64)),
+    view: ViewBox,
     figure_only: bool,
     /// The boundary, once computed.
     pub boundary: Option<Boundary>,
@@ -134,11 +143,26 @@ fn label(y: &[f32]) -> usize {
     }
 }
 
+/// What an evaluation needs to know of its session.
+#[derive(Clone, Copy, Debug)]
+pub struct EvalSetup<'a> {
+    /// The mini-batch size (a chunk is three batches, 64..=2048 rows).
+    pub batch_size: usize,
+    /// Classes of the task.
+    pub classes: usize,
+    /// Input features (2: the decision boundary is evaluated on a grid).
+    pub features: usize,
+    /// The plotted region of a 2-D set.
+    pub view_box: ViewBox,
+    /// The input map applied to the grid points.
+    pub scaler: &'a Scaler,
+}
+
 impl EvalJob {
-    /// The evaluation of epoch `epoch` (`step` steps, learning rate `lr`) of `s`'s network.
-    pub fn new(s: &TrainSession, epoch: u64, step: u64, lr: f64) -> EvalJob {
-        let chunk = (3 * s.config.train.batch_size).clamp(64, 2048);
-        let grid = (s.raw.train.features == 2).then(|| {
+    /// The evaluation of epoch `epoch` (`step` steps, learning rate `lr`).
+    pub fn new(s: &EvalSetup, epoch: u64, step: u64, lr: f64) -> EvalJob {
+        let chunk = (3 * s.batch_size).clamp(64, 2048);
+        let grid = (s.features == 2).then(|| {
             let ((x0, x1), (y0, y1)) = s.view_box;
             let mut g = Vec::with_capacity(GRID * GRID * 2);
             for j in 0..GRID {
@@ -172,7 +196,7 @@ impl EvalJob {
     }
 
     /// Only the figure (boundary, or dev confusion matrix) for the current weights.
-    pub fn figure_only(s: &TrainSession) -> EvalJob {
+    pub fn figure_only(s: &EvalSetup) -> EvalJob {
         let mut job = EvalJob::new(s, 0, 0, 0.0);
         job.stage = Stage::Dev;
         job.figure_only = true;
@@ -189,11 +213,16 @@ impl EvalJob {
         match self.stage {
             Stage::Train => {
                 if self.sums_chunk(net, train, false) {
-                    self.next_stage(dev);
+                    self.stage = Stage::Dev;
+                    self.pos = 0;
                 }
             }
             Stage::Dev => {
-                let (set, name) = if dev.rows > 0 { (dev, "dev") } else { (train, "train") };
+                let (set, name) = if dev.rows > 0 {
+                    (dev, EvalSet::Dev)
+                } else {
+                    (train, EvalSet::Train)
+                };
                 if self.confusion.is_none() {
                     self.confusion = Some(Confusion {
                         set: name,
@@ -211,11 +240,6 @@ impl EvalJob {
             Stage::Done => {}
         }
         self.stage == Stage::Done
-    }
-
-    fn next_stage(&mut self, _dev: &TrainData<f32>) {
-        self.stage = Stage::Dev;
-        self.pos = 0;
     }
 
     /// One chunk of `data`; returns true at its end.
@@ -295,7 +319,7 @@ impl EvalJob {
     pub fn stats(&self, net: &Network<f32>) -> EpochStats {
         let cost = |s: &Sums| s.loss / s.rows.max(1) as f64 + net.l2_cost(s.rows.max(1));
         let err = |s: &Sums| s.wrong as f64 / s.rows.max(1) as f64;
-        let has_dev = self.dev.rows > 0 && self.confusion.as_ref().is_some_and(|c| c.set == "dev");
+        let has_dev = self.dev.rows > 0 && self.confusion.as_ref().is_some_and(|c| c.set == EvalSet::Dev);
         EpochStats {
             epoch: self.epoch,
             step: self.step,

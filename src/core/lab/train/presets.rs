@@ -21,12 +21,9 @@ pub struct Preset {
     pub query: &'static str,
 }
 
-/// The DLFS network and data, shared by every preset: 300 training digits of 1,797 (share
-/// 0.167 rounds to 300), no test rows, 6 hidden ReLU layers of 100, He init, SGD lr 0.01,
-/// batches of 100, no normalisation (pixels already in [0, 1]).
-const BASE: &str = "dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100\
-&activation=relu&init=he&batchnorm=0&optimizer=sgd&lr=0.01&schedule=constant&batch=100&patience=0";
-
+/// A preset from the DLFS network and data shared by every preset and the rest of its query:
+/// 300 training digits of 1,797 (share 0.167 rounds to 300), no test rows, 6 hidden ReLU layers
+/// of 100, He init, SGD lr 0.01, batches of 100, no normalisation (pixels already in [0, 1]).
 macro_rules! preset {
     ($id:literal, $rest:literal) => {
         Preset {
@@ -51,9 +48,4 @@ pub const PRESETS: [Preset; 4] = [
 /// The preset with this id.
 pub fn preset(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
-}
-
-/// The shared part of every preset's query (documentation and tests).
-pub fn base_query() -> &'static str {
-    BASE
 }

@@ -1,0 +1,162 @@
+//! The figure of `view=train`: on the left the decision boundary with the points (2-D data) or
+//! the confusion matrix with the misclassified digits; on the right the cost per epoch (every
+//! mini-batch faint behind) above the error rate with the Bayes error, the marks of the run on
+//! both. Drawn by [`crate::chart::train`] from the session's numbers and the words of
+//! [`super::text`] in the page's language.
+use super::text::{mark, words, Words};
+use super::TrainView;
+use crate::app::Area;
+use crate::chart::train::{draw_boundary, draw_confusion, draw_curves, Curve, CurvesPanel, Point};
+use crate::chart::{ChartError, Theme};
+use crate::core::lab::train::{EpochStats, EvalSet, TrainSession};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Draws the whole figure.
+pub(super) fn draw(view: &TrainView, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+    root.fill(&WHITE)?;
+    let w = words(theme.lang);
+    let s = &view.session;
+    let (width, _) = root.dim_in_pixel();
+    let (_, right) = root.split_horizontally(width * 50 / 100);
+    if s.raw.train.features == 2 {
+        // The plot rectangle is computed on the whole figure, so a click maps back the same way.
+        let title = w.boundary_title;
+        draw_boundary(
+            root,
+            s.boundary.as_ref(),
+            s.view_box,
+            &points(s),
+            s.classes,
+            title,
+            theme,
+        )?;
+    } else {
+        let set = s.confusion.as_ref().map_or(EvalSet::Dev, |c| c.set);
+        let set_name = match set {
+            EvalSet::Dev => w.dev_set,
+            EvalSet::Train => w.train_set,
+        };
+        let title = format!("{} ({set_name})", w.confusion_title);
+        draw_confusion(
+            root,
+            s.confusion.as_ref(),
+            &mistakes(s),
+            &title,
+            w.mistakes_title,
+            theme,
+        )?;
+    }
+    curves(s, view.diagnosis.bayes_error, w, &right, theme)
+}
+
+/// The rows of a 2-D set to draw: dev and test as rings, train (with clicked points) filled on
+/// top.
+fn points(s: &TrainSession) -> Vec<Point> {
+    let mut pts = Vec::new();
+    for (set, train) in [(&s.raw.dev, false), (&s.raw.test, false), (&s.raw.train, true)] {
+        for i in 0..set.rows() {
+            let r = set.row(i);
+            pts.push((r[0], r[1], set.label(i), train));
+        }
+    }
+    pts
+}
+
+/// The misclassified 8 x 8 digits of the last confusion matrix, each row's pixels stretched to
+/// [0, 1], with their true and predicted classes.
+fn mistakes(s: &TrainSession) -> Vec<(Vec<f64>, usize, usize)> {
+    let Some(c) = s.confusion.as_ref().filter(|_| s.raw.dev.features == 64) else {
+        return Vec::new();
+    };
+    let set = match c.set {
+        EvalSet::Dev => &s.raw.dev,
+        EvalSet::Train => &s.raw.train,
+    };
+    c.mistakes
+        .iter()
+        .filter(|m| m.0 < set.rows())
+        .map(|&(i, t, p)| {
+            let row = set.row(i);
+            let (lo, hi) = row
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+            let span = if hi > lo { hi - lo } else { 1.0 };
+            (row.iter().map(|v| (v - lo) / span).collect(), t, p)
+        })
+        .collect()
+}
+
+/// The two panels of curves over epochs, with the run's marks.
+fn curves<DB: DrawingBackend>(
+    s: &TrainSession,
+    bayes: f64,
+    w: &Words,
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let spe = s.trainer.steps_per_epoch().max(1) as f64;
+    let x_max = (s.config.epochs as f64).max(s.epochs_done() as f64).max(1.0);
+    let marks: Vec<(f64, String)> = s
+        .marks
+        .iter()
+        .map(|m| (m.step as f64 / spe, mark(w, &m.kind)))
+        .collect();
+    let ep = |f: fn(&EpochStats) -> Option<f64>| {
+        s.epochs
+            .iter()
+            .filter_map(|e| f(e).map(|v| (e.epoch as f64, v)))
+            .collect::<Vec<_>>()
+    };
+    let steps: Vec<(f64, f64)> = s.step_losses.iter().map(|&(t, l)| (t as f64 / spe, l)).collect();
+    let train_loss = ep(|e| Some(e.train_loss));
+    let dev_loss = ep(|e| e.dev_loss);
+    // The cost axis reaches the epoch costs and the 95th percentile of the mini-batch costs (a
+    // few noisy batches do not flatten the curves).
+    let mut finite: Vec<f64> = train_loss.iter().chain(&dev_loss).map(|p| p.1).collect();
+    let mut batch: Vec<f64> = steps.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
+    batch.sort_by(f64::total_cmp);
+    if let Some(&q) = batch.get(batch.len() * 95 / 100) {
+        finite.push(q);
+    }
+    let y_max = finite
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, f64::max)
+        .max(1e-3)
+        * 1.05;
+    let curve = |points, color, faint, label: &str| Curve {
+        points,
+        color,
+        faint,
+        label: label.to_string(),
+    };
+    let (top, bottom) = area.split_vertically(area.dim_in_pixel().1 / 2);
+    let loss = CurvesPanel {
+        title: w.cost_title.into(),
+        x: (0.0, x_max),
+        y: (0.0, y_max),
+        curves: vec![
+            curve(steps, 0, true, ""),
+            curve(train_loss, 0, false, w.train),
+            curve(dev_loss, 1, false, w.dev),
+        ],
+        marks: marks.clone(),
+        x_label: String::new(),
+    };
+    draw_curves(&top, &loss, theme)?;
+    let err = CurvesPanel {
+        title: w.error_title.into(),
+        x: (0.0, x_max),
+        y: (0.0, 1.0),
+        curves: vec![
+            curve(ep(|e| Some(e.train_error)), 0, false, w.train),
+            curve(ep(|e| e.dev_error), 1, false, w.dev),
+            curve(vec![(0.0, bayes), (x_max, bayes)], 6, true, w.bayes),
+        ],
+        marks,
+        x_label: w.epoch.into(),
+    };
+    draw_curves(&bottom, &err, theme)
+}

@@ -1,0 +1,23 @@
+//! The training playground of `view=train` (seeds 001, 002, 004): a run's settings and caps
+//! ([`config`]), the run itself, advanced a few units at a time ([`session`]), the evaluation of
+//! an epoch in chunks ([`eval`]), what a run records ([`stats`]: epoch statistics, status,
+//! marks), the learner's changes between steps ([`retune`]), saved states ([`checkpoint`]) and
+//! DLFS's overfitting experiments as presets ([`presets`]).
+//!
+//! Files depend one way: `config`, `stats` <- `eval`, `checkpoint` <- `session` <- `retune`.
+pub mod checkpoint;
+pub mod config;
+pub mod eval;
+pub mod presets;
+pub mod retune;
+pub mod session;
+pub mod stats;
+
+pub use checkpoint::{Checkpoint, CheckpointInfo};
+pub use config::{output_for, Field, SessionConfig, SessionError};
+pub use config::{DIVERGED_FACTOR, MAX_CHECKPOINTS, MAX_EPOCHS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS};
+pub use config::{MAX_POINTS, MAX_ROWS, MAX_STEP_POINTS, SYNC_EVAL_MACS};
+pub use eval::{Boundary, Confusion, EvalJob, EvalSet, ViewBox, GRID, MAX_MISTAKES};
+pub use retune::{NoCheckpoint, PointError};
+pub use session::TrainSession;
+pub use stats::{Change, EpochStats, Mark, MarkKind, RunStatus};
