@@ -1,9 +1,9 @@
 //! view=batchnorm's computations: the Ioffe & Szegedy percentile study, DLFS's grid, batch norm
 //! at test time, and the batch-norm formulas they rest on.
-use trainlab::app::batchnorm::drift;
 use trainlab::core::data::digits::parse;
 use trainlab::core::data::Dataset;
 use trainlab::core::lab::bn_grid::{weight_scales, BnGridConfig};
+use trainlab::core::lab::bn_study::drift;
 use trainlab::core::lab::bn_study::{percentile, BnStudyConfig};
 use trainlab::core::nn::batchnorm::{forward_eval, forward_train, BnCache, RunningStats};
 

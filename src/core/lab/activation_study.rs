@@ -14,6 +14,7 @@
 //! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input).
 use crate::core::math::gemm::GemmScratch;
 use crate::core::math::rng::{seeded, standard_normal};
+use crate::core::named::named;
 use crate::core::nn::activation::Activation;
 use crate::core::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
 use crate::core::nn::dense;
@@ -25,6 +26,88 @@ pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
 
 /// The most samples x units x layers the study computes (checked before allocating).
 pub const MAX_CELLS: usize = 5_000_000;
+
+/// The activations the study compares, in display order: the two that saturate (sigmoid, tanh)
+/// and the one that dies (ReLU).
+pub const STUDIED: [Activation; 3] = [Activation::Sigmoid, Activation::Tanh, Activation::Relu];
+
+/// The ids of [`STUDIED`], for a choice of activation.
+pub const STUDIED_IDS: [&str; STUDIED.len()] = {
+    let mut ids = [""; STUDIED.len()];
+    let mut i = 0;
+    while i < ids.len() {
+        ids[i] = STUDIED[i].id();
+        i += 1;
+    }
+    ids
+};
+
+/// The weight initialisations DLFS's experiment tries, by name: its two fixed stds (1 and 0.01),
+/// the course's Xavier, Glorot & Bengio's, He's, and a std of one's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NamedInit {
+    /// N(0, 1): DLFS's first figure, sigmoid outputs pile up at 0 and 1.
+    Std1,
+    /// N(0, 0.01²): every output near 0.5.
+    Std001,
+    /// std `sqrt(1 / n_in)` ([`Init::XavierCourse`]).
+    Xavier,
+    /// std `sqrt(2 / (n_in + n_out))` ([`Init::Glorot`]).
+    Glorot,
+    /// std `sqrt(2 / n_in)` ([`Init::He`]).
+    He,
+    /// N(0, std²) with a std given separately.
+    Custom,
+}
+
+named!(NamedInit {
+    Std1 => "std1",
+    Std001 => "std001",
+    Xavier => "xavier",
+    Glorot => "glorot",
+    He => "he",
+    Custom => "custom",
+});
+
+impl NamedInit {
+    /// The initialisation, with `std` for [`NamedInit::Custom`].
+    pub fn init(self, std: f64) -> Init {
+        match self {
+            NamedInit::Std1 => Init::Normal(1.0),
+            NamedInit::Std001 => Init::Normal(0.01),
+            NamedInit::Xavier => Init::XavierCourse,
+            NamedInit::Glorot => Init::Glorot,
+            NamedInit::He => Init::He,
+            NamedInit::Custom => Init::Normal(std),
+        }
+    }
+}
+
+/// Which signal the histograms show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The activations, input layer first. The default.
+    #[default]
+    Forward,
+    /// Also the gradients `dJ/dz` sent back from the last layer.
+    Backward,
+}
+
+named!(Direction {
+    Forward => "forward",
+    Backward => "backward",
+});
+
+/// Most input rows: 5,000.
+pub const MAX_SAMPLES: usize = 5000;
+/// Most units per layer: 500.
+pub const MAX_UNITS: usize = 500;
+/// Most layers: 10.
+pub const MAX_LAYERS: usize = 10;
+/// Most histogram bins: 200.
+pub const MAX_BINS: usize = 200;
 
 /// Settings of the study.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -142,11 +225,28 @@ pub struct ActivationStudy {
 
 /// Why a study was refused.
 #[derive(Clone, Debug, PartialEq)]
-pub struct StudyError(pub String);
+pub enum StudyError {
+    /// A setting outside its range: the config field, its value and the valid range.
+    Setting {
+        /// The config field (`samples`, `units`, `layers`, `bins`, `init`, `eps`).
+        field: &'static str,
+        /// The value given (the std for `init`).
+        value: f64,
+        /// The valid values, e.g. `2..=5000`.
+        range: String,
+    },
+    /// `samples x units x layers` (here, saturating) above [`MAX_CELLS`].
+    TooManyCells(usize),
+}
 
 impl std::fmt::Display for StudyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            StudyError::Setting { field, value, range } => write!(f, "{field} must be in {range}, got {value}"),
+            StudyError::TooManyCells(n) => {
+                write!(f, "samples x units x layers must stay within {MAX_CELLS}, got {n}")
+            }
+        }
     }
 }
 
@@ -160,24 +260,43 @@ fn mean_std(v: &[f32]) -> (f64, f64) {
 }
 
 impl ActivationStudyConfig {
-    /// Checks sizes (before any allocation) and the initialisation.
+    /// Checks sizes (before any allocation) and the initialisation; the error names the field.
     pub fn validate(&self) -> Result<(), StudyError> {
-        if self.samples < 2 || self.units == 0 || self.layers == 0 || self.bins == 0 || self.bins > 200 {
-            return Err(StudyError(
-                "samples >= 2, units >= 1, layers >= 1 and 1..=200 bins are needed".into(),
-            ));
+        let sizes = [
+            ("samples", self.samples, 2, MAX_SAMPLES),
+            ("units", self.units, 1, MAX_UNITS),
+            ("layers", self.layers, 1, MAX_LAYERS),
+            ("bins", self.bins, 1, MAX_BINS),
+        ];
+        for (field, value, lo, hi) in sizes {
+            if !(lo..=hi).contains(&value) {
+                let range = format!("{lo}..={hi}");
+                return Err(StudyError::Setting {
+                    field,
+                    value: value as f64,
+                    range,
+                });
+            }
         }
-        let cells = self
-            .samples
-            .checked_mul(self.units)
-            .and_then(|c| c.checked_mul(self.layers));
-        if cells.is_none_or(|c| c > MAX_CELLS) {
-            return Err(StudyError(format!(
-                "samples x units x layers must stay within {MAX_CELLS}"
-            )));
+        let cells = self.samples.saturating_mul(self.units).saturating_mul(self.layers);
+        if cells > MAX_CELLS {
+            return Err(StudyError::TooManyCells(cells));
         }
-        if !(self.init.is_valid() && self.eps > 0.0 && self.eps.is_finite()) {
-            return Err(StudyError("the weight std must be finite and >= 0, eps > 0".into()));
+        if !self.init.is_valid() {
+            let (value, range) = (self.init.std(1, 1), "[0, inf)".into());
+            return Err(StudyError::Setting {
+                field: "init",
+                value,
+                range,
+            });
+        }
+        if !(self.eps > 0.0 && self.eps.is_finite()) {
+            let (value, range) = (self.eps, "(0, inf)".into());
+            return Err(StudyError::Setting {
+                field: "eps",
+                value,
+                range,
+            });
         }
         Ok(())
     }
