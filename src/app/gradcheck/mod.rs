@@ -4,7 +4,7 @@
 //! `(J(theta + eps) - J(theta - eps)) / (2 eps)`, judged with the notes' thresholds. A planted bug
 //! shows a failing check; dropout with fresh masks at every evaluation shows why the check is done
 //! with dropout off (or its masks frozen). Words: [`text`].
-use super::params::{choice, flag, float, int, log, seed, Group, Notice, ParamSet, ParamSpec};
+use super::params::{at_least, below, choice, flag, float, int, log, seed, Group, Notice, ParamSet, ParamSpec, When};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
@@ -17,17 +17,28 @@ use serde_json::json;
 mod text;
 use text::{words, Summary};
 
+/// While there is a hidden layer (its width and its dropout matter only then).
+const HIDDEN: When = at_least("layers", 1.0);
+/// While dropout is on, in a hidden layer (only then are there masks to freeze).
+const DROPOUT: &[When] = &[HIDDEN, below("keep_prob", 1.0)];
+
 /// Parameters of `view=gradcheck`. Caps: the experiment's, at most [`MAX_HIDDEN_LAYERS`] hidden
 /// layers of [`MAX_HIDDEN_UNITS`] units (a few hundred parameters, two forward passes each).
 pub const PARAMS: &[ParamSpec] = &[
     int("layers", 0, MAX_HIDDEN_LAYERS as i64, "2").group(Group::Network),
-    int("units", 1, MAX_HIDDEN_UNITS as i64, "5").group(Group::Network),
+    int("units", 1, MAX_HIDDEN_UNITS as i64, "5")
+        .group(Group::Network)
+        .when(HIDDEN),
     choice("activation", &Activation::IDS, "tanh").group(Group::Network),
     choice("output", &Output::IDS, "softmax").group(Group::Network),
     flag("batch_norm", false).group(Group::Network),
     float("l2", 0.0, 10.0, 0.1, "0").group(Group::Regularisation),
-    float("keep_prob", 0.1, 1.0, 0.05, "1").group(Group::Regularisation),
-    flag("freeze_masks", false).group(Group::Regularisation),
+    float("keep_prob", 0.1, 1.0, 0.05, "1")
+        .group(Group::Regularisation)
+        .when(HIDDEN),
+    flag("freeze_masks", false)
+        .group(Group::Regularisation)
+        .when(When::All { rules: DROPOUT }),
     choice("bug", &PlantedBug::IDS, "none"),
     log("epsilon", 1e-10, 1e-1, "1e-7"),
     seed("1"),
