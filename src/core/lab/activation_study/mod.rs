@@ -11,94 +11,27 @@
 //! BN when on, `da_prev = dz W^T`) and records `|dJ/dz|` per layer: shrinking towards the input is
 //! the vanishing gradient, growing is the exploding one.
 //!
-//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input).
+//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input). The
+//! named settings a view offers (the studied activations, DLFS's initialisations, the direction)
+//! are in `choices.rs`; the [`Histogram`] in `histogram.rs`.
 use crate::core::math::gemm::GemmScratch;
 use crate::core::math::rng::{seeded, standard_normal};
-use crate::core::named::named;
 use crate::core::nn::activation::Activation;
 use crate::core::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
 use crate::core::nn::dense;
 use crate::core::nn::init::Init;
 use serde::{Deserialize, Serialize};
 
+mod choices;
+mod histogram;
+pub use choices::{Direction, NamedInit, STUDIED, STUDIED_IDS};
+pub use histogram::Histogram;
+
 /// Offset of the seed of the upstream-gradient stream.
 pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
 
 /// The most samples x units x layers the study computes (checked before allocating).
 pub const MAX_CELLS: usize = 5_000_000;
-
-/// The activations the study compares, in display order: the two that saturate (sigmoid, tanh)
-/// and the one that dies (ReLU).
-pub const STUDIED: [Activation; 3] = [Activation::Sigmoid, Activation::Tanh, Activation::Relu];
-
-/// The ids of [`STUDIED`], for a choice of activation.
-pub const STUDIED_IDS: [&str; STUDIED.len()] = {
-    let mut ids = [""; STUDIED.len()];
-    let mut i = 0;
-    while i < ids.len() {
-        ids[i] = STUDIED[i].id();
-        i += 1;
-    }
-    ids
-};
-
-/// The weight initialisations DLFS's experiment tries, by name: its two fixed stds (1 and 0.01),
-/// the course's Xavier, Glorot & Bengio's, He's, and a std of one's own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NamedInit {
-    /// N(0, 1): DLFS's first figure, sigmoid outputs pile up at 0 and 1.
-    Std1,
-    /// N(0, 0.01²): every output near 0.5.
-    Std001,
-    /// std `sqrt(1 / n_in)` ([`Init::XavierCourse`]).
-    Xavier,
-    /// std `sqrt(2 / (n_in + n_out))` ([`Init::Glorot`]).
-    Glorot,
-    /// std `sqrt(2 / n_in)` ([`Init::He`]).
-    He,
-    /// N(0, std²) with a std given separately.
-    Custom,
-}
-
-named!(NamedInit {
-    Std1 => "std1",
-    Std001 => "std001",
-    Xavier => "xavier",
-    Glorot => "glorot",
-    He => "he",
-    Custom => "custom",
-});
-
-impl NamedInit {
-    /// The initialisation, with `std` for [`NamedInit::Custom`].
-    pub fn init(self, std: f64) -> Init {
-        match self {
-            NamedInit::Std1 => Init::Normal(1.0),
-            NamedInit::Std001 => Init::Normal(0.01),
-            NamedInit::Xavier => Init::XavierCourse,
-            NamedInit::Glorot => Init::Glorot,
-            NamedInit::He => Init::He,
-            NamedInit::Custom => Init::Normal(std),
-        }
-    }
-}
-
-/// Which signal the histograms show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    /// The activations, input layer first. The default.
-    #[default]
-    Forward,
-    /// Also the gradients `dJ/dz` sent back from the last layer.
-    Backward,
-}
-
-named!(Direction {
-    Forward => "forward",
-    Backward => "backward",
-});
 
 /// Most input rows: 5,000.
 pub const MAX_SAMPLES: usize = 5000;
@@ -113,17 +46,18 @@ pub const MAX_BINS: usize = 200;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActivationStudyConfig {
-    /// Rows of the input. Default 1,000 (DLFS).
+    /// Rows of the input, 2..=[`MAX_SAMPLES`]. Default 1,000 (DLFS).
     pub samples: usize,
-    /// Units of the input and of every layer. Default 100 (DLFS).
+    /// Units of the input and of every layer, 1..=[`MAX_UNITS`]. Default 100 (DLFS).
     pub units: usize,
-    /// Hidden layers. Default 5 (DLFS).
+    /// Hidden layers, 1..=[`MAX_LAYERS`]. Default 5 (DLFS). With `samples` and `units`, at most
+    /// [`MAX_CELLS`] activations in all.
     pub layers: usize,
     /// Activation of every layer. Default sigmoid (DLFS).
     pub activation: Activation,
     /// Weight initialisation. Default N(0, 1) (DLFS's first figure).
     pub init: Init,
-    /// Histogram bins. Default 30 (DLFS).
+    /// Histogram bins, 1..=[`MAX_BINS`]. Default 30 (DLFS).
     pub bins: usize,
     /// Batch-norm epsilon. Default 1e-6 (as the engine, DLFS).
     pub eps: f64,
@@ -159,33 +93,6 @@ pub struct StudyDraws {
     x: Vec<f32>,
     unit_weights: Vec<Vec<f64>>,
     upstream: Option<Vec<f32>>,
-}
-
-/// A histogram over `[lo, hi]` in equal bins (values outside are clamped into the end bins).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Histogram {
-    /// Left edge of the first bin.
-    pub lo: f64,
-    /// Right edge of the last bin.
-    pub hi: f64,
-    /// Count per bin; they add up to the number of values.
-    pub counts: Vec<u32>,
-}
-
-impl Histogram {
-    /// Counts `values` into `bins` bins over `[lo, hi]` (`hi > lo`); NaN values are not counted.
-    pub fn of(values: impl Iterator<Item = f64>, lo: f64, hi: f64, bins: usize) -> Histogram {
-        let mut counts = vec![0u32; bins.max(1)];
-        let scale = counts.len() as f64 / (hi - lo);
-        let last = counts.len() - 1;
-        for v in values.filter(|v| !v.is_nan()) {
-            // `as usize` truncates towards zero and saturates (negative -> 0, +inf -> max), so no
-            // floor() call is needed: this loop runs over every activation on every input.
-            let b = ((v - lo) * scale) as usize;
-            counts[b.min(last)] += 1;
-        }
-        Histogram { lo, hi, counts }
-    }
 }
 
 /// One layer's numbers in one run.
@@ -239,6 +146,17 @@ pub enum StudyError {
     TooManyCells(usize),
 }
 
+impl StudyError {
+    /// A setting outside `range`.
+    pub fn setting(field: &'static str, value: f64, range: impl Into<String>) -> StudyError {
+        StudyError::Setting {
+            field,
+            value,
+            range: range.into(),
+        }
+    }
+}
+
 impl std::fmt::Display for StudyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -270,12 +188,7 @@ impl ActivationStudyConfig {
         ];
         for (field, value, lo, hi) in sizes {
             if !(lo..=hi).contains(&value) {
-                let range = format!("{lo}..={hi}");
-                return Err(StudyError::Setting {
-                    field,
-                    value: value as f64,
-                    range,
-                });
+                return Err(StudyError::setting(field, value as f64, format!("{lo}..={hi}")));
             }
         }
         let cells = self.samples.saturating_mul(self.units).saturating_mul(self.layers);
@@ -283,20 +196,10 @@ impl ActivationStudyConfig {
             return Err(StudyError::TooManyCells(cells));
         }
         if !self.init.is_valid() {
-            let (value, range) = (self.init.std(1, 1), "[0, inf)".into());
-            return Err(StudyError::Setting {
-                field: "init",
-                value,
-                range,
-            });
+            return Err(StudyError::setting("init", self.init.std(1, 1), "[0, inf)"));
         }
         if !(self.eps > 0.0 && self.eps.is_finite()) {
-            let (value, range) = (self.eps, "(0, inf)".into());
-            return Err(StudyError::Setting {
-                field: "eps",
-                value,
-                range,
-            });
+            return Err(StudyError::setting("eps", self.eps, "(0, inf)"));
         }
         Ok(())
     }
