@@ -249,7 +249,7 @@ fn the_study_names_the_setting_it_refuses_and_std_matters_only_for_a_custom_init
         StudyError::Setting { field: "init", .. }
     ));
     // Each size within its cap, all three together over the cells cap.
-    assert!(MAX_SAMPLES * MAX_UNITS * MAX_LAYERS > MAX_CELLS);
+    const { assert!(MAX_SAMPLES * MAX_UNITS * MAX_LAYERS > MAX_CELLS) };
     let big = ActivationStudyConfig {
         samples: MAX_SAMPLES,
         units: MAX_UNITS,
