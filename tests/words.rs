@@ -11,60 +11,12 @@ use trainlab::chart::{Lang, Theme};
 /// Words Korean text keeps in Latin letters: names of methods and people, symbols, units, the
 /// notes' own abbreviations.
 const KEPT: &[&str] = &[
-    "SGD",
-    "Momentum",
-    "Nesterov",
-    "AdaGrad",
-    "RMSprop",
-    "Adam",
-    "ReLU",
-    "relu",
-    "tanh",
-    "sigmoid",
-    "leaky",
-    "linear",
-    "softmax",
-    "Xavier",
-    "Glorot",
-    "He",
-    "dev",
-    "Bayes",
-    "DLFS",
-    "MNIST",
-    "CSV",
-    "BN",
-    "Optuna",
-    "Ray",
-    "Tune",
-    "scikit",
-    "learn",
-    "Keras",
-    "Tuner",
-    "Rosenbrock",
-    "std",
-    "log",
-    "exp",
-    "min",
-    "max",
-    "lr",
-    "eps",
-    "epsilon",
-    "beta",
-    "alpha",
-    "lambda",
-    "keep",
-    "prob",
-    "Ioffe",
-    "Szegedy",
-    "Ng",
-    "dJ",
-    "dz",
-    "Jamieson",
-    "Talwalkar",
+    "SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam", "ReLU", "relu", "tanh", "sigmoid", "leaky", "linear",
+    "softmax", "Xavier", "Glorot", "He", "dev", "Bayes", "DLFS", "MNIST", "CSV", "BN", "Optuna", "Ray", "Tune",
+    "scikit", "learn", "Keras", "Tuner", "Rosenbrock", "std", "log", "exp", "min", "max", "lr", "eps", "epsilon",
+    "beta", "alpha", "lambda", "keep", "prob", "Ioffe", "Szegedy", "Ng", "dJ", "dz", "Jamieson", "Talwalkar",
     // option values of the space designer's categorical hyperparameters, as the exported code spells them
-    "adam",
-    "sgd",
-    "rmsprop",
+    "adam", "sgd", "rmsprop",
 ];
 
 /// The Latin words of `text` that are neither kept names nor identifiers: a token with an
@@ -120,9 +72,7 @@ fn korean_figures_and_text_alternatives_have_no_english_words() {
         view.advance(300);
         check(&view, "defaults", &mut failures);
         for spec in entry.params {
-            let ParamKind::Choice { options } = spec.kind else {
-                continue;
-            };
+            let ParamKind::Choice { options } = spec.kind else { continue };
             for option in options {
                 let mut v = Mounted::new(entry.id).unwrap();
                 if !v.set(&format!("{}={option}", spec.name)).is_empty() {
@@ -135,10 +85,5 @@ fn korean_figures_and_text_alternatives_have_no_english_words() {
     }
     failures.sort();
     failures.dedup();
-    assert!(
-        failures.is_empty(),
-        "{} untranslated:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} untranslated:\n{}", failures.len(), failures.join("\n"));
 }

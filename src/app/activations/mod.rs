@@ -24,12 +24,11 @@ const CUSTOM: &[&str] = &[NamedInit::Custom.id()];
 /// Parameters of `view=activations`. Sizes are capped by the study's caps so one recomputation
 /// stays interactive (500 units x 5,000 samples x 10 layers would be 25 M cells; the study refuses
 /// more than 5 M, [`crate::core::lab::activation_study::MAX_CELLS`]).
+#[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
     choice("activation", &STUDIED_IDS, "sigmoid").group(Group::Network),
     choice("init", &NamedInit::IDS, "std1").group(Group::Network),
-    log("std", 1e-4, 10.0, "0.05")
-        .group(Group::Network)
-        .when(one_of("init", CUSTOM)),
+    log("std", 1e-4, 10.0, "0.05").group(Group::Network).when(one_of("init", CUSTOM)),
     int("layers", 1, MAX_LAYERS as i64, "5").group(Group::Network),
     int("units", 10, MAX_UNITS as i64, "100").group(Group::Network),
     int("samples", 50, MAX_SAMPLES as i64, "1000").group(Group::Data),

@@ -3,7 +3,7 @@
 //! panels, and the grid ([`BnGridConfig`]: epochs, samples) behind the `grid` panel. A job's
 //! settings matter only for the panels that show it, and the probed unit only for the panels that
 //! plot or tabulate its percentiles.
-use crate::app::params::{choice, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec};
+use crate::app::params::{choice, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, When};
 use crate::core::lab::bn_grid::{BnGridConfig, MAX_GRID_EPOCHS, MAX_SAMPLES, MIN_SAMPLES};
 use crate::core::lab::bn_study::{BnError, BnStudyConfig, HIDDEN_UNITS, MAX_EPOCHS};
 use crate::core::named::named;
@@ -40,25 +40,24 @@ impl Panel {
 const GRID: &[&str] = &[Panel::Grid.id()];
 /// The panels that show the probed unit (its percentiles in the figure or in the table).
 const UNIT_PANELS: &[&str] = &[Panel::Shift.id(), Panel::Ridge.id()];
+/// While a panel of the study is shown.
+const STUDY_SHOWN: When = none_of("panel", GRID);
+/// While the grid is shown.
+const GRID_SHOWN: When = one_of("panel", GRID);
+/// While the probed unit is shown.
+const UNIT_SHOWN: When = one_of("panel", UNIT_PANELS);
 
 /// Parameters of `view=batchnorm`. Caps are the jobs' own ([`MAX_EPOCHS`] keeps the study to
 /// about a minute); the grid defaults to 10 epochs (DLFS: 20, allowed) so the full 4 x 4 grid
 /// finishes in about 20 s.
+#[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
     choice("panel", &Panel::IDS, "shift"),
-    int("epochs", 1, MAX_EPOCHS as i64, "30")
-        .group(Group::Run)
-        .when(none_of("panel", GRID)),
-    log("lr", 0.01, 5.0, "0.5")
-        .group(Group::Optimisation)
-        .when(none_of("panel", GRID)),
-    int("unit", 1, HIDDEN_UNITS as i64, "1").when(one_of("panel", UNIT_PANELS)),
-    int("grid_epochs", 1, MAX_GRID_EPOCHS as i64, "10")
-        .group(Group::Run)
-        .when(one_of("panel", GRID)),
-    int("grid_samples", MIN_SAMPLES as i64, MAX_SAMPLES as i64, "1000")
-        .group(Group::Data)
-        .when(one_of("panel", GRID)),
+    int("epochs", 1, MAX_EPOCHS as i64, "30").group(Group::Run).when(STUDY_SHOWN),
+    log("lr", 0.01, 5.0, "0.5").group(Group::Optimisation).when(STUDY_SHOWN),
+    int("unit", 1, HIDDEN_UNITS as i64, "1").when(UNIT_SHOWN),
+    int("grid_epochs", 1, MAX_GRID_EPOCHS as i64, "10").group(Group::Run).when(GRID_SHOWN),
+    int("grid_samples", MIN_SAMPLES as i64, MAX_SAMPLES as i64, "1000").group(Group::Data).when(GRID_SHOWN),
     seed("1"),
 ];
 

@@ -24,21 +24,16 @@ const DROPOUT: &[When] = &[HIDDEN, below("keep_prob", 1.0)];
 
 /// Parameters of `view=gradcheck`. Caps: the experiment's, at most [`MAX_HIDDEN_LAYERS`] hidden
 /// layers of [`MAX_HIDDEN_UNITS`] units (a few hundred parameters, two forward passes each).
+#[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
     int("layers", 0, MAX_HIDDEN_LAYERS as i64, "2").group(Group::Network),
-    int("units", 1, MAX_HIDDEN_UNITS as i64, "5")
-        .group(Group::Network)
-        .when(HIDDEN),
+    int("units", 1, MAX_HIDDEN_UNITS as i64, "5").group(Group::Network).when(HIDDEN),
     choice("activation", &Activation::IDS, "tanh").group(Group::Network),
     choice("output", &Output::IDS, "softmax").group(Group::Network),
     flag("batch_norm", false).group(Group::Network),
     float("l2", 0.0, 10.0, 0.1, "0").group(Group::Regularisation),
-    float("keep_prob", 0.1, 1.0, 0.05, "1")
-        .group(Group::Regularisation)
-        .when(HIDDEN),
-    flag("freeze_masks", false)
-        .group(Group::Regularisation)
-        .when(When::All { rules: DROPOUT }),
+    float("keep_prob", 0.1, 1.0, 0.05, "1").group(Group::Regularisation).when(HIDDEN),
+    flag("freeze_masks", false).group(Group::Regularisation).when(When::All { rules: DROPOUT }),
     choice("bug", &PlantedBug::IDS, "none"),
     log("epsilon", 1e-10, 1e-1, "1e-7"),
     seed("1"),
