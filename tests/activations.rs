@@ -224,3 +224,45 @@ fn reusing_draws_gives_the_same_study_as_a_fresh_run() {
         assert_eq!(next.run_with(&mut draws).unwrap(), next.run().unwrap(), "{next:?}");
     }
 }
+
+#[test]
+fn the_study_names_the_setting_it_refuses_and_std_matters_only_for_a_custom_init() {
+    use trainlab::core::lab::activation_study::{StudyError, MAX_CELLS, MAX_LAYERS, MAX_SAMPLES, MAX_UNITS};
+    let cfg = small(Activation::Relu, Init::He);
+    let err = |c: ActivationStudyConfig| c.run().unwrap_err();
+    assert!(matches!(
+        err(ActivationStudyConfig {
+            samples: MAX_SAMPLES + 1,
+            ..cfg
+        }),
+        StudyError::Setting { field: "samples", .. }
+    ));
+    assert!(matches!(
+        err(ActivationStudyConfig { layers: 0, ..cfg }),
+        StudyError::Setting { field: "layers", .. }
+    ));
+    assert!(matches!(
+        err(ActivationStudyConfig {
+            init: Init::Normal(-1.0),
+            ..cfg
+        }),
+        StudyError::Setting { field: "init", .. }
+    ));
+    // Each size within its cap, all three together over the cells cap.
+    const { assert!(MAX_SAMPLES * MAX_UNITS * MAX_LAYERS > MAX_CELLS) };
+    let big = ActivationStudyConfig {
+        samples: MAX_SAMPLES,
+        units: MAX_UNITS,
+        layers: MAX_LAYERS,
+        ..cfg
+    };
+    assert_eq!(err(big), StudyError::TooManyCells(MAX_SAMPLES * MAX_UNITS * MAX_LAYERS));
+    // The view: the cells cap falls on `samples`; `std` matters only for init=custom.
+    let mut v = trainlab::app::Mounted::new("activations").unwrap();
+    assert!(!v.params().relevant("std"));
+    let notices = v.set("samples=5000&units=500&layers=10");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].param, "samples");
+    assert!(v.set("init=custom").is_empty());
+    assert!(v.params().relevant("std"));
+}

@@ -1,9 +1,9 @@
 //! view=batchnorm's computations: the Ioffe & Szegedy percentile study, DLFS's grid, batch norm
 //! at test time, and the batch-norm formulas they rest on.
-use trainlab::app::batchnorm::drift;
 use trainlab::core::data::digits::parse;
 use trainlab::core::data::Dataset;
 use trainlab::core::lab::bn_grid::{weight_scales, BnGridConfig};
+use trainlab::core::lab::bn_study::drift;
 use trainlab::core::lab::bn_study::{percentile, BnStudyConfig};
 use trainlab::core::nn::batchnorm::{forward_eval, forward_train, BnCache, RunningStats};
 
@@ -190,4 +190,61 @@ fn a_batch_of_one_has_variance_zero_and_normalises_to_beta() {
     for (o, want) in out2.iter().zip([-1.0, 1.0, 1.0, -1.0]) {
         assert!((o - want).abs() < 1e-9, "{out2:?}");
     }
+}
+
+#[test]
+fn each_setting_matters_only_for_the_panels_that_read_it() {
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("batchnorm").unwrap();
+    let names = ["epochs", "lr", "unit", "grid_epochs", "grid_samples", "seed"];
+    for (panel, want) in [
+        ("shift", [true, true, true, false, false, true]),
+        ("ridge", [true, true, true, false, false, true]),
+        ("test", [true, true, false, false, false, true]),
+        ("grid", [false, false, false, true, true, true]),
+    ] {
+        assert!(v.set(&format!("panel={panel}")).is_empty());
+        assert_eq!(names.map(|n| v.params().relevant(n)), want, "{panel}");
+    }
+}
+
+#[test]
+fn the_jobs_name_the_setting_they_refuse() {
+    use trainlab::core::lab::bn_grid::{MAX_GRID_EPOCHS, MAX_SAMPLES, MIN_SAMPLES};
+    use trainlab::core::lab::bn_study::{HIDDEN_UNITS, MAX_EPOCHS};
+    let data = digits();
+    assert_eq!(MAX_SAMPLES, data.rows(), "the grid's cap is every embedded digit");
+    let study = BnStudyConfig::default();
+    let field = |c: BnStudyConfig| c.validate().unwrap_err().field();
+    assert_eq!(
+        field(BnStudyConfig {
+            epochs: MAX_EPOCHS + 1,
+            ..study
+        }),
+        Some("epochs")
+    );
+    assert_eq!(field(BnStudyConfig { lr: f64::NAN, ..study }), Some("lr"));
+    assert_eq!(
+        field(BnStudyConfig {
+            unit: HIDDEN_UNITS,
+            ..study
+        }),
+        Some("unit")
+    );
+    let grid = BnGridConfig::default();
+    let field = |c: BnGridConfig| c.start(&data).map(|_| ()).unwrap_err().field();
+    assert_eq!(
+        field(BnGridConfig {
+            samples: MIN_SAMPLES - 1,
+            ..grid
+        }),
+        Some("samples")
+    );
+    assert_eq!(
+        field(BnGridConfig {
+            epochs: MAX_GRID_EPOCHS + 1,
+            ..grid
+        }),
+        Some("epochs")
+    );
 }

@@ -183,3 +183,55 @@ fn verdict_thresholds_follow_the_notes() {
     assert_eq!(Verdict::of(1e-3), Verdict::Bug);
     assert_eq!(Verdict::of(f64::NAN), Verdict::Bug);
 }
+
+#[test]
+fn the_view_experiment_names_the_setting_it_refuses() {
+    use trainlab::core::lab::gradcheck_study::{GradCheckStudyConfig, MAX_HIDDEN_LAYERS};
+    let ok = GradCheckStudyConfig::default();
+    assert_eq!(ok.run().unwrap().verdict, Verdict::Fine);
+    let field = |cfg: GradCheckStudyConfig| cfg.run().unwrap_err().field();
+    assert_eq!(
+        field(GradCheckStudyConfig {
+            layers: 0,
+            batch_norm: true,
+            ..ok
+        }),
+        "batch_norm"
+    );
+    assert_eq!(
+        field(GradCheckStudyConfig {
+            layers: MAX_HIDDEN_LAYERS + 1,
+            ..ok
+        }),
+        "layers"
+    );
+    assert_eq!(field(GradCheckStudyConfig { keep_prob: 0.0, ..ok }), "keep_prob");
+    assert_eq!(field(GradCheckStudyConfig { l2: -1.0, ..ok }), "l2");
+    let mut no_step = ok;
+    no_step.check.epsilon = 0.0;
+    assert_eq!(field(no_step), "epsilon");
+    // The view turns the field into a notice on the parameter of that name, and keeps its figure.
+    let mut v = trainlab::app::Mounted::new("gradcheck").unwrap();
+    let before = v.data();
+    let notices = v.set("layers=0&batch_norm=1");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].param, "batch_norm");
+    assert_eq!(v.data(), before);
+}
+
+#[test]
+fn the_layer_and_dropout_settings_matter_only_when_there_is_a_layer_and_dropout() {
+    let mut v = trainlab::app::Mounted::new("gradcheck").unwrap();
+    let relevant =
+        |v: &trainlab::app::Mounted| ["units", "keep_prob", "freeze_masks"].map(|name| v.params().relevant(name));
+    assert_eq!(relevant(&v), [true, true, false], "no dropout at keep_prob = 1");
+    assert!(v.set("keep_prob=0.5").is_empty());
+    assert_eq!(relevant(&v), [true, true, true]);
+    assert!(v.set("layers=0").is_empty());
+    assert_eq!(
+        relevant(&v),
+        [false, false, false],
+        "no hidden layer: nothing to widen or drop"
+    );
+    assert!(["epsilon", "bug", "l2", "seed"].iter().all(|n| v.params().relevant(n)));
+}

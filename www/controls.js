@@ -22,6 +22,8 @@ export function holds(rule, params) {
     case 'on': return !!params[rule.param];
     case 'one_of': return rule.values.includes(params[rule.param]);
     case 'none_of': return !rule.values.includes(params[rule.param]);
+    case 'below': return Number(params[rule.param]) < rule.value;
+    case 'at_least': return Number(params[rule.param]) >= rule.value;
     case 'all': return rule.rules.every((r) => holds(r, params));
     default: return true;
   }

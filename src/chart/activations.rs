@@ -1,7 +1,7 @@
 //! The activation-histogram grid: one row per condition (without / with batch norm), one small
 //! histogram per layer, with its mean, standard deviation and saturated share written under it
 //! (DLFS figure 6-10 and following, side by side with batch norm).
-use super::{series_color, ChartError, Theme, GRID, INK};
+use super::{series_color, ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -67,16 +67,12 @@ pub fn draw_hist_grid<DB: DrawingBackend>(
                 .margin_top(theme.px(16.0))
                 .x_label_area_size(theme.px(18.0))
                 .build_cartesian_2d(lo..hi, 0.0..top)?;
-            chart
-                .configure_mesh()
+            theme
+                .mesh(&mut chart.configure_mesh(), 10.0)
                 .disable_y_mesh()
                 .disable_y_axis()
                 .x_labels(3)
                 .x_label_formatter(&|x| x_format(*x))
-                .label_style(theme.font(10.0))
-                .axis_style(INK.stroke_width(theme.px(1.0)))
-                .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-                .light_line_style(TRANSPARENT)
                 .draw()?;
             let width = (hi - lo) / cell.counts.len().max(1) as f64;
             chart.draw_series(cell.counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(b, &c)| {

@@ -1,7 +1,7 @@
 //! Figures of `view=batchnorm`: small line panels (percentiles over steps, accuracy curves, the
 //! 4 x 4 grid of DLFS's `batch_norm_test`, test accuracy per batch size) and a ridge of histograms
 //! over training steps (internal covariate shift).
-use super::{series_color, ChartError, Theme, GRID, INK};
+use super::{series_color, ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -64,17 +64,15 @@ pub fn draw_panel<DB: DrawingBackend>(
         .build_cartesian_2d(x0..x1, y0..y1)?;
     let fmt = |x: &f64| x_format(*x);
     let mut mesh = chart.configure_mesh();
-    mesh.x_labels(match (panel.x_ticks, small) {
-        (0, true) => 2,
-        (0, false) => 5,
-        (n, _) => n,
-    })
-    .y_labels(if small { 2 } else { 5 })
-    .x_label_formatter(&fmt)
-    .label_style(theme.font(label_px))
-    .axis_style(INK.stroke_width(theme.px(1.0)))
-    .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-    .light_line_style(TRANSPARENT);
+    theme
+        .mesh(&mut mesh, label_px)
+        .x_labels(match (panel.x_ticks, small) {
+            (0, true) => 2,
+            (0, false) => 5,
+            (n, _) => n,
+        })
+        .y_labels(if small { 2 } else { 5 })
+        .x_label_formatter(&fmt);
     if !panel.x_label.is_empty() {
         mesh.x_desc(panel.x_label.clone()).axis_desc_style(theme.font(11.0));
     }
@@ -149,15 +147,11 @@ pub fn draw_ridge<DB: DrawingBackend>(
         .enumerate()
         .map(|(i, (label, _))| (n - i as f64, label.clone()))
         .collect();
-    chart
-        .configure_mesh()
+    theme
+        .mesh(&mut chart.configure_mesh(), 10.5)
         .disable_y_mesh()
         .x_labels(5)
         .y_labels(0)
-        .label_style(theme.font(10.5))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
         .draw()?;
     let color = series_color(ridge.color);
     let (px, _) = chart.plotting_area().get_pixel_range();

@@ -1,7 +1,9 @@
 //! The gradient-check figure: one horizontal bar per parameter tensor (and one for all of them)
 //! at its relative difference `||d_approx - d|| / (||d_approx|| + ||d||)` on a log axis, over
 //! three bands: fine (<= 1e-7), look closer (up to 1e-3, the notes' 1e-5 dashed), bug (>= 1e-3).
-use super::{ChartError, Theme, GRID, INK, PALETTE};
+use super::{ChartError, Theme, INK, PALETTE};
+use crate::core::nn::gradcheck::{BUG, FINE};
+use crate::core::nn::Verdict;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -41,15 +43,18 @@ pub fn log_position(d: f64) -> f64 {
     d.log10().clamp(LOG_MIN, LOG_MAX)
 }
 
-/// Band colour of a value: bluish green (fine), orange (look closer), vermillion (bug).
-pub fn band_color(d: f64) -> RGBColor {
-    if d <= 1e-7 {
-        PALETTE[2]
-    } else if d < 1e-3 {
-        PALETTE[4]
-    } else {
-        PALETTE[1]
+/// Band colour of a verdict: bluish green (fine), orange (look closer), vermillion (bug).
+pub fn verdict_color(v: Verdict) -> RGBColor {
+    match v {
+        Verdict::Fine => PALETTE[2],
+        Verdict::LookCloser => PALETTE[4],
+        Verdict::Bug => PALETTE[1],
     }
+}
+
+/// Band colour of a value (its [`Verdict`]'s colour).
+pub fn band_color(d: f64) -> RGBColor {
+    verdict_color(Verdict::of(d))
 }
 
 /// Draws the figure on `root`.
@@ -67,21 +72,21 @@ pub fn draw_gradcheck<DB: DrawingBackend>(
         .y_label_area_size(theme.px(64.0))
         .build_cartesian_2d(LOG_MIN..LOG_MAX, 0.0..n as f64)?;
     // The bands behind everything.
-    for (lo, hi, i) in [(LOG_MIN, -7.0, 2usize), (-7.0, -3.0, 4), (-3.0, LOG_MAX, 1)] {
+    let (fine, bug) = (FINE.log10(), BUG.log10());
+    for (lo, hi, v) in [
+        (LOG_MIN, fine, Verdict::Fine),
+        (fine, bug, Verdict::LookCloser),
+        (bug, LOG_MAX, Verdict::Bug),
+    ] {
         chart.draw_series(std::iter::once(Rectangle::new(
             [(lo, 0.0), (hi, n as f64)],
-            PALETTE[i].mix(0.12).filled(),
+            verdict_color(v).mix(0.12).filled(),
         )))?;
     }
     let labels: Vec<String> = data.bars.iter().map(|b| b.label.clone()).collect();
-    chart
-        .configure_mesh()
+    theme
+        .mesh(&mut chart.configure_mesh(), 12.0)
         .x_desc(data.x_desc)
-        .label_style(theme.font(12.0))
-        .axis_desc_style(theme.font(13.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
         .disable_y_mesh()
         .x_labels(8)
         .y_labels(n * 2 + 1)
@@ -97,7 +102,7 @@ pub fn draw_gradcheck<DB: DrawingBackend>(
             labels.get(i as usize).cloned().unwrap_or_default()
         })
         .draw()?;
-    for x in [-7.0, -3.0] {
+    for x in [fine, bug] {
         chart.draw_series(LineSeries::new(
             [(x, 0.0), (x, n as f64)],
             INK.stroke_width(theme.px(1.0)),

@@ -1,25 +1,38 @@
 //! `view=activations`: what initialisation and batch norm do to each layer's activations (and,
 //! backwards, to its gradients). DLFS `weight_init_activation_histogram` (seed 004) side by side
 //! with batch norm (seeds 000, 002, 003), and the vanishing/exploding signals of seed 001.
-use super::params::{choice, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+//!
+//! The study itself is [`crate::core::lab::activation_study`]; the view keeps its random draws
+//! while only the activation, the initialisation or the direction change. Words: [`text`].
+use super::params::{choice, int, log, one_of, seed, Group, Notice, ParamSet, ParamSpec};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::activations::{draw_hist_grid, HistCell, HistRow};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::lab::activation_study::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, StudyError};
+use crate::core::lab::activation_study::{
+    ActivationStudy, ActivationStudyConfig, Direction, LayerStats, NamedInit, StudyDraws, StudyError, MAX_LAYERS,
+    MAX_SAMPLES, MAX_UNITS, STUDIED_IDS,
+};
 use crate::core::nn::activation::Activation;
-use crate::core::nn::init::Init;
 use serde_json::json;
 
-/// Parameters of `view=activations`. Sizes are capped so one recomputation stays interactive
-/// (500 units x 5,000 samples x 10 layers would be 25 M cells; the study refuses more than 5 M).
+mod text;
+use text::{words, LayerNumbers, Summary, Words};
+
+/// The initialisation whose std is the `std` parameter.
+const CUSTOM: &[&str] = &[NamedInit::Custom.id()];
+
+/// Parameters of `view=activations`. Sizes are capped by the study's caps so one recomputation
+/// stays interactive (500 units x 5,000 samples x 10 layers would be 25 M cells; the study refuses
+/// more than 5 M, [`crate::core::lab::activation_study::MAX_CELLS`]).
+#[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
-    choice("activation", &["sigmoid", "tanh", "relu"], "sigmoid"),
-    choice("init", &["std1", "std001", "xavier", "glorot", "he", "custom"], "std1"),
-    log("std", 1e-4, 10.0, "0.05"),
-    int("layers", 1, 10, "5"),
-    int("units", 10, 500, "100"),
-    int("samples", 50, 5000, "1000"),
-    choice("direction", &["forward", "backward"], "forward"),
+    choice("activation", &STUDIED_IDS, "sigmoid").group(Group::Network),
+    choice("init", &NamedInit::IDS, "std1").group(Group::Network),
+    log("std", 1e-4, 10.0, "0.05").group(Group::Network).when(one_of("init", CUSTOM)),
+    int("layers", 1, MAX_LAYERS as i64, "5").group(Group::Network),
+    int("units", 10, MAX_UNITS as i64, "100").group(Group::Network),
+    int("samples", 50, MAX_SAMPLES as i64, "1000").group(Group::Data),
+    choice("direction", &Direction::IDS, "forward"),
     seed("1"),
 ];
 
@@ -38,50 +51,32 @@ pub struct ActivationsView {
     draws: StudyDraws,
 }
 
-fn init_of(id: &str, std: f64) -> Init {
-    match id {
-        "std001" => Init::Normal(0.01),
-        "xavier" => Init::XavierCourse,
-        "glorot" => Init::Glorot,
-        "he" => Init::He,
-        "custom" => Init::Normal(std),
-        _ => Init::Normal(1.0),
-    }
-}
-
-fn pct(x: f64) -> String {
-    format!("{:.0}%", 100.0 * x)
-}
-
-fn short(x: f64) -> String {
-    if x != 0.0 && (x.abs() < 0.01 || x.abs() >= 1000.0) {
-        format!("{x:.1e}")
-    } else {
-        format!("{x:.2}")
-    }
-}
-
 fn config_of(params: &ParamSet) -> ActivationStudyConfig {
     ActivationStudyConfig {
         samples: params.int("samples") as usize,
         units: params.int("units") as usize,
         layers: params.int("layers") as usize,
-        activation: Activation::from_id(params.choice("activation")).unwrap_or(Activation::Sigmoid),
-        init: init_of(params.choice("init"), params.float("std")),
-        backward: params.choice("direction") == "backward",
+        activation: params.pick::<Activation>("activation"),
+        init: params.pick::<NamedInit>("init").init(params.float("std")),
+        backward: params.pick::<Direction>("direction") == Direction::Backward,
         seed: params.int("seed") as u64,
         ..ActivationStudyConfig::default()
     }
 }
 
+/// The study's refusal as a notice on the parameter it names (the cap on all three sizes, and
+/// the bins, which are not a parameter, fall on `samples`).
 fn refused(e: StudyError) -> Vec<Notice> {
-    vec![Notice::new(
-        "samples",
-        Problem::Inconsistent,
-        "",
-        String::new(),
-        e.to_string(),
-    )]
+    let param = match &e {
+        StudyError::Setting { field, .. } => match *field {
+            "units" => "units",
+            "layers" => "layers",
+            "init" => "std",
+            _ => "samples",
+        },
+        StudyError::TooManyCells(_) => "samples",
+    };
+    Notice::inconsistent(param, e.to_string()).into()
 }
 
 impl ActivationsView {
@@ -89,48 +84,35 @@ impl ActivationsView {
         self.config.backward
     }
 
-    fn cell(&self, l: &LayerStats, lang: Lang) -> HistCell {
+    fn cell(&self, l: &LayerStats, w: &Words) -> HistCell {
         if let (true, Some(h), Some(g)) = (self.backward(), &l.grad_hist, l.grad_mean_abs) {
             return HistCell {
                 lo: h.lo,
                 hi: h.hi,
                 counts: h.counts.clone(),
-                lines: vec![format!("{} {}", lang.pick("mean |g|", "평균 |g|"), short(g))],
+                lines: vec![(w.mean_grad)(g)],
             };
         }
-        let sat = match self.config.activation {
-            Activation::Relu => lang.pick("zero", "0인 값"),
-            _ => lang.pick("saturated", "포화"),
+        let share = match self.config.activation {
+            Activation::Relu => w.zero_share,
+            _ => w.saturated_share,
         };
         HistCell {
             lo: l.hist.lo,
             hi: l.hist.hi,
             counts: l.hist.counts.clone(),
-            lines: vec![
-                format!("μ {} σ {}", short(l.mean), short(l.std)),
-                format!("{sat} {}", pct(l.saturated)),
-            ],
+            lines: vec![(w.mean_std)(l.mean, l.std), share(l.saturated)],
         }
     }
 
     fn runs(&self) -> [(&'static str, &[LayerStats]); 2] {
         [("plain", &self.study.plain), ("batch_norm", &self.study.batch_norm)]
     }
-}
 
-impl ActivationsView {
+    /// Computes the view from validated parameters.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let config = config_of(params);
         let mut draws = config.draw().map_err(refused)?;
-        let study = config.run_with(&mut draws).map_err(refused)?;
-        Ok(ActivationsView { config, study, draws })
-    }
-
-    pub fn rebuild(&self, params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        // Keep the random draws when only the activation, the initialisation or the direction
-        // changed (run_with draws again when the seed or a size differs).
-        let config = config_of(params);
-        let mut draws = self.draws.clone();
         let study = config.run_with(&mut draws).map_err(refused)?;
         Ok(ActivationsView { config, study, draws })
     }
@@ -138,7 +120,13 @@ impl ActivationsView {
 
 impl View for ActivationsView {
     fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
-        *self = self.rebuild(params)?;
+        // Keep the random draws when only the activation, the initialisation or the direction
+        // changed (run_with draws again when the seed or a size differs); on a refusal the draws,
+        // the study and the settings stay as they were.
+        let config = config_of(params);
+        let mut draws = self.draws.clone();
+        let study = config.run_with(&mut draws).map_err(refused)?;
+        *self = ActivationsView { config, study, draws };
         Ok(())
     }
 
@@ -205,75 +193,42 @@ impl View for ActivationsView {
 
     fn describe(&self, lang: Lang) -> String {
         let last = self.config.layers - 1;
-        let (p, b) = (&self.study.plain[last], &self.study.batch_norm[last]);
-        match lang {
-            Lang::En => format!(
-                "Histograms of {} activations in {} layers of {} units, weights N(0, {:.4}²), without and with batch norm. \
-                 Last layer without batch norm: mean {}, std {}, {} saturated; with batch norm: mean {}, std {}, {} saturated.",
-                self.config.activation.id(),
-                self.config.layers,
-                self.config.units,
-                self.study.weight_std,
-                short(p.mean),
-                short(p.std),
-                pct(p.saturated),
-                short(b.mean),
-                short(b.std),
-                pct(b.saturated)
-            ),
-            Lang::Ko => format!(
-                "{}개 유닛의 {}개 층에서 {} 활성값 히스토그램(가중치 N(0, {:.4}²)), 배치 정규화 없이와 함께. \
-                 마지막 층, 배치 정규화 없이: 평균 {}, 표준편차 {}, 포화 {}; 배치 정규화와 함께: 평균 {}, 표준편차 {}, 포화 {}.",
-                self.config.units,
-                self.config.layers,
-                self.config.activation.id(),
-                self.study.weight_std,
-                short(p.mean),
-                short(p.std),
-                pct(p.saturated),
-                short(b.mean),
-                short(b.std),
-                pct(b.saturated)
-            ),
-        }
+        let numbers = |l: &LayerStats| LayerNumbers {
+            mean: l.mean,
+            std: l.std,
+            saturated: l.saturated,
+        };
+        (words(lang).describe)(&Summary {
+            activation: self.config.activation.id(),
+            layers: self.config.layers,
+            units: self.config.units,
+            weight_std: self.study.weight_std,
+            plain: numbers(&self.study.plain[last]),
+            batch_norm: numbers(&self.study.batch_norm[last]),
+        })
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
-        let lang = theme.lang;
-        let what = if self.backward() {
-            lang.pick(" — log10 |dJ/dz|", " — log10 |dJ/dz|")
-        } else {
-            ""
-        };
+        let w = words(theme.lang);
+        let backward = self.backward();
+        let what = if backward { w.gradients } else { "" };
         let rows: Vec<HistRow> = [
-            (
-                lang.pick("without batch norm", "배치 정규화 없이"),
-                &self.study.plain,
-                0,
-            ),
-            (
-                lang.pick(
-                    "with batch norm (before the activation)",
-                    "배치 정규화와 함께(활성화 전)",
-                ),
-                &self.study.batch_norm,
-                2,
-            ),
+            (w.without_bn, &self.study.plain, 0),
+            (w.with_bn, &self.study.batch_norm, 2),
         ]
         .into_iter()
         .map(|(title, run, color)| HistRow {
             title: format!("{title}{what}"),
             color,
-            cells: run.iter().map(|l| self.cell(l, lang)).collect(),
+            cells: run.iter().map(|l| self.cell(l, w)).collect(),
         })
         .collect();
-        let layer = lang.pick("layer", "층");
-        let backward = self.backward();
         draw_hist_grid(
             root,
             &rows,
-            &|i| format!("{layer} {}", i + 1),
+            &|i| (w.layer)(i + 1),
             &|x| {
+                // log10 |dJ/dz| in whole decades; activations to two decimals
                 if backward {
                     format!("{x:.0}")
                 } else {

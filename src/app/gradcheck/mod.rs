@@ -1,49 +1,40 @@
-//! `view=gradcheck`: gradient checking (seed 004). A small network on a random batch; for every
-//! parameter tensor, the relative difference between backpropagation's gradient and the
-//! two-sided difference `(J(theta + eps) - J(theta - eps)) / (2 eps)`, judged with the notes'
-//! thresholds. A planted bug shows a failing check; dropout with fresh masks at every evaluation
-//! shows why the check is done with dropout off (or its masks frozen).
-use super::params::{choice, flag, float, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+//! `view=gradcheck`: gradient checking (seed 004). A small network on a random batch
+//! ([`crate::core::lab::gradcheck_study`]); for every parameter tensor, the relative difference
+//! between backpropagation's gradient and the two-sided difference
+//! `(J(theta + eps) - J(theta - eps)) / (2 eps)`, judged with the notes' thresholds. A planted bug
+//! shows a failing check; dropout with fresh masks at every evaluation shows why the check is done
+//! with dropout off (or its masks frozen). Words: [`text`].
+use super::params::{at_least, below, choice, flag, float, int, log, seed, Group, Notice, ParamSet, ParamSpec, When};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::math::rng::{seeded, standard_normal};
-use crate::core::nn::{
-    grad_check, one_hot, Activation, GradCheckConfig, GradCheckReport, Init, NetworkConfig, Output, PlantedBug, Verdict,
+use crate::core::lab::gradcheck_study::{
+    GradCheckStudyConfig, GradCheckStudyError, MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS,
 };
+use crate::core::nn::{Activation, GradCheckConfig, GradCheckReport, Output, PlantedBug};
 use serde_json::json;
 
-/// Input features of the checked network.
-pub const INPUTS: usize = 4;
-/// Output units.
-pub const OUTPUTS: usize = 3;
-/// Rows of the checked batch.
-pub const BATCH: usize = 8;
+mod text;
+use text::{words, Summary};
 
-const BUGS: &[&str] = &[
-    "none",
-    "activation_sign",
-    "missing_l2_gradient",
-    "bias_not_averaged",
-    "dropout_mask_ignored",
-];
+/// While there is a hidden layer (its width and its dropout matter only then).
+const HIDDEN: When = at_least("layers", 1.0);
+/// While dropout is on, in a hidden layer (only then are there masks to freeze).
+const DROPOUT: &[When] = &[HIDDEN, below("keep_prob", 1.0)];
 
-/// Parameters of `view=gradcheck`. Caps: at most 4 hidden layers of 16 units (a few hundred
-/// parameters, two forward passes each).
+/// Parameters of `view=gradcheck`. Caps: the experiment's, at most [`MAX_HIDDEN_LAYERS`] hidden
+/// layers of [`MAX_HIDDEN_UNITS`] units (a few hundred parameters, two forward passes each).
+#[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
-    int("layers", 0, 4, "2"),
-    int("units", 1, 16, "5"),
-    choice(
-        "activation",
-        &["sigmoid", "tanh", "relu", "leaky_relu", "linear"],
-        "tanh",
-    ),
-    choice("output", &["softmax", "sigmoid", "linear"], "softmax"),
-    flag("batch_norm", false),
-    float("l2", 0.0, 10.0, 0.1, "0"),
-    float("keep_prob", 0.1, 1.0, 0.05, "1"),
-    flag("freeze_masks", false),
-    choice("bug", BUGS, "none"),
+    int("layers", 0, MAX_HIDDEN_LAYERS as i64, "2").group(Group::Network),
+    int("units", 1, MAX_HIDDEN_UNITS as i64, "5").group(Group::Network).when(HIDDEN),
+    choice("activation", &Activation::IDS, "tanh").group(Group::Network),
+    choice("output", &Output::IDS, "softmax").group(Group::Network),
+    flag("batch_norm", false).group(Group::Network),
+    float("l2", 0.0, 10.0, 0.1, "0").group(Group::Regularisation),
+    float("keep_prob", 0.1, 1.0, 0.05, "1").group(Group::Regularisation).when(HIDDEN),
+    flag("freeze_masks", false).group(Group::Regularisation).when(When::All { rules: DROPOUT }),
+    choice("bug", &PlantedBug::IDS, "none"),
     log("epsilon", 1e-10, 1e-1, "1e-7"),
     seed("1"),
 ];
@@ -58,76 +49,45 @@ pub const ENTRY: ViewEntry = ViewEntry {
 
 /// The computed view.
 pub struct GradCheckView {
+    config: GradCheckStudyConfig,
     report: GradCheckReport,
-    epsilon: f64,
-    dropout: bool,
-    frozen: bool,
 }
 
-fn bug_of(id: &str) -> PlantedBug {
-    match id {
-        "activation_sign" => PlantedBug::ActivationSign,
-        "missing_l2_gradient" => PlantedBug::MissingL2Gradient,
-        "bias_not_averaged" => PlantedBug::BiasNotAveraged,
-        "dropout_mask_ignored" => PlantedBug::DropoutMaskIgnored,
-        _ => PlantedBug::None,
-    }
-}
-
-fn verdict_id(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Fine => "fine",
-        Verdict::LookCloser => "look_closer",
-        Verdict::Bug => "bug",
-    }
-}
-
-impl GradCheckView {
-    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        let output = Output::from_id(params.choice("output")).unwrap_or_default();
-        let cfg = NetworkConfig {
-            inputs: INPUTS,
-            hidden: vec![params.int("units") as usize; params.int("layers") as usize],
-            outputs: OUTPUTS,
-            activation: Activation::from_id(params.choice("activation")).unwrap_or_default(),
-            output,
-            init: Init::XavierCourse,
-            batch_norm: params.bool("batch_norm"),
-            keep_prob: params.float("keep_prob"),
-            l2: params.float("l2"),
-            bug: bug_of(params.choice("bug")),
-            ..NetworkConfig::default()
-        };
-        let fail = |p: &str, e: String| vec![Notice::new(p, Problem::Inconsistent, "", String::new(), e)];
-        if cfg.batch_norm && cfg.hidden.is_empty() {
-            return Err(fail("batch_norm", "batch norm needs at least one hidden layer".into()));
-        }
-        let mut rng = seeded(params.int("seed") as u64);
-        let net = cfg
-            .validate::<f64, _>(&mut rng)
-            .map_err(|e| fail("layers", e.to_string()))?;
-        let x: Vec<f64> = (0..BATCH * INPUTS).map(|_| standard_normal(&mut rng)).collect();
-        let y: Vec<f64> = match output {
-            Output::SoftmaxCrossEntropy => {
-                one_hot(&(0..BATCH).map(|i| (i * 7 + 1) % OUTPUTS).collect::<Vec<_>>(), OUTPUTS)
-            }
-            Output::SigmoidBinaryCrossEntropy => {
-                (0..BATCH * OUTPUTS).map(|i| ((i * 5) % 3 == 0) as u8 as f64).collect()
-            }
-            Output::LinearSquaredError => (0..BATCH * OUTPUTS).map(|_| standard_normal(&mut rng)).collect(),
-        };
-        let check = GradCheckConfig {
+fn config_of(params: &ParamSet) -> GradCheckStudyConfig {
+    GradCheckStudyConfig {
+        layers: params.int("layers") as usize,
+        units: params.int("units") as usize,
+        activation: params.pick("activation"),
+        output: params.pick("output"),
+        batch_norm: params.bool("batch_norm"),
+        l2: params.float("l2"),
+        keep_prob: params.float("keep_prob"),
+        bug: params.pick("bug"),
+        check: GradCheckConfig {
             epsilon: params.float("epsilon"),
             freeze_dropout: params.bool("freeze_masks"),
             ..GradCheckConfig::default()
-        };
-        let report = grad_check(&net, &x, &y, BATCH, &check, &mut rng).map_err(|e| fail("epsilon", e.to_string()))?;
-        Ok(GradCheckView {
-            report,
-            epsilon: check.epsilon,
-            dropout: cfg.keep_prob < 1.0,
-            frozen: check.freeze_dropout,
-        })
+        },
+        seed: params.int("seed") as u64,
+    }
+}
+
+/// The experiment's refusal as a notice on the parameter of the field it names (network fields
+/// that are no parameter fall on `layers`).
+fn refused(e: GradCheckStudyError) -> Vec<Notice> {
+    let param = match e.field() {
+        f @ ("units" | "batch_norm" | "l2" | "keep_prob" | "epsilon") => f,
+        _ => "layers",
+    };
+    Notice::inconsistent(param, e.to_string()).into()
+}
+
+impl GradCheckView {
+    /// Runs the check for validated parameters.
+    pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
+        let config = config_of(params);
+        let report = config.run().map_err(refused)?;
+        Ok(GradCheckView { config, report })
     }
 }
 
@@ -159,13 +119,13 @@ impl View for GradCheckView {
         let names: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).chain(["all"]).collect();
         json!({
             "rel_diff": r.rel_diff,
-            "verdict": verdict_id(r.verdict),
-            "epsilon": self.epsilon,
+            "verdict": r.verdict.id(),
+            "epsilon": self.config.check.epsilon,
             "loss": r.loss,
-            "dropout": self.dropout,
-            "frozen_masks": self.frozen,
+            "dropout": self.config.keep_prob < 1.0,
+            "frozen_masks": self.config.check.freeze_dropout,
             "names": names,
-            "verdicts": r.groups.iter().map(|g| verdict_id(g.verdict)).collect::<Vec<_>>(),
+            "verdicts": r.groups.iter().map(|g| g.verdict.id()).collect::<Vec<_>>(),
             "tables": [{
                 "id": "groups",
                 "columns": ["layer (0 = all)", "entries", "relative difference", "max |d_approx − d|"],
@@ -196,43 +156,19 @@ impl View for GradCheckView {
             .groups
             .iter()
             .max_by(|a, b| a.rel_diff.total_cmp(&b.rel_diff))
-            .map(|g| (g.name.clone(), g.rel_diff))
-            .unwrap_or_default();
-        match lang {
-            Lang::En => format!(
-                "Gradient check of {} parameters in {} tensors with eps {:e}: overall relative difference {:.2e} ({}). \
-                 The largest is {} at {:.2e}. Thresholds: 1e-7 fine, about 1e-5 look closer, 1e-3 or more a bug.",
-                r.total,
-                r.groups.len(),
-                self.epsilon,
-                r.rel_diff,
-                match r.verdict {
-                    Verdict::Fine => "fine",
-                    Verdict::LookCloser => "look closer",
-                    Verdict::Bug => "very likely a bug",
-                },
-                worst.0,
-                worst.1
-            ),
-            Lang::Ko => format!(
-                "파라미터 {}개(텐서 {}개)의 기울기 검사, eps {:e}: 전체 상대 차이 {:.2e} ({}). \
-                 가장 큰 것은 {}의 {:.2e}. 기준: 1e-7 정상, 1e-5 정도면 다시 확인, 1e-3 이상이면 버그.",
-                r.total,
-                r.groups.len(),
-                self.epsilon,
-                r.rel_diff,
-                match r.verdict {
-                    Verdict::Fine => "정상",
-                    Verdict::LookCloser => "다시 확인",
-                    Verdict::Bug => "버그일 가능성이 큼",
-                },
-                worst.0,
-                worst.1
-            ),
-        }
+            .map_or(("", 0.0), |g| (g.name.as_str(), g.rel_diff));
+        (words(lang).describe)(&Summary {
+            total: r.total,
+            tensors: r.groups.len(),
+            epsilon: self.config.check.epsilon,
+            rel_diff: r.rel_diff,
+            verdict: r.verdict,
+            worst,
+        })
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+        let w = words(theme.lang);
         let mut bars: Vec<GradBar> = self
             .report
             .groups
@@ -243,22 +179,15 @@ impl View for GradCheckView {
             })
             .collect();
         bars.push(GradBar {
-            label: theme.lang.pick("all", "전체").to_string(),
+            label: w.all.to_string(),
             rel_diff: self.report.rel_diff,
         });
         draw_gradcheck(
             root,
             &GradCheckChartData {
                 bars: &bars,
-                x_desc: theme.lang.pick(
-                    "relative difference ||dθ_approx − dθ|| / (||dθ_approx|| + ||dθ||)",
-                    "상대 차이 ||dθ_approx − dθ|| / (||dθ_approx|| + ||dθ||)",
-                ),
-                bands: [
-                    theme.lang.pick("fine", "정상"),
-                    theme.lang.pick("look closer", "다시 확인"),
-                    theme.lang.pick("bug", "버그"),
-                ],
+                x_desc: w.x_desc,
+                bands: w.bands,
             },
             theme,
         )

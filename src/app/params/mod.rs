@@ -101,6 +101,20 @@ pub enum When {
         /// The option ids for which it does not matter.
         values: &'static [&'static str],
     },
+    /// While the number `param` (a float or an int) is below `value`.
+    Below {
+        /// The number's name.
+        param: &'static str,
+        /// The bound it stays under.
+        value: f64,
+    },
+    /// While the number `param` (a float or an int) is at least `value`.
+    AtLeast {
+        /// The number's name.
+        param: &'static str,
+        /// The bound it reaches.
+        value: f64,
+    },
     /// While every rule holds.
     All {
         /// The rules.
@@ -121,6 +135,18 @@ pub const fn one_of(param: &'static str, values: &'static [&'static str]) -> Whe
 /// A rule for [`ParamSpec::when`]: while choice `param` is none of `values`.
 pub const fn none_of(param: &'static str, values: &'static [&'static str]) -> When {
     When::NoneOf { param, values }
+}
+
+/// A rule for [`ParamSpec::when`]: while number `param` is below `value` (dropout's settings
+/// only while the keep probability is below 1).
+pub const fn below(param: &'static str, value: f64) -> When {
+    When::Below { param, value }
+}
+
+/// A rule for [`ParamSpec::when`]: while number `param` is at least `value` (a layer's settings
+/// only while there is a layer).
+pub const fn at_least(param: &'static str, value: f64) -> When {
+    When::AtLeast { param, value }
 }
 
 /// How a number's slider moves.

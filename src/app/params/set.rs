@@ -115,6 +115,15 @@ impl ParamSet {
         }
     }
 
+    /// A float or int parameter as a number (NaN for any other kind).
+    fn number(&self, name: &str) -> f64 {
+        match self.get(name) {
+            Some(ParamValue::Float(v)) => *v,
+            Some(ParamValue::Int(v)) => *v as f64,
+            _ => f64::NAN,
+        }
+    }
+
     /// A bool parameter.
     pub fn bool(&self, name: &str) -> bool {
         matches!(self.get(name), Some(ParamValue::Bool(true)))
@@ -158,6 +167,8 @@ impl ParamSet {
             When::On { param } => self.bool(param),
             When::OneOf { param, values } => values.contains(&self.choice(param)),
             When::NoneOf { param, values } => !values.contains(&self.choice(param)),
+            When::Below { param, value } => self.number(param) < *value,
+            When::AtLeast { param, value } => self.number(param) >= *value,
             When::All { rules } => rules.iter().all(|r| self.holds(r)),
         }
     }

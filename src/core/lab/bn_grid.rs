@@ -12,6 +12,7 @@
 //!
 //! Work is one optimizer step at a time ([`BnGrid::advance`]); a run's trainer exists only while
 //! it trains, so the grid holds one network at a time.
+use super::bn_study::BnError;
 use crate::core::data::Dataset;
 use crate::core::math::rng::seeded;
 use crate::core::nn::trainer::shuffle;
@@ -19,17 +20,30 @@ use crate::core::nn::{Activation, Init, NetworkConfig, Output, Status, TrainConf
 use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
 use serde::{Deserialize, Serialize};
 
+/// Fewest training rows: 100 (a mini-batch).
+pub const MIN_SAMPLES: usize = 100;
+/// Most training rows: 1,797, every embedded digit.
+pub const MAX_SAMPLES: usize = 1797;
+/// Most epochs per run: 20 (DLFS).
+pub const MAX_GRID_EPOCHS: usize = 20;
+/// Most weight scales: 16 (DLFS's `logspace(0, -4, 16)`).
+pub const MAX_SCALES: usize = 16;
+/// Most rows per mini-batch: 1,000.
+pub const MAX_BATCH_SIZE: usize = 1000;
+
 /// Settings of the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BnGridConfig {
-    /// Training rows, 100..=1,797. Default 1,000 (DLFS).
+    /// Training rows, [`MIN_SAMPLES`]..=[`MAX_SAMPLES`] (and at most the data's rows). Default
+    /// 1,000 (DLFS).
     pub samples: usize,
-    /// Epochs, 1..=20. Default 20 (DLFS).
+    /// Epochs, 1..=[`MAX_GRID_EPOCHS`]. Default 20 (DLFS).
     pub epochs: usize,
-    /// Number of weight scales, 1..=16, from 1 down to 1e-4 on a log scale. Default 16 (DLFS).
+    /// Number of weight scales, 1..=[`MAX_SCALES`], from 1 down to 1e-4 on a log scale. Default
+    /// 16 (DLFS).
     pub scales: usize,
-    /// Rows per mini-batch. Default 100 (DLFS).
+    /// Rows per mini-batch, 1..=[`MAX_BATCH_SIZE`]. Default 100 (DLFS).
     pub batch_size: usize,
     /// SGD learning rate. Default 0.01 (DLFS).
     pub lr: f64,
@@ -62,6 +76,14 @@ pub struct GridCell {
     pub batch_norm: Vec<f64>,
 }
 
+impl GridCell {
+    /// The latest training accuracy (without, with batch norm; 0 before the first measurement).
+    pub fn final_accuracy(&self) -> (f64, f64) {
+        let last = |v: &[f64]| v.last().copied().unwrap_or(0.0);
+        (last(&self.plain), last(&self.batch_norm))
+    }
+}
+
 /// The grid in progress.
 #[derive(Debug)]
 pub struct BnGrid {
@@ -91,20 +113,29 @@ pub fn weight_scales(n: usize) -> Vec<f64> {
 }
 
 impl BnGridConfig {
-    /// Checks the settings and picks the rows (no training yet: cheap).
-    pub fn start(&self, digits: &Dataset) -> Result<BnGrid, String> {
-        let ok = (100..=digits.rows()).contains(&self.samples)
-            && (1..=20).contains(&self.epochs)
-            && (1..=16).contains(&self.scales)
-            && (1..=1000).contains(&self.batch_size)
-            && self.lr.is_finite()
-            && self.lr > 0.0;
-        if !ok {
-            return Err(format!(
-                "grid settings out of range: samples 100..={}, epochs 1..=20, scales 1..=16",
-                digits.rows()
-            ));
+    /// Checks the settings against data of `rows` rows; the error names the field at fault.
+    pub fn validate(&self, rows: usize) -> Result<(), BnError> {
+        let most = MAX_SAMPLES.min(rows);
+        let checks = [
+            ("samples", self.samples, MIN_SAMPLES, most),
+            ("epochs", self.epochs, 1, MAX_GRID_EPOCHS),
+            ("scales", self.scales, 1, MAX_SCALES),
+            ("batch_size", self.batch_size, 1, MAX_BATCH_SIZE),
+        ];
+        for (field, value, lo, hi) in checks {
+            if !(lo..=hi).contains(&value) {
+                return Err(BnError::setting(field, value as f64, format!("{lo}..={hi}")));
+            }
         }
+        if !(self.lr.is_finite() && self.lr > 0.0) {
+            return Err(BnError::setting("lr", self.lr, "(0, inf)"));
+        }
+        Ok(())
+    }
+
+    /// Checks the settings and picks the rows (no training yet: cheap).
+    pub fn start(&self, digits: &Dataset) -> Result<BnGrid, BnError> {
+        self.validate(digits.rows())?;
         let mut idx: Vec<usize> = (0..digits.rows()).collect();
         shuffle(&mut idx, &mut seeded(self.seed));
         let train = digits
@@ -143,6 +174,22 @@ impl BnGrid {
     /// Units in the whole job: one per optimizer step of every run.
     pub fn total_units(&self) -> usize {
         2 * self.cells.len() * self.steps_per_run()
+    }
+
+    /// (units done, units in the whole job).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total_units())
+    }
+
+    /// Cells where the run with batch norm ends with a higher training accuracy so far.
+    pub fn batch_norm_wins(&self) -> usize {
+        self.cells
+            .iter()
+            .filter(|c| {
+                let (plain, bn) = c.final_accuracy();
+                bn > plain
+            })
+            .count()
     }
 
     /// Does optimizer steps within a budget of `max_units`: a step costs 1, a step followed by

@@ -17,6 +17,9 @@
 //! batch's own mean and variance. With `b = 1` every unit's variance is 0, so `z_hat = 0`, every
 //! row gets the same output (`beta`), and accuracy falls to about one class in ten.
 //!
+//! Drift ([`drift`]): how far the unit's input distribution moves over training, as the largest
+//! sweep `max_t p(t) - min_t p(t)` among the three percentile series.
+//!
 //! The work is done a step at a time ([`BnStudy::advance`]), so a page can spread it over frames.
 use super::activation_study::Histogram;
 use crate::core::data::{Dataset, SplitConfig};
@@ -30,8 +33,61 @@ pub const TEST_BATCHES: [usize; 7] = [1, 2, 4, 8, 16, 60, 0];
 /// What a probe or a test-time row costs in [`BnStudy::advance`]'s budget, in steps (a pass over
 /// about 360 rows, forward only, against a forward and backward pass over 60).
 pub const PROBE_COST: usize = 4;
-/// Most epochs: 200 (18 steps each on the 1,078 training digits).
-pub const MAX_EPOCHS: usize = 200;
+/// Most epochs: 100 (18 steps each on the 1,078 training digits, so 3,600 steps in all), which
+/// keeps the study to about a minute in the browser.
+pub const MAX_EPOCHS: usize = 100;
+/// Units of each hidden layer: 100 (Ioffe & Szegedy's figure 1 network).
+pub const HIDDEN_UNITS: usize = 100;
+/// Hidden layers, and the one probed (the last): 3.
+pub const PROBED_LAYER: usize = 3;
+/// Most rows per mini-batch: 1,000.
+pub const MAX_BATCH_SIZE: usize = 1000;
+
+/// Why the study or the grid ([`super::bn_grid`]) refused to start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BnError {
+    /// A setting outside its range: the config field, its value and the valid range.
+    Setting {
+        /// The config field (`epochs`, `lr`, `unit`, `samples`, ...).
+        field: &'static str,
+        /// The value given.
+        value: f64,
+        /// The valid values, e.g. `1..=100`.
+        range: String,
+    },
+    /// The data could not be split or a network not built (no setting is at fault).
+    Data(String),
+}
+
+impl BnError {
+    /// A setting outside `range`.
+    pub fn setting(field: &'static str, value: f64, range: impl Into<String>) -> BnError {
+        BnError::Setting {
+            field,
+            value,
+            range: range.into(),
+        }
+    }
+
+    /// The config field at fault, if a setting is.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            BnError::Setting { field, .. } => Some(field),
+            BnError::Data(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for BnError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BnError::Setting { field, value, range } => write!(f, "{field} must be in {range}, got {value}"),
+            BnError::Data(e) => f.write_str(e),
+        }
+    }
+}
+
+impl std::error::Error for BnError {}
 
 /// Settings of the study.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,11 +95,11 @@ pub const MAX_EPOCHS: usize = 200;
 pub struct BnStudyConfig {
     /// Training epochs, 1..=[`MAX_EPOCHS`]. Default 30.
     pub epochs: usize,
-    /// Rows per mini-batch. Default 60 (Ioffe & Szegedy).
+    /// Rows per mini-batch, 1..=[`MAX_BATCH_SIZE`]. Default 60 (Ioffe & Szegedy).
     pub batch_size: usize,
     /// SGD learning rate (> 0). Default 0.5.
     pub lr: f64,
-    /// The probed unit of the last hidden layer, 0..100. Default 0.
+    /// The probed unit of the last hidden layer, `0..HIDDEN_UNITS`. Default 0.
     pub unit: usize,
     /// Steps between probes (>= 1). Default 6.
     pub every: usize,
@@ -107,6 +163,35 @@ pub struct StudyRun {
     pub probes: Vec<Probe>,
 }
 
+impl StudyRun {
+    /// How far the probed unit's percentiles moved so far ([`drift`] of the probes).
+    pub fn drift(&self) -> f64 {
+        drift(&self.probes)
+    }
+
+    /// The latest probe's dev accuracy (0 before the first probe).
+    pub fn dev_accuracy(&self) -> f64 {
+        self.probes.last().map_or(0.0, |p| p.dev_accuracy)
+    }
+}
+
+/// How far a percentile series moves over training: the largest `max - min` over time among the
+/// 15th, 50th and 85th percentiles (0 without probes).
+pub fn drift(probes: &[Probe]) -> f64 {
+    let sweep = |f: fn(&Probe) -> f64| {
+        let (lo, hi) = probes
+            .iter()
+            .map(f)
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        if hi >= lo {
+            hi - lo
+        } else {
+            0.0
+        }
+    };
+    sweep(|p| p.p15).max(sweep(|p| p.p50)).max(sweep(|p| p.p85))
+}
+
 /// The study in progress.
 #[derive(Debug)]
 pub struct BnStudy {
@@ -139,16 +224,26 @@ pub fn percentile(sorted: &[f64], q: f64) -> f64 {
 }
 
 impl BnStudyConfig {
-    /// Checks the settings.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks the settings; the error names the field at fault.
+    pub fn validate(&self) -> Result<(), BnError> {
+        let bad = |field, value: usize, range: String| Err(BnError::setting(field, value as f64, range));
         if !(1..=MAX_EPOCHS).contains(&self.epochs) {
-            return Err(format!("epochs must be 1..={MAX_EPOCHS}, got {}", self.epochs));
+            return bad("epochs", self.epochs, format!("1..={MAX_EPOCHS}"));
         }
-        if !(1..=1000).contains(&self.batch_size) || self.every == 0 || self.unit >= 100 {
-            return Err("batch size 1..=1000, probe every >= 1 step, unit 0..100".into());
+        if !(1..=MAX_BATCH_SIZE).contains(&self.batch_size) {
+            return bad("batch_size", self.batch_size, format!("1..={MAX_BATCH_SIZE}"));
         }
-        if !(self.lr.is_finite() && self.lr > 0.0 && self.range.is_finite() && self.range > 0.0) {
-            return Err(format!("learning rate must be > 0, got {}", self.lr));
+        if self.every == 0 {
+            return bad("every", self.every, "1..".into());
+        }
+        if self.unit >= HIDDEN_UNITS {
+            return bad("unit", self.unit, format!("0..{HIDDEN_UNITS}"));
+        }
+        if !(self.lr.is_finite() && self.lr > 0.0) {
+            return Err(BnError::setting("lr", self.lr, "(0, inf)"));
+        }
+        if !(self.range.is_finite() && self.range > 0.0) {
+            return Err(BnError::setting("range", self.range, "(0, inf)"));
         }
         Ok(())
     }
@@ -156,7 +251,7 @@ impl BnStudyConfig {
     fn network(&self, batch_norm: bool) -> NetworkConfig {
         NetworkConfig {
             inputs: 64,
-            hidden: vec![100, 100, 100],
+            hidden: vec![HIDDEN_UNITS; PROBED_LAYER],
             outputs: 10,
             activation: Activation::Sigmoid,
             output: Output::SoftmaxCrossEntropy,
@@ -167,11 +262,12 @@ impl BnStudyConfig {
     }
 
     /// Splits `digits` 60/20/20 with the seed and prepares both runs (no training yet: cheap).
-    pub fn start(&self, digits: &Dataset) -> Result<BnStudy, String> {
+    pub fn start(&self, digits: &Dataset) -> Result<BnStudy, BnError> {
         self.validate()?;
+        let data = |e: &dyn std::fmt::Display| BnError::Data(e.to_string());
         let split = SplitConfig::default()
             .split(digits, &mut seeded(self.seed))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| data(&e))?;
         let out = Output::SoftmaxCrossEntropy;
         let train = split.train.train_data::<f32>(out, 10);
         let tc = TrainConfig {
@@ -180,13 +276,13 @@ impl BnStudyConfig {
             seed: self.seed,
             ..TrainConfig::default()
         };
-        let run = |bn: bool| -> Result<StudyRun, String> {
+        let run = |bn: bool| -> Result<StudyRun, BnError> {
             // The same seed draws the same weights for both networks (gamma and beta are not drawn).
             let net = self
                 .network(bn)
                 .validate(&mut seeded(self.seed))
-                .map_err(|e| e.to_string())?;
-            let trainer = Trainer::new(net, tc, train.clone(), None).map_err(|e| e.to_string())?;
+                .map_err(|e| data(&e))?;
+            let trainer = Trainer::new(net, tc, train.clone(), None).map_err(|e| data(&e))?;
             Ok(StudyRun {
                 trainer,
                 probes: Vec::new(),
@@ -207,6 +303,11 @@ impl BnStudyConfig {
 }
 
 impl BnStudy {
+    /// Optimizer steps per epoch (per network).
+    pub fn steps_per_epoch(&self) -> u64 {
+        self.steps_per_epoch
+    }
+
     /// Optimizer steps per network.
     pub fn total_steps(&self) -> u64 {
         self.steps_per_epoch * self.config.epochs as u64
@@ -221,6 +322,11 @@ impl BnStudy {
     /// Units done.
     pub fn done_units(&self) -> usize {
         self.done
+    }
+
+    /// (units done, units in the whole job).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total_units())
     }
 
     /// Does units within a budget of `max_units` step equivalents (at least one unit when
@@ -278,8 +384,12 @@ fn probe(run: &mut StudyRun, monitor: &TrainData<f32>, cfg: &BnStudyConfig) -> P
     let dev_accuracy = run.trainer.evaluate(monitor).ok().and_then(|r| r.1).unwrap_or(0.0);
     let net = &mut run.trainer.net;
     let ok = net.forward_batch_stats(&monitor.x, monitor.rows).is_ok();
-    let z = if ok { net.pre_activations(3).unwrap_or(&[]) } else { &[] };
-    let mut unit: Vec<f64> = z.chunks_exact(100).map(|r| r[cfg.unit] as f64).collect();
+    let z = if ok {
+        net.pre_activations(PROBED_LAYER).unwrap_or(&[])
+    } else {
+        &[]
+    };
+    let mut unit: Vec<f64> = z.chunks_exact(HIDDEN_UNITS).map(|r| r[cfg.unit] as f64).collect();
     unit.sort_by(f64::total_cmp);
     Probe {
         step,

@@ -1,11 +1,13 @@
 //! The views' experiments, each built from the concepts of [`crate::core`]: the optimizer race
 //! ([`race`]), grid vs random search and its repeated study ([`search`], [`search_study`]), the
 //! activation histograms ([`activation_study`]), batch norm over training and its weight-scale
-//! grid ([`bn_study`], [`bn_grid`]), the training playground ([`train`]: session, evaluation,
-//! presets), the caviar search ([`tuning`]) and the peers' benchmark workloads ([`workload`]).
+//! grid ([`bn_study`], [`bn_grid`]), the gradient check's small network ([`gradcheck_study`]),
+//! the training playground ([`train`]: session, evaluation, presets), the caviar search
+//! ([`tuning`]) and the peers' benchmark workloads ([`workload`]).
 pub mod activation_study;
 pub mod bn_grid;
 pub mod bn_study;
+pub mod gradcheck_study;
 pub mod race;
 pub mod search;
 pub mod search_study;

@@ -8,9 +8,10 @@
 //! so `J` is a fixed function of the parameters), and never during training (each entry costs
 //! two forward passes). Big networks check a seeded sample of at most `max_entries` entries,
 //! spread over the tensors in proportion to their sizes (at least one entry each).
-use super::config::NetworkError;
+use super::config::{NetworkError, PlantedBug};
 use super::float::NnFloat;
 use super::network::{Mode, Network, ParamKind};
+use crate::core::named::named;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
@@ -56,6 +57,21 @@ pub enum Verdict {
     /// >= 1e-3: very likely a bug.
     Bug,
 }
+
+named!(Verdict {
+    Fine => "fine",
+    LookCloser => "look_closer",
+    Bug => "bug",
+});
+
+// The bugs a gradient check exists to catch, by the ids the gradient-check view offers.
+named!(PlantedBug {
+    None => "none",
+    ActivationSign => "activation_sign",
+    MissingL2Gradient => "missing_l2_gradient",
+    BiasNotAveraged => "bias_not_averaged",
+    DropoutMaskIgnored => "dropout_mask_ignored",
+});
 
 impl Verdict {
     /// The verdict for relative difference `d` (NaN counts as a bug).

@@ -13,6 +13,7 @@
 //! * linear + squared error (regression): `a = z`, `J = (1/m) sum_i (1/2) ||a_i - y_i||^2`.
 use super::float::NnFloat;
 use crate::core::math::exp::exp_f64;
+use crate::core::named::named;
 use serde::{Deserialize, Serialize};
 
 /// The output activation and its loss. Default [`Output::SoftmaxCrossEntropy`].
@@ -28,27 +29,14 @@ pub enum Output {
     LinearSquaredError,
 }
 
+// Short ids (`softmax`, `sigmoid`, `linear`).
+named!(Output {
+    SoftmaxCrossEntropy => "softmax",
+    SigmoidBinaryCrossEntropy => "sigmoid",
+    LinearSquaredError => "linear",
+});
+
 impl Output {
-    /// Short id (`softmax`, `sigmoid`, `linear`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Output::SoftmaxCrossEntropy => "softmax",
-            Output::SigmoidBinaryCrossEntropy => "sigmoid",
-            Output::LinearSquaredError => "linear",
-        }
-    }
-
-    /// The output with id `id`.
-    pub fn from_id(id: &str) -> Option<Output> {
-        [
-            Output::SoftmaxCrossEntropy,
-            Output::SigmoidBinaryCrossEntropy,
-            Output::LinearSquaredError,
-        ]
-        .into_iter()
-        .find(|o| o.id() == id)
-    }
-
     /// `a = output(z)` for a `rows x cols` batch.
     pub fn forward<T: NnFloat>(self, z: &[T], a: &mut [T], cols: usize) {
         match self {

@@ -11,7 +11,9 @@
 //! BN when on, `da_prev = dz W^T`) and records `|dJ/dz|` per layer: shrinking towards the input is
 //! the vanishing gradient, growing is the exploding one.
 //!
-//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input).
+//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input). The
+//! named settings a view offers (the studied activations, DLFS's initialisations, the direction)
+//! are in `choices.rs`; the [`Histogram`] in `histogram.rs`.
 use crate::core::math::gemm::GemmScratch;
 use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::nn::activation::Activation;
@@ -20,27 +22,42 @@ use crate::core::nn::dense;
 use crate::core::nn::init::Init;
 use serde::{Deserialize, Serialize};
 
+mod choices;
+mod histogram;
+pub use choices::{Direction, NamedInit, STUDIED, STUDIED_IDS};
+pub use histogram::Histogram;
+
 /// Offset of the seed of the upstream-gradient stream.
 pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
 
 /// The most samples x units x layers the study computes (checked before allocating).
 pub const MAX_CELLS: usize = 5_000_000;
 
+/// Most input rows: 5,000.
+pub const MAX_SAMPLES: usize = 5000;
+/// Most units per layer: 500.
+pub const MAX_UNITS: usize = 500;
+/// Most layers: 10.
+pub const MAX_LAYERS: usize = 10;
+/// Most histogram bins: 200.
+pub const MAX_BINS: usize = 200;
+
 /// Settings of the study.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActivationStudyConfig {
-    /// Rows of the input. Default 1,000 (DLFS).
+    /// Rows of the input, 2..=[`MAX_SAMPLES`]. Default 1,000 (DLFS).
     pub samples: usize,
-    /// Units of the input and of every layer. Default 100 (DLFS).
+    /// Units of the input and of every layer, 1..=[`MAX_UNITS`]. Default 100 (DLFS).
     pub units: usize,
-    /// Hidden layers. Default 5 (DLFS).
+    /// Hidden layers, 1..=[`MAX_LAYERS`]. Default 5 (DLFS). With `samples` and `units`, at most
+    /// [`MAX_CELLS`] activations in all.
     pub layers: usize,
     /// Activation of every layer. Default sigmoid (DLFS).
     pub activation: Activation,
     /// Weight initialisation. Default N(0, 1) (DLFS's first figure).
     pub init: Init,
-    /// Histogram bins. Default 30 (DLFS).
+    /// Histogram bins, 1..=[`MAX_BINS`]. Default 30 (DLFS).
     pub bins: usize,
     /// Batch-norm epsilon. Default 1e-6 (as the engine, DLFS).
     pub eps: f64,
@@ -76,33 +93,6 @@ pub struct StudyDraws {
     x: Vec<f32>,
     unit_weights: Vec<Vec<f64>>,
     upstream: Option<Vec<f32>>,
-}
-
-/// A histogram over `[lo, hi]` in equal bins (values outside are clamped into the end bins).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Histogram {
-    /// Left edge of the first bin.
-    pub lo: f64,
-    /// Right edge of the last bin.
-    pub hi: f64,
-    /// Count per bin; they add up to the number of values.
-    pub counts: Vec<u32>,
-}
-
-impl Histogram {
-    /// Counts `values` into `bins` bins over `[lo, hi]` (`hi > lo`); NaN values are not counted.
-    pub fn of(values: impl Iterator<Item = f64>, lo: f64, hi: f64, bins: usize) -> Histogram {
-        let mut counts = vec![0u32; bins.max(1)];
-        let scale = counts.len() as f64 / (hi - lo);
-        let last = counts.len() - 1;
-        for v in values.filter(|v| !v.is_nan()) {
-            // `as usize` truncates towards zero and saturates (negative -> 0, +inf -> max), so no
-            // floor() call is needed: this loop runs over every activation on every input.
-            let b = ((v - lo) * scale) as usize;
-            counts[b.min(last)] += 1;
-        }
-        Histogram { lo, hi, counts }
-    }
 }
 
 /// One layer's numbers in one run.
@@ -142,11 +132,39 @@ pub struct ActivationStudy {
 
 /// Why a study was refused.
 #[derive(Clone, Debug, PartialEq)]
-pub struct StudyError(pub String);
+pub enum StudyError {
+    /// A setting outside its range: the config field, its value and the valid range.
+    Setting {
+        /// The config field (`samples`, `units`, `layers`, `bins`, `init`, `eps`).
+        field: &'static str,
+        /// The value given (the std for `init`).
+        value: f64,
+        /// The valid values, e.g. `2..=5000`.
+        range: String,
+    },
+    /// `samples x units x layers` (here, saturating) above [`MAX_CELLS`].
+    TooManyCells(usize),
+}
+
+impl StudyError {
+    /// A setting outside `range`.
+    pub fn setting(field: &'static str, value: f64, range: impl Into<String>) -> StudyError {
+        StudyError::Setting {
+            field,
+            value,
+            range: range.into(),
+        }
+    }
+}
 
 impl std::fmt::Display for StudyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            StudyError::Setting { field, value, range } => write!(f, "{field} must be in {range}, got {value}"),
+            StudyError::TooManyCells(n) => {
+                write!(f, "samples x units x layers must stay within {MAX_CELLS}, got {n}")
+            }
+        }
     }
 }
 
@@ -160,24 +178,28 @@ fn mean_std(v: &[f32]) -> (f64, f64) {
 }
 
 impl ActivationStudyConfig {
-    /// Checks sizes (before any allocation) and the initialisation.
+    /// Checks sizes (before any allocation) and the initialisation; the error names the field.
     pub fn validate(&self) -> Result<(), StudyError> {
-        if self.samples < 2 || self.units == 0 || self.layers == 0 || self.bins == 0 || self.bins > 200 {
-            return Err(StudyError(
-                "samples >= 2, units >= 1, layers >= 1 and 1..=200 bins are needed".into(),
-            ));
+        let sizes = [
+            ("samples", self.samples, 2, MAX_SAMPLES),
+            ("units", self.units, 1, MAX_UNITS),
+            ("layers", self.layers, 1, MAX_LAYERS),
+            ("bins", self.bins, 1, MAX_BINS),
+        ];
+        for (field, value, lo, hi) in sizes {
+            if !(lo..=hi).contains(&value) {
+                return Err(StudyError::setting(field, value as f64, format!("{lo}..={hi}")));
+            }
         }
-        let cells = self
-            .samples
-            .checked_mul(self.units)
-            .and_then(|c| c.checked_mul(self.layers));
-        if cells.is_none_or(|c| c > MAX_CELLS) {
-            return Err(StudyError(format!(
-                "samples x units x layers must stay within {MAX_CELLS}"
-            )));
+        let cells = self.samples.saturating_mul(self.units).saturating_mul(self.layers);
+        if cells > MAX_CELLS {
+            return Err(StudyError::TooManyCells(cells));
         }
-        if !(self.init.is_valid() && self.eps > 0.0 && self.eps.is_finite()) {
-            return Err(StudyError("the weight std must be finite and >= 0, eps > 0".into()));
+        if !self.init.is_valid() {
+            return Err(StudyError::setting("init", self.init.std(1, 1), "[0, inf)"));
+        }
+        if !(self.eps > 0.0 && self.eps.is_finite()) {
+            return Err(StudyError::setting("eps", self.eps, "(0, inf)"));
         }
         Ok(())
     }

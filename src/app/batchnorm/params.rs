@@ -1,0 +1,103 @@
+//! The parameters of `view=batchnorm` and their mapping to the two jobs' configs: the study
+//! ([`BnStudyConfig`]: epochs, learning rate, probed unit) behind the `shift`, `ridge` and `test`
+//! panels, and the grid ([`BnGridConfig`]: epochs, samples) behind the `grid` panel. A job's
+//! settings matter only for the panels that show it, and the probed unit only for the panels that
+//! plot or tabulate its percentiles.
+use crate::app::params::{choice, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, When};
+use crate::core::lab::bn_grid::{BnGridConfig, MAX_GRID_EPOCHS, MAX_SAMPLES, MIN_SAMPLES};
+use crate::core::lab::bn_study::{BnError, BnStudyConfig, HIDDEN_UNITS, MAX_EPOCHS};
+use crate::core::named::named;
+
+/// What the figure shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panel {
+    /// One unit's input percentiles and the dev accuracy over steps (the default).
+    #[default]
+    Shift,
+    /// The last hidden layer's input histograms over steps.
+    Ridge,
+    /// Test accuracy with running statistics vs each test batch's own.
+    Test,
+    /// DLFS's grid of weight scales.
+    Grid,
+}
+
+named!(Panel {
+    Shift => "shift",
+    Ridge => "ridge",
+    Test => "test",
+    Grid => "grid",
+});
+
+impl Panel {
+    /// Whether the panel shows the grid job (otherwise the study).
+    pub fn shows_grid(self) -> bool {
+        self == Panel::Grid
+    }
+}
+
+/// The panel of the grid job.
+const GRID: &[&str] = &[Panel::Grid.id()];
+/// The panels that show the probed unit (its percentiles in the figure or in the table).
+const UNIT_PANELS: &[&str] = &[Panel::Shift.id(), Panel::Ridge.id()];
+/// While a panel of the study is shown.
+const STUDY_SHOWN: When = none_of("panel", GRID);
+/// While the grid is shown.
+const GRID_SHOWN: When = one_of("panel", GRID);
+/// While the probed unit is shown.
+const UNIT_SHOWN: When = one_of("panel", UNIT_PANELS);
+
+/// Parameters of `view=batchnorm`. Caps are the jobs' own ([`MAX_EPOCHS`] keeps the study to
+/// about a minute); the grid defaults to 10 epochs (DLFS: 20, allowed) so the full 4 x 4 grid
+/// finishes in about 20 s.
+#[rustfmt::skip] // one line per parameter
+pub const PARAMS: &[ParamSpec] = &[
+    choice("panel", &Panel::IDS, "shift"),
+    int("epochs", 1, MAX_EPOCHS as i64, "30").group(Group::Run).when(STUDY_SHOWN),
+    log("lr", 0.01, 5.0, "0.5").group(Group::Optimisation).when(STUDY_SHOWN),
+    int("unit", 1, HIDDEN_UNITS as i64, "1").when(UNIT_SHOWN),
+    int("grid_epochs", 1, MAX_GRID_EPOCHS as i64, "10").group(Group::Run).when(GRID_SHOWN),
+    int("grid_samples", MIN_SAMPLES as i64, MAX_SAMPLES as i64, "1000").group(Group::Data).when(GRID_SHOWN),
+    seed("1"),
+];
+
+/// The two jobs' settings from the parameters (the seed is shared).
+pub fn configs(params: &ParamSet) -> (BnStudyConfig, BnGridConfig) {
+    let seed = params.int("seed") as u64;
+    (
+        BnStudyConfig {
+            epochs: params.int("epochs") as usize,
+            lr: params.float("lr"),
+            unit: (params.int("unit") - 1) as usize,
+            seed,
+            ..BnStudyConfig::default()
+        },
+        BnGridConfig {
+            epochs: params.int("grid_epochs") as usize,
+            samples: params.int("grid_samples") as usize,
+            seed,
+            ..BnGridConfig::default()
+        },
+    )
+}
+
+/// The study's refusal as a notice on the parameter of the field it names (fields that are no
+/// parameter fall on `epochs`).
+pub fn study_refused(e: BnError) -> Vec<Notice> {
+    let param = match e.field() {
+        Some("lr") => "lr",
+        Some("unit") => "unit",
+        _ => "epochs",
+    };
+    Notice::inconsistent(param, e.to_string()).into()
+}
+
+/// The grid's refusal as a notice on the parameter of the field it names (fields that are no
+/// parameter fall on `grid_samples`).
+pub fn grid_refused(e: BnError) -> Vec<Notice> {
+    let param = match e.field() {
+        Some("epochs") => "grid_epochs",
+        _ => "grid_samples",
+    };
+    Notice::inconsistent(param, e.to_string()).into()
+}
