@@ -4,7 +4,7 @@
 use std::process::Command;
 use trainlab::app::Mounted;
 use trainlab::core::sampling::Scale;
-use trainlab::core::search_space::{HyperParam, SearchSpace};
+use trainlab::core::search_space::{HyperParam, SearchSpace, SpaceError};
 
 fn hp(name: &str, scale: Scale, low: f64, high: f64, options: &[&str]) -> HyperParam {
     HyperParam {
@@ -135,7 +135,11 @@ fn exports_use_each_engines_log_scale_and_a_correct_one_minus_rule() {
 
 #[test]
 fn bad_spaces_are_refused_with_the_hyperparameter_named() {
-    let bad = |p: HyperParam| SearchSpace::validate(vec![p]).unwrap_err();
+    // (name, problem as text) of the refused hyperparameter
+    let bad = |p: HyperParam| match SearchSpace::validate(vec![p]).unwrap_err() {
+        SpaceError::Param { name, problem, .. } => (name, problem.to_string()),
+        e => panic!("not a hyperparameter's error: {e}"),
+    };
     assert!(bad(hp("lr", Scale::Log, 0.0, 1.0, &[])).1.contains("low > 0"));
     assert!(bad(hp("b", Scale::LogOneMinus, 0.9, 1.0, &[])).1.contains("1 − x"));
     assert!(bad(hp("x", Scale::Linear, 2.0, 1.0, &[])).1.contains("below"));

@@ -11,7 +11,7 @@
 //! ever drawn.
 use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::optim::Optimizer;
-use crate::core::schedule::{Schedule, ScheduleConfig};
+use crate::core::schedule::{Schedule, ScheduleConfig, ScheduleError};
 use crate::core::surface::Surface;
 use serde::{Deserialize, Serialize};
 
@@ -59,8 +59,8 @@ pub enum RaceError {
     Start,
     /// Noise must be finite and in [0, MAX_NOISE].
     Noise(f64),
-    /// The schedule's own error, as text.
-    Schedule(String),
+    /// The schedule's own error.
+    Schedule(ScheduleError),
 }
 
 impl std::fmt::Display for RaceError {
@@ -88,10 +88,7 @@ impl RaceConfig {
         if !(0.0..=MAX_NOISE).contains(&self.noise) {
             return Err(RaceError::Noise(self.noise));
         }
-        let schedule = self
-            .schedule
-            .validate()
-            .map_err(|e| RaceError::Schedule(e.to_string()))?;
+        let schedule = self.schedule.validate().map_err(RaceError::Schedule)?;
         Ok(Race {
             config: *self,
             schedule,
