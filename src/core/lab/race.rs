@@ -66,7 +66,7 @@ pub enum RaceError {
 impl std::fmt::Display for RaceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RaceError::TooManySteps(n) => write!(f, "at most {MAX_STEPS} steps, got {n}"),
+            RaceError::TooManySteps(n) => write!(f, "at most {MAX_STEPS} steps (asked for {n})"),
             RaceError::Start => write!(f, "the start point must be finite"),
             RaceError::Noise(v) => write!(f, "gradient noise must be in [0, {MAX_NOISE}], got {v}"),
             RaceError::Schedule(e) => write!(f, "{e}"),
