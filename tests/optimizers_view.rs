@@ -238,3 +238,160 @@ fn paths_leaving_the_window_are_clipped_at_its_edge() {
     assert!(clip_polyline(&[(20.0, 0.0), (30.0, 0.0)], x, y).is_empty());
     assert_eq!(clip_polyline(&[(0.0, 0.0)], x, y), vec![vec![(0.0, 0.0)]]);
 }
+
+/// The schema as it was before the parameters were built from `OptimizerKind::ALL`: same names,
+/// same order (the URL and the page depend on both).
+const NAMES: [&str; 34] = [
+    "surface",
+    "condition",
+    "x0",
+    "y0",
+    "steps",
+    "convention",
+    "sgd",
+    "lr_sgd",
+    "momentum",
+    "lr_momentum",
+    "momentum_beta",
+    "nesterov",
+    "lr_nesterov",
+    "nesterov_beta",
+    "adagrad",
+    "lr_adagrad",
+    "rmsprop",
+    "lr_rmsprop",
+    "rmsprop_beta2",
+    "adam",
+    "lr_adam",
+    "adam_beta1",
+    "adam_beta2",
+    "bias_correction",
+    "layout",
+    "schedule",
+    "decay_rate",
+    "decay_base",
+    "decay_k",
+    "stair_drop",
+    "stair_every",
+    "noise",
+    "seed",
+    "grid",
+];
+
+#[test]
+fn the_schema_keeps_its_names_order_and_options() {
+    use trainlab::app::params::ParamKind;
+    use trainlab::core::schedule::ScheduleKind;
+    use trainlab::core::surface::SurfaceKind;
+    let params = trainlab::app::optimizers::PARAMS;
+    let names: Vec<&str> = params.iter().map(|p| p.name).collect();
+    assert_eq!(names, NAMES);
+    let options = |name: &str| match params.iter().find(|p| p.name == name).unwrap().kind {
+        ParamKind::Choice { options } => options.to_vec(),
+        _ => panic!("{name} is not a choice"),
+    };
+    assert_eq!(
+        options("surface"),
+        ["bowl", "rotated", "rosenbrock", "saddle", "multimodal"]
+    );
+    assert_eq!(options("surface"), SurfaceKind::IDS);
+    assert_eq!(
+        options("schedule"),
+        ["constant", "inverse_time", "exponential", "inverse_sqrt", "staircase"]
+    );
+    assert_eq!(options("schedule"), ScheduleKind::IDS);
+    assert_eq!(options("convention"), ["dlfs", "ng"]);
+    assert_eq!(options("layout"), ["overlay", "multiples"]);
+}
+
+/// `query` applied to the defaults, and whether `name` matters then.
+fn relevant(query: &str, name: &str) -> bool {
+    let mut p = ParamSet::defaults(trainlab::app::optimizers::PARAMS);
+    assert!(p.apply_query(query).is_empty(), "{query}");
+    p.relevant(name)
+}
+
+/// What the race computes: every path and the schedule (not the settings it echoes).
+fn race(query: &str) -> (serde_json::Value, serde_json::Value) {
+    let d = view(query).data();
+    let paths: Vec<_> = d["optimizers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["points"].clone(), o["lrs"].clone()))
+        .collect();
+    (serde_json::json!(paths), d["schedule"]["factors"].clone())
+}
+
+#[test]
+fn each_setting_matters_exactly_when_the_race_reads_it() {
+    // the condition number: only the rotated surface
+    assert!(!relevant("", "condition") && relevant("surface=rotated", "condition"));
+    assert_eq!(race("condition=50"), race(""));
+    assert_ne!(race("surface=rotated&condition=50"), race("surface=rotated"));
+    // an optimizer's settings: only while it races
+    for (flag, names) in [
+        ("nesterov", &["lr_nesterov", "nesterov_beta"][..]),
+        ("rmsprop", &["lr_rmsprop", "rmsprop_beta2"][..]),
+        ("adam", &["lr_adam", "adam_beta1", "adam_beta2", "bias_correction"][..]),
+        ("momentum", &["lr_momentum", "momentum_beta"][..]),
+    ] {
+        for name in names {
+            assert!(relevant(&format!("{flag}=1"), name), "{name} with {flag} on");
+            assert!(!relevant(&format!("{flag}=0"), name), "{name} with {flag} off");
+            let other = if *name == "bias_correction" { "0" } else { "0.5" };
+            assert_eq!(
+                race(&format!("{flag}=0&{name}={other}")),
+                race(&format!("{flag}=0")),
+                "{name} changes nothing while {flag} is off"
+            );
+            assert_ne!(
+                race(&format!("{flag}=1&{name}={other}&steps=10")),
+                race(&format!("{flag}=1&steps=10")),
+                "{name} changes {flag}'s path"
+            );
+        }
+    }
+    // a schedule's settings: only for that schedule (what core::schedule really reads)
+    let settings = [
+        ("decay_rate", "2"),
+        ("decay_base", "0.8"),
+        ("decay_k", "3"),
+        ("stair_drop", "0.25"),
+        ("stair_every", "3"),
+    ];
+    for (schedule, reads) in [
+        ("constant", &[][..]),
+        ("inverse_time", &["decay_rate"][..]),
+        ("exponential", &["decay_base"][..]),
+        ("inverse_sqrt", &["decay_k"][..]),
+        ("staircase", &["stair_drop", "stair_every"][..]),
+    ] {
+        let base = format!("schedule={schedule}&steps=20");
+        for (name, other) in settings {
+            let reads_it = reads.contains(&name);
+            assert_eq!(relevant(&base, name), reads_it, "{schedule}: {name}");
+            assert_eq!(
+                race(&format!("{base}&{name}={other}")) != race(&base),
+                reads_it,
+                "{schedule}: does {name} change the race?"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_refused_setting_is_noted_on_the_parameter_that_holds_it() {
+    let mut v = view("");
+    for (query, param) in [
+        ("nesterov=1&nesterov_beta=1", "nesterov_beta"),
+        ("rmsprop=1&rmsprop_beta2=-0.1", "rmsprop_beta2"),
+        ("nesterov=1&lr_nesterov=0", "lr_nesterov"),
+    ] {
+        let n = v.set(query);
+        assert!(
+            n.iter().any(|x| x.param == param && x.problem == Problem::Inconsistent),
+            "{query}: {n:?}"
+        );
+    }
+}

@@ -138,3 +138,84 @@ fn merged_heatmap_covers_the_box_once_with_few_rectangles() {
     // only alpha matters: the columns are (nearly) constant, so far fewer than 864 cells are drawn
     assert!(heat_rects(&surface_grid(Surface::OneMatters, 36, 24), (0.0, 1.0), (0.0, 1.0)).len() < 100);
 }
+
+#[test]
+fn relevance_rules_name_parameters_and_options_that_exist() {
+    use trainlab::app::params::{ParamKind, ParamSpec, When};
+    fn check(view: &str, params: &[ParamSpec], rule: &When) {
+        let kind = |name: &str| {
+            params
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap_or_else(|| panic!("{view}: a rule names {name}, which is not a parameter"))
+                .kind
+        };
+        match rule {
+            When::Always => {}
+            When::On { param } => assert_eq!(kind(param), ParamKind::Bool, "{view}: {param} is not a flag"),
+            When::OneOf { param, values } | When::NoneOf { param, values } => {
+                let ParamKind::Choice { options } = kind(param) else {
+                    panic!("{view}: {param} is not a choice")
+                };
+                for v in *values {
+                    assert!(options.contains(v), "{view}: {param} has no option {v}");
+                }
+            }
+            When::All { rules } => rules.iter().for_each(|r| check(view, params, r)),
+        }
+    }
+    for id in ["optimizers", "search", "scale", "space"] {
+        let entry = trainlab::app::entry(id).unwrap();
+        for p in entry.params {
+            check(id, entry.params, &p.when);
+        }
+    }
+}
+
+/// Whether parameter `name` of view `id` matters after `query`.
+fn relevant(id: &str, query: &str, name: &str) -> bool {
+    let mut p = trainlab::app::params::ParamSet::defaults(trainlab::app::entry(id).unwrap().params);
+    assert!(p.apply_query(query).is_empty(), "{query}");
+    p.relevant(name)
+}
+
+#[test]
+fn each_panel_reads_only_its_own_range_and_the_study_its_repeats() {
+    for (panel, own) in [
+        ("alpha", &["alpha_low", "alpha_high"][..]),
+        ("beta", &["beta_low", "beta_high"][..]),
+        (
+            "integers",
+            &["units_low", "units_high", "layers_low", "layers_high"][..],
+        ),
+    ] {
+        for name in [
+            "alpha_low",
+            "alpha_high",
+            "beta_low",
+            "beta_high",
+            "units_low",
+            "units_high",
+            "layers_low",
+            "layers_high",
+        ] {
+            assert_eq!(
+                relevant("scale", &format!("panel={panel}"), name),
+                own.contains(&name),
+                "{panel}: {name}"
+            );
+        }
+        // another panel's range changes nothing drawn
+        let other = if panel == "alpha" {
+            "beta_low=0.5"
+        } else {
+            "alpha_low=0.01"
+        };
+        assert_eq!(
+            view("scale", &format!("panel={panel}&{other}")).data()["histograms"],
+            view("scale", &format!("panel={panel}")).data()["histograms"]
+        );
+    }
+    assert!(!relevant("search", "", "repeats") && relevant("search", "study=1", "repeats"));
+    assert!(relevant("search", "", "keep"));
+}

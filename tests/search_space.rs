@@ -4,7 +4,7 @@
 use std::process::Command;
 use trainlab::app::Mounted;
 use trainlab::core::sampling::Scale;
-use trainlab::core::search_space::{HyperParam, SearchSpace};
+use trainlab::core::search_space::{HyperParam, SearchSpace, SpaceError};
 
 fn hp(name: &str, scale: Scale, low: f64, high: f64, options: &[&str]) -> HyperParam {
     HyperParam {
@@ -135,7 +135,11 @@ fn exports_use_each_engines_log_scale_and_a_correct_one_minus_rule() {
 
 #[test]
 fn bad_spaces_are_refused_with_the_hyperparameter_named() {
-    let bad = |p: HyperParam| SearchSpace::validate(vec![p]).unwrap_err();
+    // (name, problem as text) of the refused hyperparameter
+    let bad = |p: HyperParam| match SearchSpace::validate(vec![p]).unwrap_err() {
+        SpaceError::Param { name, problem, .. } => (name, problem.to_string()),
+        e => panic!("not a hyperparameter's error: {e}"),
+    };
     assert!(bad(hp("lr", Scale::Log, 0.0, 1.0, &[])).1.contains("low > 0"));
     assert!(bad(hp("b", Scale::LogOneMinus, 0.9, 1.0, &[])).1.contains("1 − x"));
     assert!(bad(hp("x", Scale::Linear, 2.0, 1.0, &[])).1.contains("below"));
@@ -166,4 +170,48 @@ fn the_space_view_refuses_bad_rows_and_keeps_its_figure() {
     }
     assert!(v.set("samples=20&seed=4").is_empty());
     assert_eq!(v.data()["samples"][0]["values"].as_array().unwrap().len(), 20);
+}
+
+#[test]
+fn a_slots_scale_and_range_matter_only_for_a_name_and_a_numeric_scale() {
+    let specs = trainlab::app::entry("space").unwrap().params;
+    let relevant = |query: &str, name: &str| {
+        let mut p = trainlab::app::params::ParamSet::defaults(specs);
+        assert!(p.apply_query(query).is_empty(), "{query}");
+        p.relevant(name)
+    };
+    assert!(relevant("", "scale1") && relevant("", "range1"));
+    assert!(!relevant("hp1=none", "scale1") && !relevant("hp1=none", "range1"));
+    // the optimizer is a choice: its range is not read
+    assert!(relevant("", "scale4") && !relevant("", "range4"));
+    // a repeated name is noted on the second slot's name, a bad range on the range
+    let mut v = Mounted::new("space").unwrap();
+    let n = v.set("hp2=learning_rate&scale2=log&range2=0.001,0.1");
+    assert!(n.iter().any(|x| x.param == "hp2" && x.detail.contains("once")), "{n:?}");
+    let n = v.set("range3=5,2");
+    assert!(
+        n.iter().any(|x| x.param == "range3" && x.detail.contains("below")),
+        "{n:?}"
+    );
+}
+
+#[test]
+fn the_text_alternative_words_each_scale() {
+    use trainlab::chart::Lang;
+    let v = Mounted::new("space").unwrap();
+    let en = v.describe(Lang::En);
+    for words in [
+        "learning_rate on a log scale in [0.0001, 1]",
+        "beta on a log scale of 1 − x",
+        "hidden_units as whole numbers in [50, 100]",
+    ] {
+        assert!(en.contains(words), "{en}");
+    }
+    for debug in ["Log", "LogOneMinus", "Integer", "Linear"] {
+        assert!(
+            !en.split(|c: char| !c.is_alphanumeric()).any(|w| w == debug),
+            "{debug} in {en}"
+        );
+    }
+    assert!(v.describe(Lang::Ko).contains("learning_rate: 로그 척도 [0.0001, 1]"));
 }

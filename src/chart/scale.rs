@@ -1,9 +1,21 @@
 //! Histograms of sampled hyperparameter values, side by side, each on a linear or a log x axis
-//! (the bins are equal-width on the axis shown, so the same samples look crowded or even).
-use super::search::pow10_label;
-use super::{series_color, ChartError, Theme, GRID, INK};
+//! (the bins are equal-width on the axis shown, so the same samples look crowded or even), and
+//! the tick labels of such axes ([`log10_label`]) that the search and race figures share. Numbers
+//! are written by [`crate::core::math::format`].
+use super::{series_color, ChartError, Theme};
+use crate::core::math::format::{code, decade, short};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+/// The label of tick `t` on an axis of `log10 x`: `10ᵏ` at whole exponents (`10⁻⁴`, `1`, `10`),
+/// else the value itself in its short form.
+pub fn log10_label(t: f64) -> String {
+    if (t - t.round()).abs() < 1e-9 {
+        decade(t.round() as i64)
+    } else {
+        short(10f64.powf(t))
+    }
+}
 
 /// What the x axis of a histogram shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,23 +47,15 @@ impl AxisKind {
         }
     }
 
+    /// The label of axis coordinate `t`: the value there.
     fn label(self, t: f64) -> String {
         match self {
-            AxisKind::Linear => {
-                let a = t.abs();
-                if a != 0.0 && !(1e-3..1e5).contains(&a) {
-                    format!("{t:.0e}")
-                } else {
-                    format!("{}", (t * 1e4).round() / 1e4)
-                }
-            }
-            AxisKind::Log10 => pow10_label(t),
-            AxisKind::LogOneMinus => {
-                // whole exponents are the round values 0.9, 0.99, 0.999; others get 3 decimals
-                let x = self.from_axis(t);
-                let digits = if (t - t.round()).abs() < 1e-9 { 1e6 } else { 1e3 };
-                format!("{}", (x * digits).round() / digits)
-            }
+            AxisKind::Linear => short(t),
+            AxisKind::Log10 => log10_label(t),
+            // whole exponents are the round values 0.9, 0.99, 0.999, 0.9999, written out in full
+            // (three significant digits would round 0.9999 to 1); others in the short form
+            AxisKind::LogOneMinus if (t - t.round()).abs() < 1e-9 => code(self.from_axis(t.round())),
+            AxisKind::LogOneMinus => short(self.from_axis(t)),
         }
     }
 }
@@ -98,15 +102,10 @@ pub fn draw_histograms<DB: DrawingBackend>(
             .y_label_area_size(theme.px(50.0))
             .build_cartesian_2d(x0..x1, 0.0..top)?;
         let axis = p.axis;
-        chart
-            .configure_mesh()
+        theme
+            .mesh(&mut chart.configure_mesh(), 11.0)
             .x_desc(p.x_desc.as_str())
             .y_desc(y_desc)
-            .label_style(theme.font(11.0))
-            .axis_desc_style(theme.font(12.0))
-            .axis_style(INK.stroke_width(theme.px(1.0)))
-            .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-            .light_line_style(TRANSPARENT)
             .x_labels(if p.tick_names.is_empty() {
                 6
             } else {

@@ -1,8 +1,10 @@
 //! The search figure: small multiples over the same box (grid, random, coarse to fine), each with
 //! the dev-error surface as a faint heatmap behind the points and the points projected onto both
 //! axes as rug marks; optionally a second row with the repeated study (best-found error per
-//! strategy) and the `1 - 0.95^n` curve.
-use super::{series_color, ChartError, Theme, GRID, INK};
+//! strategy) and the `1 - 0.95^n` curve. Every word drawn comes in as data (titles, axis titles,
+//! legend words).
+use super::scale::log10_label;
+use super::{series_color, ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -60,15 +62,6 @@ pub struct SearchChartData {
     pub panels: Vec<BoxPanel>,
     /// The study row, when shown.
     pub study: Option<StudyPanel>,
-}
-
-/// "1e-3" for whole exponents, else a short decimal of 10^x.
-pub fn pow10_label(x: f64) -> String {
-    if (x - x.round()).abs() < 1e-9 {
-        format!("1e{}", x.round() as i64)
-    } else {
-        format!("{:.1e}", 10f64.powf(x))
-    }
 }
 
 fn heat_color(t: f64) -> RGBColor {
@@ -134,19 +127,16 @@ fn draw_box_panel<DB: DrawingBackend>(
         .x_label_area_size(theme.px(34.0))
         .y_label_area_size(theme.px(44.0))
         .build_cartesian_2d(x0..x1, y0..y1)?;
-    chart
-        .configure_mesh()
+    // no grid: the heatmap is the texture of these panels
+    theme
+        .mesh(&mut chart.configure_mesh(), 10.0)
+        .bold_line_style(TRANSPARENT)
         .x_desc(data.x_desc.as_str())
         .y_desc(data.y_desc.as_str())
-        .label_style(theme.font(10.0))
-        .axis_desc_style(theme.font(11.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(TRANSPARENT)
-        .light_line_style(TRANSPARENT)
         .x_labels(5)
         .y_labels(5)
-        .x_label_formatter(&|x| pow10_label(*x))
-        .y_label_formatter(&|y| pow10_label(*y))
+        .x_label_formatter(&|x| log10_label(*x))
+        .y_label_formatter(&|y| log10_label(*y))
         .draw()?;
     // the surface, faint
     chart.draw_series(
@@ -213,12 +203,8 @@ fn draw_study<DB: DrawingBackend>(
         .x_label_area_size(theme.px(28.0))
         .y_label_area_size(theme.px(44.0))
         .build_cartesian_2d(e0..e1, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .label_style(theme.font(10.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+    theme
+        .mesh(&mut chart.configure_mesh(), 10.0)
         .x_labels(5)
         .y_labels(4)
         .x_label_formatter(&|x| format!("{x:.3}"))
@@ -275,12 +261,8 @@ fn draw_study<DB: DrawingBackend>(
         .x_label_area_size(theme.px(28.0))
         .y_label_area_size(theme.px(36.0))
         .build_cartesian_2d(0.0..n_max, 0.0..1.02)?;
-    chart
-        .configure_mesh()
-        .label_style(theme.font(10.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+    theme
+        .mesh(&mut chart.configure_mesh(), 10.0)
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&|x| format!("{x:.0}"))

@@ -13,6 +13,7 @@
 //! - choice: the index `floor(k u)` of one of `k` options.
 //!
 //! Source: the course notes (seed 000 "적절한 척도 선택하기", seed 002 "Using an appropriate scale").
+use crate::core::named::named;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,56 @@ pub enum Scale {
         /// Number of options (at least 1).
         count: usize,
     },
+}
+
+/// The kind of a [`Scale`] without its data (a choice's option count): the ids a page offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScaleKind {
+    /// [`Scale::Linear`].
+    Linear,
+    /// [`Scale::Log`].
+    Log,
+    /// [`Scale::LogOneMinus`].
+    LogOneMinus,
+    /// [`Scale::Integer`].
+    Integer,
+    /// [`Scale::Choice`].
+    Choice,
+}
+
+named!(ScaleKind {
+    Linear => "linear",
+    Log => "log",
+    LogOneMinus => "log_one_minus",
+    Integer => "integer",
+    Choice => "choice",
+});
+
+impl ScaleKind {
+    /// The scale of this kind; a choice among `options` options.
+    pub fn scale(self, options: usize) -> Scale {
+        match self {
+            ScaleKind::Linear => Scale::Linear,
+            ScaleKind::Log => Scale::Log,
+            ScaleKind::LogOneMinus => Scale::LogOneMinus,
+            ScaleKind::Integer => Scale::Integer,
+            ScaleKind::Choice => Scale::Choice { count: options },
+        }
+    }
+}
+
+impl Scale {
+    /// Its kind (a choice without its count).
+    pub fn kind(self) -> ScaleKind {
+        match self {
+            Scale::Linear => ScaleKind::Linear,
+            Scale::Log => ScaleKind::Log,
+            Scale::LogOneMinus => ScaleKind::LogOneMinus,
+            Scale::Integer => ScaleKind::Integer,
+            Scale::Choice { .. } => ScaleKind::Choice,
+        }
+    }
 }
 
 /// One hyperparameter's range and scale.
@@ -193,16 +244,22 @@ impl Axis {
 
     /// `n` random values; refuses more than [`MAX_SAMPLES`] before allocating.
     pub fn sample_n<R: RngExt + ?Sized>(&self, n: usize, rng: &mut R) -> Result<Vec<f64>, SamplingError> {
-        if n > MAX_SAMPLES {
-            return Err(SamplingError::TooMany { n, cap: MAX_SAMPLES });
-        }
-        Ok((0..n).map(|_| self.sample(rng)).collect())
+        Ok(unit_draws(n, rng)?.into_iter().map(|u| self.from_unit(u)).collect())
     }
 
     /// A grid of `n` values at the centres of `n` equal cells of the scale.
     pub fn grid(&self, n: usize) -> Vec<f64> {
         (0..n).map(|i| self.from_unit((i as f64 + 0.5) / n as f64)).collect()
     }
+}
+
+/// `n` positions `u ~ U(0, 1)`, the draws every scale maps ([`Axis::from_unit`]), so one set
+/// of draws can be shown on several scales; refuses more than [`MAX_SAMPLES`] before allocating.
+pub fn unit_draws<R: RngExt + ?Sized>(n: usize, rng: &mut R) -> Result<Vec<f64>, SamplingError> {
+    if n > MAX_SAMPLES {
+        return Err(SamplingError::TooMany { n, cap: MAX_SAMPLES });
+    }
+    Ok((0..n).map(|_| rng.random::<f64>()).collect())
 }
 
 /// The share of `values` in `[lo, hi)` (0 for no values).

@@ -37,7 +37,9 @@ named!(ScheduleKind {
     Staircase => "staircase",
 });
 
-/// Settings of a schedule; only the ones the kind uses matter, all are validated.
+/// Settings of a schedule; only the ones the kind uses matter (inverse time reads `decay_rate`,
+/// exponential `base`, inverse square root `k`, staircase `drop` and `every`; constant none), all
+/// are validated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScheduleConfig {

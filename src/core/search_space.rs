@@ -55,29 +55,82 @@ fn is_identifier(s: &str) -> bool {
         && !KEYWORDS.contains(&s)
 }
 
+/// What is wrong with one hyperparameter of a space.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ParamProblem {
+    /// The name is not a Python identifier (or is a keyword, or longer than [`MAX_NAME_LEN`]).
+    NotIdentifier,
+    /// The name appears earlier in the space.
+    Duplicate,
+    /// An option is empty or longer than [`MAX_NAME_LEN`] characters.
+    OptionLength,
+    /// The range does not fit the scale.
+    Range(SamplingError),
+}
+
+impl std::fmt::Display for ParamProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParamProblem::NotIdentifier => write!(f, "a name must be a Python identifier"),
+            ParamProblem::Duplicate => write!(f, "each hyperparameter may appear once"),
+            ParamProblem::OptionLength => write!(f, "options must be 1 to {MAX_NAME_LEN} characters"),
+            ParamProblem::Range(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Why a search space was refused: the space as a whole, or which hyperparameter and what.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SpaceError {
+    /// More than [`MAX_PARAMS`] hyperparameters (the count given).
+    TooMany(usize),
+    /// Hyperparameter `index` (in the order given), named `name`, is wrong.
+    Param {
+        /// Its position in the list given.
+        index: usize,
+        /// Its name.
+        name: String,
+        /// What is wrong.
+        problem: ParamProblem,
+    },
+}
+
+impl std::fmt::Display for SpaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpaceError::TooMany(_) => write!(f, "at most {MAX_PARAMS} hyperparameters"),
+            SpaceError::Param { name, problem, .. } => write!(f, "{name}: {problem}"),
+        }
+    }
+}
+
+impl std::error::Error for SpaceError {}
+
 impl SearchSpace {
     /// Checks every hyperparameter (name, options, range against scale); the error names it.
-    pub fn validate(params: Vec<HyperParam>) -> Result<SearchSpace, (String, String)> {
+    pub fn validate(params: Vec<HyperParam>) -> Result<SearchSpace, SpaceError> {
         if params.len() > MAX_PARAMS {
-            return Err(("space".into(), format!("at most {MAX_PARAMS} hyperparameters")));
+            return Err(SpaceError::TooMany(params.len()));
         }
-        for (i, p) in params.iter().enumerate() {
+        for (index, p) in params.iter().enumerate() {
+            let refuse = |problem| SpaceError::Param {
+                index,
+                name: p.name.clone(),
+                problem,
+            };
             if !is_identifier(&p.name) {
-                return Err((p.name.clone(), "a name must be a Python identifier".into()));
+                return Err(refuse(ParamProblem::NotIdentifier));
             }
-            if params[..i].iter().any(|q| q.name == p.name) {
-                return Err((p.name.clone(), "each hyperparameter may appear once".into()));
+            if params[..index].iter().any(|q| q.name == p.name) {
+                return Err(refuse(ParamProblem::Duplicate));
             }
             if p.options
                 .iter()
                 .any(|o| o.is_empty() || o.chars().count() > MAX_NAME_LEN)
             {
-                return Err((
-                    p.name.clone(),
-                    format!("options must be 1 to {MAX_NAME_LEN} characters"),
-                ));
+                return Err(refuse(ParamProblem::OptionLength));
             }
-            p.axis().map_err(|e| (p.name.clone(), e.to_string()))?;
+            p.axis().map_err(|e| refuse(ParamProblem::Range(e)))?;
         }
         Ok(SearchSpace { params })
     }
@@ -101,7 +154,9 @@ impl HyperParam {
     }
 }
 
-/// A Python float literal (Rust's shortest round-trip form is valid Python: `0.0001`, `1e-8`).
+/// A Python float literal, exact: Rust's shortest round-trip form (`0.0001`, `1e-8`, `1.0`) is
+/// valid Python and reads back as the same double, so an exported range is the range sampled
+/// (the screen's rounded forms live in `core::math::format`).
 fn num(x: f64) -> String {
     format!("{x:?}")
 }

@@ -20,6 +20,8 @@ pub const X_RANGE: (f64, f64) = (-10.0, 10.0);
 pub const Y_RANGE: (f64, f64) = (-5.0, 5.0);
 /// The rotated quadratic's angle, in degrees.
 pub const ROTATION_DEG: f64 = 30.0;
+/// The largest condition number of the rotated quadratic (the smallest is 1, a round bowl).
+pub const MAX_CONDITION: f64 = 1e4;
 
 /// Which surface.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +53,8 @@ named!(SurfaceKind {
 pub struct SurfaceConfig {
     /// The surface. Default [`SurfaceKind::Bowl`].
     pub kind: SurfaceKind,
-    /// Condition number of the rotated quadratic, in [1, 1e4]. Default 20 (the bowl's).
+    /// Condition number of the rotated quadratic, in [1, [`MAX_CONDITION`]]. Default 20 (the
+    /// bowl's). Only the rotated surface reads it; every kind validates it.
     pub condition: f64,
 }
 
@@ -64,13 +67,18 @@ impl Default for SurfaceConfig {
     }
 }
 
-/// Why a [`SurfaceConfig`] was refused.
+/// Why a [`SurfaceConfig`] was refused: its one checked field, `condition`, holds the value
+/// given (outside [1, [`MAX_CONDITION`]] or not a number).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurfaceError(pub f64);
 
 impl std::fmt::Display for SurfaceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the condition number must be in [1, 10000], got {}", self.0)
+        write!(
+            f,
+            "the condition number must be in [1, {MAX_CONDITION}], got {}",
+            self.0
+        )
     }
 }
 
@@ -79,7 +87,7 @@ impl std::error::Error for SurfaceError {}
 impl SurfaceConfig {
     /// Checks the settings.
     pub fn validate(&self) -> Result<Surface, SurfaceError> {
-        if !(1.0..=1e4).contains(&self.condition) {
+        if !(1.0..=MAX_CONDITION).contains(&self.condition) {
             return Err(SurfaceError(self.condition));
         }
         let (sin, cos) = ROTATION_DEG.to_radians().sin_cos();

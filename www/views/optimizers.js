@@ -1,6 +1,7 @@
 // UI extension of view=optimizers: Step / Play / Pause / Reset, the "DLFS comparison" preset, and
 // clicks on the contour plot that move the start point. It only turns events into parameter
 // changes (ctx.apply) and reads the plot geometry the core exposes in handle.data().geometry.
+import { el, button } from '../dom.js';
 
 /** The address of DLFS's optimizer_compare_naive (figure 6-8) as parameters. */
 export const DLFS_PRESET = 'surface=bowl&x0=-7&y0=2&steps=30&convention=dlfs&sgd=1&lr_sgd=0.95&momentum=1&lr_momentum=0.1' +
@@ -12,22 +13,13 @@ export const PLAY_TO = 1000;
 
 export function attach(ctx) {
   const t = ctx.texts.ui ?? {};
-  const bar = document.createElement('div');
-  bar.className = 'tl-exports tl-player';
-  bar.setAttribute('role', 'group');
-  bar.setAttribute('aria-label', 'Race');
-  const button = (label, fn) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'tl-button';
-    b.textContent = label;
-    b.addEventListener('click', fn);
+  const bar = el('div', { class: 'tl-exports tl-player', role: 'group', 'aria-label': 'Race' });
+  const add = (label, fn) => {
+    const b = button('tl-button', label, fn);
     bar.append(b);
     return b;
   };
-  const status = document.createElement('span');
-  status.className = 'tl-export-status';
-  status.setAttribute('role', 'status');
+  const status = el('span', { class: 'tl-export-status', role: 'status' });
 
   const steps = () => ctx.handle.params().steps;
   let frame = 0;
@@ -50,8 +42,8 @@ export function attach(ctx) {
     else frame = requestAnimationFrame(tick);
   }
 
-  button(t.step ?? 'Step', () => { stop(); ctx.apply(`steps=${steps() + 1}`); });
-  const play = button(t.play ?? 'Play', () => {
+  add(t.step ?? 'Step', () => { stop(); ctx.apply(`steps=${steps() + 1}`); });
+  const play = add(t.play ?? 'Play', () => {
     if (playing) { stop(); return; }
     if (steps() >= PLAY_TO) ctx.apply('steps=0');
     if (reduced()) {
@@ -65,8 +57,8 @@ export function attach(ctx) {
     frame = requestAnimationFrame(tick);
   });
   play.setAttribute('aria-pressed', 'false');
-  button(t.reset ?? 'Reset', () => { stop(); ctx.apply('steps=0'); });
-  button(t.preset ?? 'DLFS comparison', () => { stop(); ctx.apply(DLFS_PRESET); });
+  add(t.reset ?? 'Reset', () => { stop(); ctx.apply('steps=0'); });
+  add(t.preset ?? 'DLFS comparison', () => { stop(); ctx.apply(DLFS_PRESET); });
   bar.append(status);
   ctx.figure.insertBefore(bar, ctx.canvas.nextSibling);
 

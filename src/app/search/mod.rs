@@ -3,32 +3,24 @@
 //! a synthetic dev-error surface; an `n x n` grid beside `n^2` random points with their distinct
 //! values per axis and best dev error; coarse-to-fine rounds; and, with `study=1`, the repeated
 //! study (best-found error per strategy over `repeats` runs) with the `1 - 0.95^n` curve.
-//! Caps: grid side 10 (100 trials), 6 rounds of at most 200 points, 2,000 repeats.
-use super::params::{choice, flag, int, log, seed, Notice, ParamSet, ParamSpec, Problem};
+//! Caps (from the core): grid side 10 (100 trials), 6 rounds of at most 200 points, 2,000
+//! repeats. Parameters and their mapping to the core: [`params`]; words: [`text`].
+use super::params::{Notice, ParamSet, ParamSpec};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::search::{draw_search, BoxPanel, SearchChartData, StudyPanel};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::lab::search::{best, grid, random, surface_grid, CoarseToFineConfig, Round, Surface, Trial, UnitBox};
-use crate::core::lab::search_study::{hit_chance, median, StudyConfig, StudyResult};
+use crate::core::lab::search::{best, grid, random, surface_grid, Round, Surface, Trial, UnitBox};
+use crate::core::lab::search_study::{hit_chance, median, StudyResult};
 use crate::core::math::rng::seeded;
-use crate::core::sampling::{distinct, histogram, Axis, AxisConfig, Scale};
+use crate::core::sampling::{distinct, histogram, Axis};
 use serde_json::json;
 
-/// Parameters of `view=search`.
-pub const PARAMS: &[ParamSpec] = &[
-    choice("surface", &["one_matters", "both_matter", "interaction"], "one_matters"),
-    int("n", 2, 10, "5"),
-    log("alpha_low", 1e-8, 10.0, "1e-4"),
-    log("alpha_high", 1e-8, 10.0, "1"),
-    log("eps_low", 1e-12, 1e-2, "1e-10"),
-    log("eps_high", 1e-12, 1e-2, "1e-6"),
-    int("rounds", 1, 6, "3"),
-    int("per_round", 2, 200, "15"),
-    int("keep", 1, 20, "3"),
-    flag("study", false),
-    int("repeats", 10, 2_000, "1000"),
-    seed("1"),
-];
+mod params;
+mod text;
+use text::{words, StudySummary, Summary};
+
+/// Parameters of `view=search` (see [`params`]).
+pub const PARAMS: &[ParamSpec] = params::PARAMS;
 
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
@@ -53,20 +45,6 @@ pub struct SearchView {
     heat: Vec<Vec<f64>>,
     study: Option<StudyResult>,
     seed: u64,
-}
-
-fn invalid(param: &str, detail: String) -> Vec<Notice> {
-    vec![Notice::new(param, Problem::Inconsistent, "", String::new(), detail)]
-}
-
-fn log_axis(params: &ParamSet, low: &str, high: &str) -> Result<Axis, Vec<Notice>> {
-    AxisConfig {
-        scale: Scale::Log,
-        low: params.float(low),
-        high: params.float(high),
-    }
-    .validate()
-    .map_err(|e| invalid(low, e.to_string()))
 }
 
 impl SearchView {
@@ -103,38 +81,26 @@ impl SearchView {
 }
 
 impl SearchView {
+    /// Computes the view from validated parameters: both strategies, coarse to fine and, when
+    /// asked for, the study.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        let surface = match params.choice("surface") {
-            "both_matter" => Surface::BothMatter,
-            "interaction" => Surface::Interaction,
-            _ => Surface::OneMatters,
-        };
-        let alpha = log_axis(params, "alpha_low", "alpha_high")?;
-        let eps = log_axis(params, "eps_low", "eps_high")?;
+        let surface: Surface = params.pick("surface");
+        let alpha = params::log_axis(params, "alpha_low", "alpha_high")?;
+        let eps = params::log_axis(params, "eps_low", "eps_high")?;
         let n = params.int("n") as usize;
         let seed = params.int("seed") as u64;
         // one stream per part, so changing the rounds does not move the random panel's points
         let random_pts = random(surface, n * n, &UnitBox::FULL, &mut seeded(seed));
-        let rounds = CoarseToFineConfig {
-            rounds: params.int("rounds") as usize,
-            per_round: params.int("per_round") as usize,
-            keep: params.int("keep") as usize,
-            ..CoarseToFineConfig::default()
-        }
-        .run(surface, &mut seeded(seed.wrapping_add(1)))
-        .map_err(|e| invalid("keep", e))?;
-        let study = if params.bool("study") {
-            Some(
-                StudyConfig {
-                    n,
-                    repeats: params.int("repeats") as usize,
-                    surface,
-                }
-                .run(&mut seeded(seed.wrapping_add(2)))
-                .map_err(|e| invalid("repeats", e))?,
-            )
-        } else {
-            None
+        let rounds = params::coarse_to_fine(params)
+            .run(surface, &mut seeded(seed.wrapping_add(1)))
+            .map_err(params::coarse_to_fine_refused)?;
+        let study = match params::study(params, surface) {
+            Some(config) => Some(
+                config
+                    .run(&mut seeded(seed.wrapping_add(2)))
+                    .map_err(params::study_refused)?,
+            ),
+            None => None,
         };
         Ok(SearchView {
             surface,
@@ -237,35 +203,29 @@ impl View for SearchView {
     }
 
     fn describe(&self, lang: Lang) -> String {
-        let (g, r) = (Self::best_error(&self.grid), Self::best_error(&self.random));
-        let n2 = self.n * self.n;
-        let ga: Vec<f64> = self.grid.iter().map(|t| self.alpha.from_unit(t.u)).collect();
-        let ra: Vec<f64> = self.random.iter().map(|t| self.alpha.from_unit(t.u)).collect();
-        let last = self.rounds.last().map_or(f64::NAN, |x| Self::best_error(&x.trials));
-        let study = self.study.as_ref().map_or(String::new(), |s| match lang {
-            Lang::En => format!(
-                " Over {} repeats, random search beat the grid {:.0}% of the time; its best landed in the top 5% in {:.0}% of repeats (1 − 0.95^{} = {:.0}%), the grid's in {:.0}%.",
-                s.grid_best.len(), 100.0 * s.random_wins, 100.0 * s.random_hit_rate, s.budget, 100.0 * hit_chance(s.budget), 100.0 * s.grid_hit_rate
-            ),
-            Lang::Ko => format!(
-                " {}번 반복하면 무작위 탐색이 격자보다 나은 경우가 {:.0}%이고, 최선값이 상위 5%에 든 비율은 무작위 {:.0}%(1 − 0.95^{} = {:.0}%), 격자 {:.0}%입니다.",
-                s.grid_best.len(), 100.0 * s.random_wins, 100.0 * s.random_hit_rate, s.budget, 100.0 * hit_chance(s.budget), 100.0 * s.grid_hit_rate
-            ),
+        let w = words(lang);
+        let alphas = |trials: &[Trial]| -> Vec<f64> { trials.iter().map(|t| self.alpha.from_unit(t.u)).collect() };
+        let study = self.study.as_ref().map_or(String::new(), |s| {
+            (w.study)(&StudySummary {
+                repeats: s.grid_best.len(),
+                budget: s.budget,
+                random_wins: s.random_wins,
+                random_hit: s.random_hit_rate,
+                expected: hit_chance(s.budget),
+                grid_hit: s.grid_hit_rate,
+            })
         });
-        match lang {
-            Lang::En => format!(
-                "Learning rate α (log axis, {} to {}) against Adam's ε (log axis) on a synthetic dev-error surface. \
-                 A {}×{} grid tries {} distinct α and reaches a best dev error of {:.4}; {} random points try {} distinct α and reach {:.4}. \
-                 Coarse to fine over {} rounds ends at {:.4}.{}",
-                self.alpha.low, self.alpha.high, self.n, self.n, distinct(&ga), g, n2, distinct(&ra), r, self.rounds.len(), last, study
-            ),
-            Lang::Ko => format!(
-                "합성 개발 세트 오차 위에서 학습률 α(로그 축, {} ~ {})와 Adam의 ε(로그 축). \
-                 {}×{} 격자는 서로 다른 α {}개를 시도해 최선 오차 {:.4}, 무작위 {}개는 서로 다른 α {}개로 {:.4}에 도달합니다. \
-                 정밀화 접근 {}라운드의 최선은 {:.4}입니다.{}",
-                self.alpha.low, self.alpha.high, self.n, self.n, distinct(&ga), g, n2, distinct(&ra), r, self.rounds.len(), last, study
-            ),
-        }
+        (w.describe)(&Summary {
+            alpha: (self.alpha.low, self.alpha.high),
+            n: self.n,
+            grid_distinct: distinct(&alphas(&self.grid)),
+            grid_best: Self::best_error(&self.grid),
+            random_distinct: distinct(&alphas(&self.random)),
+            random_best: Self::best_error(&self.random),
+            rounds: self.rounds.len(),
+            last_best: self.rounds.last().map_or(f64::NAN, |x| Self::best_error(&x.trials)),
+            study: &study,
+        })
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
@@ -275,7 +235,7 @@ impl View for SearchView {
 }
 
 impl SearchView {
-    /// What the figure shows, in the words of `theme.lang`.
+    /// What the figure shows, in the words of `theme.lang` ([`text`]).
     fn chart_data(&self, theme: &Theme) -> SearchChartData {
         let to_xy = |t: &Trial| {
             (
@@ -283,41 +243,26 @@ impl SearchView {
                 self.eps.a + (self.eps.b - self.eps.a) * t.v,
             )
         };
-        let lang = theme.lang;
+        let w = words(theme.lang);
         let pts = |trials: &[Trial], k: usize| trials.iter().map(|t| (to_xy(t).0, to_xy(t).1, k)).collect::<Vec<_>>();
         let ga: Vec<f64> = self.grid.iter().map(|t| t.u).collect();
         let ra: Vec<f64> = self.random.iter().map(|t| t.u).collect();
         let mut panels = vec![
             BoxPanel {
-                title: format!(
-                    "{}×{} {} · {} α · {} {:.3}",
-                    self.n,
-                    self.n,
-                    lang.pick("grid", "격자"),
-                    distinct(&ga),
-                    lang.pick("best", "최선"),
-                    Self::best_error(&self.grid)
-                ),
+                title: (w.grid_title)(self.n, distinct(&ga), Self::best_error(&self.grid)),
                 points: pts(&self.grid, 0),
                 best: best(&self.grid).map(|t| to_xy(&t)),
                 ..BoxPanel::default()
             },
             BoxPanel {
-                title: format!(
-                    "{} {} · {} α · {} {:.3}",
-                    self.n * self.n,
-                    lang.pick("random", "무작위"),
-                    distinct(&ra),
-                    lang.pick("best", "최선"),
-                    Self::best_error(&self.random)
-                ),
+                title: (w.random_title)(self.n * self.n, distinct(&ra), Self::best_error(&self.random)),
                 points: pts(&self.random, 1),
                 best: best(&self.random).map(|t| to_xy(&t)),
                 ..BoxPanel::default()
             },
         ];
         let mut c2f = BoxPanel {
-            title: format!("{} ({})", lang.pick("coarse → fine", "정밀화 접근"), self.rounds.len()),
+            title: (w.coarse_title)(self.rounds.len()),
             ..BoxPanel::default()
         };
         let all: Vec<Trial> = self.rounds.iter().flat_map(|r| r.trials.iter().copied()).collect();
@@ -349,26 +294,15 @@ impl SearchView {
                 curve: Self::curve(s.budget),
                 budget: s.budget as f64,
                 hits: (s.grid_hit_rate, s.random_hit_rate),
-                titles: (
-                    format!(
-                        "{} ({} ×)",
-                        lang.pick("best dev error found", "찾은 최선 오차"),
-                        s.grid_best.len()
-                    ),
-                    lang.pick("P(top 5%) = 1 − 0.95ⁿ", "P(상위 5%) = 1 − 0.95ⁿ").to_string(),
-                ),
-                words: (
-                    lang.pick("grid", "격자").to_string(),
-                    lang.pick("random", "무작위").to_string(),
-                    lang.pick("- - top 5%", "- - 상위 5%").to_string(),
-                ),
+                titles: ((w.study_title)(s.grid_best.len()), w.hit_title.to_string()),
+                words: (w.grid.to_string(), w.random.to_string(), w.threshold.to_string()),
             }
         });
         SearchChartData {
             x_range: (self.alpha.a, self.alpha.b),
             y_range: (self.eps.a, self.eps.b),
-            x_desc: lang.pick("α (log)", "α (로그)").to_string(),
-            y_desc: lang.pick("Adam ε (log)", "Adam ε (로그)").to_string(),
+            x_desc: w.x_desc.to_string(),
+            y_desc: w.y_desc.to_string(),
             heat: self.heat.clone(),
             panels,
             study,

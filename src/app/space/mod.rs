@@ -3,16 +3,21 @@
 //! (linear, log, log of 1 - x, integer, choice) and a range; the view samples the space, draws a
 //! histogram per hyperparameter on its own scale, and exports the space as code for Optuna, Ray
 //! Tune, scikit-learn and Keras Tuner (`summary().code`, from [`crate::core::search_space`]).
-//! Cap: 10,000 samples.
-use super::params::{choice, int, list, seed, Group, Notice, ParamSet, ParamSpec, Problem};
+//! Cap: [`MAX_DRAWS`] samples. A slot's scale matters once it holds a name, its range once the
+//! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
+//! [`text`].
+use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, When};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
-use crate::core::sampling::{histogram, Axis, Scale};
-use crate::core::search_space::{HyperParam, SearchSpace};
+use crate::core::sampling::{histogram, Axis, Scale, ScaleKind};
+use crate::core::search_space::{HyperParam, ParamProblem, SearchSpace, SpaceError};
 use plotters::prelude::*;
 use serde_json::json;
+
+mod text;
+use text::words;
 
 /// The names a slot can hold (`none` leaves it empty).
 pub const NAMES: &[&str] = &[
@@ -30,8 +35,9 @@ pub const NAMES: &[&str] = &[
     "optimizer",
     "activation",
 ];
-/// The scales, as option ids.
-pub const SCALES: &[&str] = &["linear", "log", "log_one_minus", "integer", "choice"];
+/// The most samples the designer draws (per hyperparameter; below the core's
+/// [`crate::core::sampling::MAX_SAMPLES`], so four histograms redraw at once).
+pub const MAX_DRAWS: i64 = 10_000;
 
 /// The options of the categorical names.
 pub fn options_of(name: &str) -> &'static [&'static str] {
@@ -42,22 +48,41 @@ pub fn options_of(name: &str) -> &'static [&'static str] {
     }
 }
 
-/// The three parameters of one slot: its name, its scale and its range (`low,high`).
+/// What the slot's relevance rules compare with.
+const NONE: &[&str] = &["none"];
+const CHOICE: &[&str] = &[ScaleKind::Choice.id()];
+
+/// The three parameters of one slot: its name, its scale (which matters once the slot holds a
+/// name) and its range (which matters once it holds a name on a numeric scale, `range_when`).
 const fn slot(
     (hp, scale, range): (&'static str, &'static str, &'static str),
     (name, scale_default, range_default): (&'static str, &'static str, &'static str),
+    range_when: &'static [When],
 ) -> [ParamSpec; 3] {
     [
         choice(hp, NAMES, name).group(Group::Search),
-        choice(scale, SCALES, scale_default).group(Group::Search),
-        list(range, (-1e6, 1e6, 1e-12), (2, 2), range_default).group(Group::Search),
+        choice(scale, &ScaleKind::IDS, scale_default)
+            .group(Group::Search)
+            .when(none_of(hp, NONE)),
+        list(range, (-1e6, 1e6, 1e-12), (2, 2), range_default)
+            .group(Group::Search)
+            .when(When::All { rules: range_when }),
     ]
 }
 
-const S1: [ParamSpec; 3] = slot(("hp1", "scale1", "range1"), ("learning_rate", "log", "1e-4,1"));
-const S2: [ParamSpec; 3] = slot(("hp2", "scale2", "range2"), ("beta", "log_one_minus", "0.9,0.999"));
-const S3: [ParamSpec; 3] = slot(("hp3", "scale3", "range3"), ("hidden_units", "integer", "50,100"));
-const S4: [ParamSpec; 3] = slot(("hp4", "scale4", "range4"), ("optimizer", "choice", "0,1"));
+/// A range matters while its slot holds a name and its scale is not a choice.
+const fn numeric(hp: &'static str, scale: &'static str) -> [When; 2] {
+    [none_of(hp, NONE), none_of(scale, CHOICE)]
+}
+
+const R1: [When; 2] = numeric("hp1", "scale1");
+const R2: [When; 2] = numeric("hp2", "scale2");
+const R3: [When; 2] = numeric("hp3", "scale3");
+const R4: [When; 2] = numeric("hp4", "scale4");
+const S1: [ParamSpec; 3] = slot(("hp1", "scale1", "range1"), ("learning_rate", "log", "1e-4,1"), &R1);
+const S2: [ParamSpec; 3] = slot(("hp2", "scale2", "range2"), ("beta", "log_one_minus", "0.9,0.999"), &R2);
+const S3: [ParamSpec; 3] = slot(("hp3", "scale3", "range3"), ("hidden_units", "integer", "50,100"), &R3);
+const S4: [ParamSpec; 3] = slot(("hp4", "scale4", "range4"), ("optimizer", "choice", "0,1"), &R4);
 
 /// Parameters of `view=space`.
 pub const PARAMS: &[ParamSpec] = &[
@@ -73,7 +98,7 @@ pub const PARAMS: &[ParamSpec] = &[
     S4[0],
     S4[1],
     S4[2],
-    int("samples", 10, 10_000, "500"),
+    int("samples", 10, MAX_DRAWS, "500").group(Group::Data),
     seed("1"),
 ];
 
@@ -92,40 +117,46 @@ pub struct SpaceView {
     samples: Vec<Vec<f64>>,
 }
 
-fn invalid(param: &str, detail: String) -> Vec<Notice> {
-    vec![Notice::new(param, Problem::Inconsistent, "", String::new(), detail)]
-}
-
-fn scale_of(id: &str) -> Scale {
-    match id {
-        "linear" => Scale::Linear,
-        "log" => Scale::Log,
-        "log_one_minus" => Scale::LogOneMinus,
-        "integer" => Scale::Integer,
-        _ => Scale::Choice { count: 0 },
-    }
+/// The parameter a refused hyperparameter is noted on: its name's for the name and its options,
+/// its range's for the range.
+fn refused(e: &SpaceError, slots: &[usize]) -> Notice {
+    let param = match e {
+        SpaceError::TooMany(_) => "hp1".to_string(),
+        SpaceError::Param { index, problem, .. } => {
+            let k = slots.get(*index).copied().unwrap_or(1);
+            match problem {
+                ParamProblem::Range(_) => format!("range{k}"),
+                ParamProblem::NotIdentifier | ParamProblem::Duplicate | ParamProblem::OptionLength => format!("hp{k}"),
+            }
+        }
+    };
+    Notice::inconsistent(&param, e.to_string())
 }
 
 impl SpaceView {
+    /// Computes the view from validated parameters: the space of the named slots, checked by the
+    /// core, and `samples` draws of each hyperparameter.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let mut hps = Vec::new();
+        // the slot number of each hyperparameter, to name the parameter at fault
+        let mut slots = Vec::new();
         for k in 1..=4 {
             let name = params.choice(&format!("hp{k}"));
             if name == "none" {
                 continue;
             }
-            let scale_id = params.choice(&format!("scale{k}"));
+            let scale: ScaleKind = params.pick(&format!("scale{k}"));
             let opts = options_of(name);
-            let slot = format!("scale{k}");
-            if opts.is_empty() == (scale_id == "choice") {
-                return Err(invalid(
-                    &slot,
+            if opts.is_empty() == (scale == ScaleKind::Choice) {
+                return Err(Notice::inconsistent(
+                    &format!("scale{k}"),
                     if opts.is_empty() {
                         format!("{name} is a number: pick linear, log, log of 1 − x or integer")
                     } else {
                         format!("{name} is categorical: its scale must be choice")
                     },
-                ));
+                )
+                .into());
             }
             let range = params.float_list(&format!("range{k}"));
             let (low, high) = (
@@ -134,25 +165,23 @@ impl SpaceView {
             );
             hps.push(HyperParam {
                 name: name.to_string(),
-                scale: scale_of(scale_id),
+                scale: scale.scale(opts.len()),
                 low,
                 high,
                 options: opts.iter().map(|s| s.to_string()).collect(),
             });
+            slots.push(k);
         }
-        let space = SearchSpace::validate(hps).map_err(|(name, detail)| {
-            let k = (1..=4).find(|k| params.choice(&format!("hp{k}")) == name).unwrap_or(1);
-            invalid(&format!("range{k}"), format!("{name}: {detail}"))
-        })?;
+        let space = SearchSpace::validate(hps).map_err(|e| refused(&e, &slots))?;
         let n = params.int("samples") as usize;
         let mut rng = seeded(params.int("seed") as u64);
         let mut axes = Vec::new();
         let mut samples = Vec::new();
         for p in &space.params {
-            let axis = p.axis().map_err(|e| invalid("samples", e.to_string()))?;
+            let axis = p.axis().map_err(|e| Notice::inconsistent("samples", e.to_string()))?;
             samples.push(
                 axis.sample_n(n, &mut rng)
-                    .map_err(|e| invalid("samples", e.to_string()))?,
+                    .map_err(|e| Notice::inconsistent("samples", e.to_string()))?,
             );
             axes.push(axis);
         }
@@ -220,26 +249,18 @@ impl View for SpaceView {
     }
 
     fn describe(&self, lang: Lang) -> String {
+        let w = words(lang);
         let parts: Vec<String> = self
             .space
             .params
             .iter()
             .map(|p| match p.scale {
                 Scale::Choice { .. } => format!("{} ∈ {{{}}}", p.name, p.options.join(", ")),
-                s => format!("{} {:?} [{}, {}]", p.name, s, p.low, p.high),
+                s => (w.range)(&p.name, s.kind(), p.low, p.high),
             })
             .collect();
         let n = self.samples.first().map_or(0, |s| s.len());
-        match lang {
-            Lang::En => format!(
-                "A search space of {} hyperparameter(s): {}. {} samples drawn, one histogram each on its own scale; the same space is exported as code for Optuna, Ray Tune, scikit-learn and Keras Tuner.",
-                parts.len(), parts.join("; "), n
-            ),
-            Lang::Ko => format!(
-                "하이퍼파라미터 {}개의 탐색 공간: {}. 표본 {}개를 뽑아 각자의 척도로 히스토그램을 그렸고, 같은 공간을 Optuna, Ray Tune, scikit-learn, Keras Tuner 코드로 내보냅니다.",
-                parts.len(), parts.join("; "), n
-            ),
-        }
+        (w.describe)(parts.len(), &parts.join("; "), n)
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
@@ -249,14 +270,14 @@ impl View for SpaceView {
             root.fill(&WHITE)?;
             return Ok(());
         }
-        let words = theme.lang.pick("samples per bin", "구간별 표본 수");
-        draw_histograms(root, &panels, words, theme)
+        draw_histograms(root, &panels, words(theme.lang).samples_per_bin, theme)
     }
 }
 
 impl SpaceView {
     /// One histogram per hyperparameter, in the words of `theme.lang`.
     fn panels(&self, theme: &Theme) -> Vec<HistPanel> {
+        let w = words(theme.lang);
         self.space
             .params
             .iter()
@@ -286,9 +307,7 @@ impl SpaceView {
                 let on_axis: Vec<f64> = values.iter().map(|&x| kind.to_axis(x)).collect();
                 let title = match p.scale {
                     Scale::Choice { .. } => format!("{}: {}", p.name, p.options.join(" / ")),
-                    Scale::Log => format!("{} ({})", p.name, theme.lang.pick("log", "로그")),
-                    Scale::LogOneMinus => format!("{} (1 − x {})", p.name, theme.lang.pick("log", "로그")),
-                    _ => format!("{} ({})", p.name, theme.lang.pick("linear", "선형")),
+                    s => (w.title)(&p.name, s.kind()),
                 };
                 HistPanel {
                     title,

@@ -11,7 +11,7 @@
 //! ever drawn.
 use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::optim::Optimizer;
-use crate::core::schedule::{Schedule, ScheduleConfig};
+use crate::core::schedule::{Schedule, ScheduleConfig, ScheduleError};
 use crate::core::surface::Surface;
 use serde::{Deserialize, Serialize};
 
@@ -59,14 +59,14 @@ pub enum RaceError {
     Start,
     /// Noise must be finite and in [0, MAX_NOISE].
     Noise(f64),
-    /// The schedule's own error, as text.
-    Schedule(String),
+    /// The schedule's own error.
+    Schedule(ScheduleError),
 }
 
 impl std::fmt::Display for RaceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RaceError::TooManySteps(n) => write!(f, "at most {MAX_STEPS} steps, got {n}"),
+            RaceError::TooManySteps(n) => write!(f, "at most {MAX_STEPS} steps (asked for {n})"),
             RaceError::Start => write!(f, "the start point must be finite"),
             RaceError::Noise(v) => write!(f, "gradient noise must be in [0, {MAX_NOISE}], got {v}"),
             RaceError::Schedule(e) => write!(f, "{e}"),
@@ -88,10 +88,7 @@ impl RaceConfig {
         if !(0.0..=MAX_NOISE).contains(&self.noise) {
             return Err(RaceError::Noise(self.noise));
         }
-        let schedule = self
-            .schedule
-            .validate()
-            .map_err(|e| RaceError::Schedule(e.to_string()))?;
+        let schedule = self.schedule.validate().map_err(RaceError::Schedule)?;
         Ok(Race {
             config: *self,
             schedule,

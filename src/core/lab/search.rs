@@ -13,6 +13,7 @@
 //! A grid of `n x n` tries only `n` distinct values per axis; `n^2` random points try `n^2`.
 //! Coarse to fine samples the whole box, then the box around the best `k` points of the round
 //! (padded, never larger than the previous box), at random each time.
+use crate::core::named::named;
 use rand::RngExt;
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,12 @@ pub enum Surface {
     /// The best `u` depends on `v`: a diagonal valley.
     Interaction,
 }
+
+named!(Surface {
+    OneMatters => "one_matters",
+    BothMatter => "both_matter",
+    Interaction => "interaction",
+});
 
 fn g(d: f64, w: f64) -> f64 {
     1.0 - (-(d * d) / (2.0 * w * w)).exp()
@@ -153,6 +160,37 @@ pub const MAX_ROUNDS: usize = 6;
 /// Most points per round.
 pub const MAX_PER_ROUND: usize = 200;
 
+/// Why a [`CoarseToFineConfig`] was refused: the variant is the field at fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CoarseToFineError {
+    /// `rounds` is not in 1..=[`MAX_ROUNDS`].
+    Rounds(usize),
+    /// `per_round` is not in 1..=[`MAX_PER_ROUND`].
+    PerRound(usize),
+    /// `keep` is not in 1..=`per_round`.
+    Keep {
+        /// The `keep` given.
+        keep: usize,
+        /// The `per_round` it must not exceed.
+        per_round: usize,
+    },
+}
+
+impl std::fmt::Display for CoarseToFineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CoarseToFineError::Rounds(_) => write!(f, "rounds must be 1 to {MAX_ROUNDS}"),
+            CoarseToFineError::PerRound(_) => write!(f, "points per round must be 1 to {MAX_PER_ROUND}"),
+            CoarseToFineError::Keep { keep, per_round } => write!(
+                f,
+                "best points kept ({keep}) must be 1 to the points per round ({per_round})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CoarseToFineError {}
+
 impl Default for CoarseToFineConfig {
     fn default() -> Self {
         CoarseToFineConfig {
@@ -174,19 +212,19 @@ pub struct Round {
 }
 
 impl CoarseToFineConfig {
-    /// Runs the search on `surface`. Errors name the setting that is out of range.
-    pub fn run<R: RngExt + ?Sized>(&self, surface: Surface, rng: &mut R) -> Result<Vec<Round>, String> {
+    /// Runs the search on `surface`. The error names the setting that is out of range.
+    pub fn run<R: RngExt + ?Sized>(&self, surface: Surface, rng: &mut R) -> Result<Vec<Round>, CoarseToFineError> {
         if !(1..=MAX_ROUNDS).contains(&self.rounds) {
-            return Err(format!("rounds must be 1 to {MAX_ROUNDS}"));
+            return Err(CoarseToFineError::Rounds(self.rounds));
         }
         if !(1..=MAX_PER_ROUND).contains(&self.per_round) {
-            return Err(format!("points per round must be 1 to {MAX_PER_ROUND}"));
+            return Err(CoarseToFineError::PerRound(self.per_round));
         }
         if !(1..=self.per_round).contains(&self.keep) {
-            return Err(format!(
-                "best points kept ({}) must be 1 to the points per round ({})",
-                self.keep, self.per_round
-            ));
+            return Err(CoarseToFineError::Keep {
+                keep: self.keep,
+                per_round: self.per_round,
+            });
         }
         let mut region = UnitBox::FULL;
         let mut rounds = Vec::with_capacity(self.rounds);

@@ -15,6 +15,26 @@ pub const MAX_REPEATS: usize = 2_000;
 /// Largest grid side (budget `n^2` = 100 trials per strategy and repeat).
 pub const MAX_GRID: usize = 10;
 
+/// Why a [`StudyConfig`] was refused: the variant is the field at fault.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StudyError {
+    /// The grid side `n` is not in 2..=[`MAX_GRID`].
+    GridSide(usize),
+    /// `repeats` is not in 1..=[`MAX_REPEATS`].
+    Repeats(usize),
+}
+
+impl std::fmt::Display for StudyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StudyError::GridSide(_) => write!(f, "grid side must be 2 to {MAX_GRID}"),
+            StudyError::Repeats(_) => write!(f, "repeats must be 1 to {MAX_REPEATS}"),
+        }
+    }
+}
+
+impl std::error::Error for StudyError {}
+
 /// Settings of the study.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -70,12 +90,12 @@ pub fn hit_chance(n: usize) -> f64 {
 
 impl StudyConfig {
     /// Runs the study.
-    pub fn run<R: RngExt + ?Sized>(&self, rng: &mut R) -> Result<StudyResult, String> {
+    pub fn run<R: RngExt + ?Sized>(&self, rng: &mut R) -> Result<StudyResult, StudyError> {
         if !(2..=MAX_GRID).contains(&self.n) {
-            return Err(format!("grid side must be 2 to {MAX_GRID}"));
+            return Err(StudyError::GridSide(self.n));
         }
         if !(1..=MAX_REPEATS).contains(&self.repeats) {
-            return Err(format!("repeats must be 1 to {MAX_REPEATS}"));
+            return Err(StudyError::Repeats(self.repeats));
         }
         let budget = self.n * self.n;
         let threshold = top5_threshold(self.surface);

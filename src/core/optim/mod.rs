@@ -98,6 +98,12 @@ pub enum Convention {
     Dlfs,
 }
 
+// DLFS first: the order a page lists them in (its default race is the DLFS comparison).
+named!(Convention {
+    Dlfs => "dlfs",
+    Ng => "ng",
+});
+
 /// Settings of an optimizer. `beta1` is momentum's beta / mu and Adam's beta1; `beta2` is
 /// RMSprop's beta2 / rho and Adam's beta2; unused settings are ignored but still validated.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
