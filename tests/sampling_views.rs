@@ -161,6 +161,10 @@ fn relevance_rules_name_parameters_and_options_that_exist() {
                     assert!(options.contains(v), "{view}: {param} has no option {v}");
                 }
             }
+            When::Below { param, .. } | When::AtLeast { param, .. } => assert!(
+                matches!(kind(param), ParamKind::Float { .. } | ParamKind::Int { .. }),
+                "{view}: {param} is not a number"
+            ),
             When::All { rules } => rules.iter().for_each(|r| check(view, params, r)),
         }
     }
