@@ -301,3 +301,11 @@ fn a_search_set_aside_by_toggling_halving_gets_its_workers_jobs_back() {
     assert!(v.advance(0).unwrap().finished());
     assert_eq!(v.data()["round_done"], true);
 }
+
+#[test]
+fn the_korean_text_with_successive_halving_names_eta_by_its_letter() {
+    let mut v = Mounted::new("tuning").unwrap();
+    assert!(v.set("halving=1").is_empty());
+    let ko = v.describe(trainlab::chart::Lang::Ko);
+    assert!(ko.contains("연속 절반 줄이기(η 3)") && !ko.contains("eta"), "{ko}");
+}

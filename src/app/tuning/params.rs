@@ -3,7 +3,7 @@
 //! Caps come from the core; the core checks the rules between parameters (`lr_min <= lr_max`,
 //! `wd_min <= wd_max`, `min_epochs <= epochs`) once, and [`notice`] names the parameter.
 use super::figure::Panel;
-use crate::app::params::{choice, flag, float, int, on, seed, Group, Notice, ParamSet, ParamSpec, When};
+use crate::app::params::{choice, flag, float, int, on, seed, Group, Notice, ParamSet, ParamSpec};
 use crate::core::lab::tuning::{
     Field, TuningConfig, TuningError, LOG_RANGE, MAX_BATCH, MAX_EPOCHS, MAX_ETA, MAX_LAYERS, MAX_SAMPLES, MAX_TRIALS,
     MAX_UNITS, MAX_WORKERS, MIN_SAMPLES, VAL_FRACTION,
@@ -12,8 +12,10 @@ use crate::core::lab::tuning::{
 /// The largest `k` (best trials highlighted and narrowed around).
 pub const MAX_K: i64 = 30;
 
-/// Successive halving's own settings matter only while it is on.
-const HALVING: When = on("halving");
+/// One of successive halving's own settings: in the search group, shown only while it is on.
+const fn of_halving(spec: ParamSpec) -> ParamSpec {
+    spec.group(Group::Search).when(on("halving"))
+}
 
 /// Parameters of `view=tuning`, in the order of the controls.
 pub const PARAMS: &[ParamSpec] = &[
@@ -30,10 +32,8 @@ pub const PARAMS: &[ParamSpec] = &[
     float("wd_min", LOG_RANGE.0, LOG_RANGE.1, 0.25, "-8").group(Group::Search),
     float("wd_max", LOG_RANGE.0, LOG_RANGE.1, 0.25, "-4").group(Group::Search),
     flag("halving", false).group(Group::Search),
-    int("eta", 2, MAX_ETA as i64, "3").group(Group::Search).when(HALVING),
-    int("min_epochs", 1, MAX_EPOCHS as i64, "2")
-        .group(Group::Search)
-        .when(HALVING),
+    of_halving(int("eta", 2, MAX_ETA as i64, "3")),
+    of_halving(int("min_epochs", 1, MAX_EPOCHS as i64, "2")),
     int("k", 1, MAX_K, "20").group(Group::Search),
     int("workers", 0, MAX_WORKERS as i64, "8").group(Group::Run),
     seed("1"),

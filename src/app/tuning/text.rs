@@ -156,7 +156,7 @@ pub static KO: Words = Words {
     },
     halving: |eta, rungs, planned, full| {
         format!(
-            " 연속 절반 줄이기(eta {eta}): 단계 {rungs}개, 전체 탐색의 {full} 에포크 대신 {planned} 에포크({} 절약).",
+            " 연속 절반 줄이기(η {eta}): 단계 {rungs}개, 전체 탐색의 {full} 에포크 대신 {planned} 에포크({} 절약).",
             saved(planned, full)
         )
     },

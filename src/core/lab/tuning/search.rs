@@ -165,9 +165,8 @@ impl Search {
 
     fn record(&mut self, result: TrialResult) {
         self.spent += result.train_acc.len() + usize::from(result.diverged.is_some());
-        let rungs = std::mem::take(&mut self.rungs);
-        self.round_mut().record(result, &rungs);
-        self.rungs = rungs;
+        let round = self.rounds.last_mut().expect("a search always has a round");
+        round.record(result, &self.rungs);
     }
 
     /// Trains in this thread for at most `budget` units (mini-batch steps; an epoch's evaluation
