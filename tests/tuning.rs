@@ -1,10 +1,12 @@
-//! Caviar search (`core::tuning`, `view=tuning`): successive halving keeps the right trials at
-//! each rung, workers (jobs run separately, in any order) give the same numbers as the
-//! single-threaded run, coarse to fine narrows the ranges, bad input gives notices.
-use trainlab::app::params::Problem;
-use trainlab::app::Mounted;
+//! Caviar search (`core::lab::tuning`): successive halving keeps the right trials at each rung,
+//! workers (jobs run separately, in any order) give the same numbers as the single-threaded run,
+//! coarse to fine narrows the ranges, the settings are checked once with errors naming the field,
+//! the work plan decides what the page trains. The view: `tests/tuning_view.rs`.
 use trainlab::core::data::digits::embedded as digits;
-use trainlab::core::lab::tuning::{Job, Search, TrialResult, TrialRun, TrialSpec, TuningConfig};
+use trainlab::core::lab::tuning::{
+    Field, Job, JobReport, JobRunner, Search, TrialResult, TrialRun, TrialSpec, TuningConfig, TuningError, WorkPlan,
+    MAX_CALL_WORK, MAX_SAMPLES, MAX_WORK,
+};
 
 /// A small search that trains in well under a second.
 fn small(trials: usize, epochs: usize) -> TuningConfig {
@@ -291,178 +293,146 @@ fn a_good_learning_rate_learns_the_digits_and_a_huge_one_diverges() {
 }
 
 #[test]
-fn the_view_caps_bad_input_with_notices_and_keeps_working() {
-    let mut v = Mounted::new("tuning").unwrap();
-    let n = v.set("trials=100000&epochs=5000");
-    assert!(n
-        .iter()
-        .any(|n| n.param == "trials" && n.problem == Problem::OutOfRange));
-    // clamped to 500 trials x 200 epochs of the default network: above the work cap, so the
-    // whole change is refused and the previous search stays
-    assert!(n.iter().any(|n| n.problem == Problem::Inconsistent), "{n:?}");
-    assert!(v.params().to_query().contains("trials=100&"));
-    assert_eq!(v.data()["config"]["trials"], 100);
-    // 500 trials of a small network fit
-    let n = v.set("trials=600&layers=1&units=10&epochs=10");
-    assert_eq!(n.len(), 1, "{n:?}");
-    assert_eq!(v.data()["config"]["trials"], 500);
-    let n = v.set("lr_min=-1&lr_max=-3");
-    assert!(n
-        .iter()
-        .any(|n| n.param == "lr_min" && n.problem == Problem::Inconsistent));
-    // malformed worker results leave the view as it was
-    let before = v.data();
-    let e = v.command("result", "{not json").unwrap_err();
-    assert_eq!(e[0].problem, Problem::Rejected);
-    assert!(v.command("result", &"x".repeat(2 << 20)).is_err());
-    assert!(v.command("frobnicate", "").is_err());
-    assert_eq!(
-        v.command("partial", "[1, 2]").unwrap_err()[0].problem,
-        Problem::Rejected
-    );
-    assert_eq!(v.data(), before);
-}
-
-#[test]
-fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
-    let q = "trials=4&epochs=2&samples=100&layers=1&units=8&batch=20&lr_min=-2&lr_max=0&seed=3&halving=1&min_epochs=1&eta=2";
-    let mut a = Mounted::new("tuning").unwrap();
-    assert!(a.set(q).is_empty());
-    while a.advance(50).is_some_and(|p| !p.finished()) {}
-    let mut b = Mounted::new("tuning").unwrap();
-    b.set(q);
-    b.command("workers", "2").unwrap();
-    // with workers, advance does no work
-    let p = b.advance(1000).unwrap();
-    assert_eq!(p.done, 0);
+fn each_rule_is_checked_once_in_validate_and_names_its_field() {
     let d = digits().unwrap();
-    let mut guard = 0;
-    loop {
-        let claim = b.command("claim", "").unwrap();
-        if claim["job"].is_null() {
-            break;
-        }
-        let config: TuningConfig = serde_json::from_value(claim["config"].clone()).unwrap();
-        let job: Job = serde_json::from_value(claim["job"].clone()).unwrap();
-        // the worker reports the curves after each epoch but the last: they count in the progress
-        let mut partials = Vec::new();
-        let result = TrialRun::run_job_reporting(&config, &config.data(&d).unwrap(), &job, &mut |r| {
-            partials.push(serde_json::json!({"config": config, "job": job, "result": r}).to_string())
-        })
-        .unwrap();
-        assert_eq!(partials.len(), result.train_acc.len().min(job.epochs - 1));
-        for (k, p) in partials.iter().enumerate() {
-            let before = b.advance(0).unwrap().done;
-            assert_eq!(b.command("partial", p).unwrap()["accepted"], true);
-            assert_eq!(b.advance(0).unwrap().done, before, "live curves are not progress");
-            let running = b.data()["running"].clone();
-            let mine = running
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|r| r["spec"]["index"] == job.trial)
-                .unwrap();
-            assert_eq!(mine["val_acc"].as_array().unwrap().len(), k + 1);
-        }
-        let msg = serde_json::json!({"config": config, "job": job, "result": result}).to_string();
-        assert_eq!(b.command("result", &msg).unwrap()["accepted"], true);
-        assert!(b.data()["running"].as_array().unwrap().is_empty());
-        // a partial after the result is stale, and ignored
-        if let Some(p) = partials.first() {
-            assert_eq!(b.command("partial", p).unwrap()["accepted"], false);
-        }
-        guard += 1;
-        assert!(guard < 50);
-    }
-    assert!(b.advance(0).unwrap().finished());
-    assert_eq!(a.data()["rounds"], b.data()["rounds"]);
-    assert_eq!(a.csv(), b.csv());
-    // a display-only change keeps the search
-    b.set("panel=best&k=2&workers=1");
-    assert_eq!(a.data()["rounds"], b.data()["rounds"]);
-    let code = &b.data()["code"];
-    assert!(code["optuna"]
-        .as_str()
-        .unwrap()
-        .contains("suggest_float(\"lr\", 0.01, 1.0, log=True)"));
-    assert!(code["ray_tune"]
-        .as_str()
-        .unwrap()
-        .contains("\"weight_decay\": tune.loguniform(1e-8, 0.0001)"));
-}
-
-#[test]
-fn toggling_halving_compares_the_full_search_with_halving_on_the_same_trials() {
-    // Halving's winner is trained to the full epochs from the same seed, so its accuracy is the
-    // one it has in the full search, and the full search's best can only be as good or better.
-    // Measured here (seed 7, a first rung of 1 epoch): halving spends 27 of 81 epochs and its
-    // winner is not the full search's (a slow starter is cut after one epoch); printed below.
-    let q = "trials=9&epochs=9&samples=500&layers=2&units=32&batch=50&lr_min=-2&lr_max=0&seed=7&eta=3&min_epochs=1";
-    let mut v = Mounted::new("tuning").unwrap();
-    assert!(v.set(q).is_empty());
-    while v.advance(100).is_some_and(|p| !p.finished()) {}
-    assert!(v.data()["compare"].is_null(), "nothing to compare yet");
-    let full = v.data();
-    v.set("halving=1");
-    while v.advance(100).is_some_and(|p| !p.finished()) {}
-    let d = v.data();
-    let c = d["compare"].clone();
-    eprintln!("full search vs halving: {c}");
+    let refused = |c: TuningConfig| c.validate(&d).unwrap_err();
+    // a reversed range names the setting that starts it, with its two ends
+    let lr = refused(TuningConfig {
+        lr: [-1.0, -3.0],
+        ..small(3, 2)
+    });
     assert_eq!(
-        (c["full"]["epochs"].as_u64(), c["halving"]["epochs"].as_u64()),
-        (Some(81), Some(27))
+        lr,
+        TuningError::Range {
+            field: Field::Lr,
+            low: -1.0,
+            high: -3.0
+        }
     );
-    assert_eq!(
-        (c["full"]["done"].as_bool(), c["halving"]["done"].as_bool()),
-        (Some(true), Some(true))
-    );
-    let last_alive = d["rounds"][0]["alive"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!(last_alive, serde_json::json!([c["halving"]["best_trial"]]));
-    let val_of = |data: &serde_json::Value, trial: &serde_json::Value| {
-        let r = data["rounds"][0]["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| &r["spec"]["index"] == trial)
-            .unwrap();
-        r["val_acc"].as_array().unwrap().last().unwrap().as_f64().unwrap()
+    assert_eq!(lr.to_string(), "lr[0] (-1) must not exceed lr[1] (-3)");
+    let wd = refused(TuningConfig {
+        weight_decay: [-2.0, -5.0],
+        ..small(3, 2)
+    });
+    assert_eq!(wd.setting(), Some((Field::WeightDecay, 0)));
+    // halving's first rung above the epochs: halving's own rule, passed on naming min_epochs
+    let rung = TuningConfig {
+        halving: true,
+        min_epochs: 9,
+        ..small(3, 3)
     };
-    let winner = &c["halving"]["best_trial"];
     assert_eq!(
-        val_of(&full, winner),
-        c["halving"]["best_val"].as_f64().unwrap(),
-        "same trial, same numbers"
+        refused(rung.clone()),
+        TuningError::Range {
+            field: Field::MinEpochs,
+            low: 9.0,
+            high: 3.0
+        }
     );
-    let best_full = full["rounds"][0]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["val_acc"].as_array().unwrap().last().unwrap().as_f64().unwrap())
-        .fold(0.0, f64::max);
-    assert_eq!(c["full"]["best_val"].as_f64().unwrap(), best_full);
-    assert!(best_full >= c["halving"]["best_val"].as_f64().unwrap());
+    assert_eq!(
+        refused(rung.clone()).to_string(),
+        "min_epochs (9) must not exceed epochs (3)"
+    );
+    // ... which does not matter without halving
+    assert!(TuningConfig { halving: false, ..rung }.validate(&d).is_ok());
+    // caps name their setting and end
+    let high = refused(TuningConfig {
+        lr: [-3.0, 2.0],
+        ..small(3, 2)
+    });
+    assert_eq!(high.setting(), Some((Field::Lr, 1)));
+    let samples = refused(TuningConfig {
+        samples: MAX_SAMPLES + 1,
+        ..small(3, 2)
+    });
+    assert_eq!(samples.setting(), Some((Field::Samples, 0)));
+    assert_eq!(MAX_SAMPLES, d.rows(), "the cap is the digits there are");
+    let nan = refused(TuningConfig {
+        val_fraction: f64::NAN,
+        ..small(3, 2)
+    });
+    assert_eq!(nan.setting(), Some((Field::ValFraction, 0)));
+    // the work cap: a matter of trials (500 trials x 200 epochs of the default network)
+    let big = refused(TuningConfig {
+        trials: 500,
+        epochs: 200,
+        ..TuningConfig::default()
+    });
+    assert!(matches!(big, TuningError::TooMuchWork { work, cap } if work > cap && cap == MAX_WORK));
+    assert_eq!(big.setting(), Some((Field::Trials, 0)));
+    // the same errors from the search and from a worker's data split
+    assert!(matches!(
+        Search::new(
+            TuningConfig {
+                lr: [0.0, -1.0],
+                ..small(3, 2)
+            },
+            &d
+        ),
+        Err(TuningError::Range { field: Field::Lr, .. })
+    ));
 }
 
 #[test]
-fn every_panel_draws_a_finished_search_with_a_diverged_trial_in_both_languages() {
-    use trainlab::chart::Lang;
-    let mut v = Mounted::new("tuning").unwrap();
-    // lr up to 10: the largest draws diverge (measured: at least one of 6 here)
-    v.set("trials=6&epochs=3&samples=100&layers=6&units=50&batch=50&lr_min=-2&lr_max=1&seed=2&k=3");
-    while v.advance(100).is_some_and(|p| !p.finished()) {}
-    let results = v.data()["rounds"][0]["results"].as_array().unwrap().clone();
-    assert!(results.iter().any(|r| !r["diverged"].is_null()), "a diverged trial");
-    let mut seen = std::collections::HashSet::new();
-    for panel in ["curves", "scatter", "best"] {
-        v.set(&format!("panel={panel}"));
-        for lang in [Lang::En, Lang::Ko] {
-            let svg = v.svg(760, 440, lang).unwrap();
-            assert!(svg.starts_with("<svg"));
-            assert!(
-                seen.insert(svg),
-                "{panel}: each panel and language draws something different"
-            );
-        }
-        assert!(v.describe(Lang::Ko).contains("발산"));
+fn the_work_plan_caps_an_in_page_call_and_leaves_claimed_jobs_to_workers() {
+    // one unit costs the weights times the larger of all the rows and three mini-batches
+    let c = small(3, 2);
+    let weights = (64 * 16 + 16 * 16 + 16 * 10) as f64;
+    let unit = weights * (c.samples as f64).max(3.0 * c.batch as f64);
+    let plan = WorkPlan::new(&c, 64);
+    assert_eq!(plan.units_per_call, (MAX_CALL_WORK / unit) as usize);
+    assert!(!plan.external);
+    assert_eq!(plan.budget(10), 10.min(plan.units_per_call));
+    assert_eq!(plan.budget(usize::MAX), plan.units_per_call);
+    assert_eq!(WorkPlan { external: true, ..plan }.budget(1000), 0);
+    // the default network: at least one unit a call
+    assert_eq!(WorkPlan::new(&TuningConfig::default(), 64).units_per_call, 1);
+
+    let d = digits().unwrap();
+    let mut s = Search::new(c, &d).unwrap();
+    s.set_external(true);
+    assert!(s.claim().is_some());
+    assert_eq!(s.work(1000), (0, 6), "workers train: the page does nothing");
+    s.set_external(false);
+    assert_eq!(s.pending(), 3, "back in the page: the claimed job is handed out again");
+    let mut guard = 0;
+    while s.work(1000).0 < 6 {
+        guard += 1;
+        assert!(guard < 10_000);
     }
+    assert!(s.round_done());
+}
+
+#[test]
+fn a_worker_runner_gives_the_job_its_seed_gives_and_reports_every_epoch_but_the_last() {
+    let d = digits().unwrap();
+    let config = small(2, 3);
+    let mut s = Search::new(config.clone(), &d).unwrap();
+    let job = s.claim().unwrap();
+    let mut runner = JobRunner::new(d.clone());
+    let mut reports = Vec::new();
+    let result = runner
+        .run(&config, &job, &mut |r| reports.push(serde_json::to_string(&r).unwrap()))
+        .unwrap();
+    assert_eq!(
+        result,
+        TrialRun::run_job(&config, &config.data(&d).unwrap(), &job).unwrap()
+    );
+    assert_eq!(reports.len(), 2);
+    let last: JobReport = serde_json::from_str(&reports[1]).unwrap();
+    assert_eq!(
+        (last.config, last.job, last.result.val_acc.len()),
+        (config.clone(), job, 2)
+    );
+    assert!(s.partial(&job, last.result).unwrap());
+    assert!(s.accept(&job, result).unwrap());
+    // a settings error reaches the worker as the same typed error
+    let bad = TuningConfig { samples: 5, ..config };
+    assert!(matches!(
+        runner.run(&bad, &job, &mut |_| {}),
+        Err(TuningError::OutOfRange {
+            field: Field::Samples,
+            ..
+        })
+    ));
 }

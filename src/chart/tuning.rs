@@ -1,8 +1,9 @@
 //! Figures of `view=tuning`: the validation curves of every trial (Optuna's "intermediate
 //! values"), the trials in the (log lr, log weight decay) plane coloured by validation accuracy,
 //! and the best trials as small multiples (training dashed, validation solid, as DLFS's
-//! `hyperparameter_optimization` plots them).
-use super::{series_color, ChartError, Theme, DATA_GREY, GRID, INK};
+//! `hyperparameter_optimization` plots them). The words come in as data ([`CurvesWords`],
+//! [`ScatterWords`], the small multiples' heading and labels).
+use super::{series_color, ChartError, Theme, DATA_GREY, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -18,6 +19,30 @@ pub struct Curve {
     pub val: Vec<f64>,
     /// Highlighted (one of the best).
     pub best: bool,
+}
+
+/// The words of the curves panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurvesWords<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// x-axis title (epochs).
+    pub x_desc: &'a str,
+    /// y-axis title (validation accuracy).
+    pub y_desc: &'a str,
+}
+
+/// The words of the scatter panel.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScatterWords<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// x-axis title (log10 learning rate).
+    pub x_desc: &'a str,
+    /// y-axis title (log10 weight decay).
+    pub y_desc: &'a str,
+    /// The colour bar's title (validation accuracy).
+    pub colour_bar: &'a str,
 }
 
 /// One point of the scatter.
@@ -80,26 +105,22 @@ fn axes<'a, DB: DrawingBackend>(
 /// Validation accuracy over epochs of every trial; the best drawn thick in colour.
 pub fn draw_curves<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    title: &str,
-    (x_label, y_label): (&str, &str),
+    words: &CurvesWords,
     curves: &[Curve],
     epochs: usize,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let mut chart = axes(area, title, (1.0, epochs.max(2) as f64), (0.0, 1.0), false, theme)?;
+    let mut chart = axes(area, words.title, (1.0, epochs.max(2) as f64), (0.0, 1.0), false, theme)?;
     let whole = |x: &f64| format!("{x:.0}");
-    chart
-        .configure_mesh()
+    theme
+        .mesh(&mut chart.configure_mesh(), 11.0)
+        // axis titles as large as the tick labels here (the mesh's default is one pixel more)
+        .axis_desc_style(theme.font(11.0))
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&whole)
-        .x_desc(x_label)
-        .y_desc(y_label)
-        .axis_desc_style(theme.font(11.0))
-        .label_style(theme.font(11.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+        .x_desc(words.x_desc)
+        .y_desc(words.y_desc)
         .draw()?;
     let pts = |v: &[f64]| {
         v.iter()
@@ -124,8 +145,7 @@ pub fn draw_curves<DB: DrawingBackend>(
 /// with a colour bar; a diverged run is a vermillion cross.
 pub fn draw_scatter<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    title: &str,
-    labels: (&str, &str, &str),
+    words: &ScatterWords,
     dots: &[Dot],
     x: (f64, f64),
     y: (f64, f64),
@@ -133,21 +153,17 @@ pub fn draw_scatter<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let w = area.dim_in_pixel().0;
     let (plot, bar) = area.split_horizontally(w.saturating_sub(theme.px(70.0)));
-    let mut chart = axes(&plot, title, x, y, false, theme)?;
+    let mut chart = axes(&plot, words.title, x, y, false, theme)?;
     let fmt = |v: &f64| format!("1e{}", v.round() as i64);
-    chart
-        .configure_mesh()
+    theme
+        .mesh(&mut chart.configure_mesh(), 11.0)
+        .axis_desc_style(theme.font(11.0))
         .x_labels(6)
         .y_labels(6)
         .x_label_formatter(&fmt)
         .y_label_formatter(&fmt)
-        .x_desc(labels.0)
-        .y_desc(labels.1)
-        .axis_desc_style(theme.font(11.0))
-        .label_style(theme.font(11.0))
-        .axis_style(INK.stroke_width(theme.px(1.0)))
-        .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-        .light_line_style(TRANSPARENT)
+        .x_desc(words.x_desc)
+        .y_desc(words.y_desc)
         .draw()?;
     for d in dots
         .iter()
@@ -188,7 +204,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
         bar.draw(&Text::new(t, (right + theme.px(3.0) as i32, yy), style.clone()))?;
     }
     bar.draw(&Text::new(
-        labels.2.to_string(),
+        words.colour_bar.to_string(),
         (left, top - theme.px(12.0) as i32),
         theme.font(10.0).pos(Pos::new(HPos::Left, VPos::Center)),
     ))?;
@@ -220,15 +236,11 @@ pub fn draw_multiples<DB: DrawingBackend>(
     for (cell, c) in body.split_evenly((rows, cols)).iter().zip(curves) {
         let mut chart = axes(cell, &c.label, (1.0, epochs.max(2) as f64), (0.0, 1.0), true, theme)?;
         let whole = |x: &f64| format!("{x:.0}");
-        chart
-            .configure_mesh()
+        theme
+            .mesh(&mut chart.configure_mesh(), 9.0)
             .x_labels(2)
             .y_labels(2)
             .x_label_formatter(&whole)
-            .label_style(theme.font(9.0))
-            .axis_style(INK.stroke_width(theme.px(1.0)))
-            .bold_line_style(GRID.stroke_width(theme.px(1.0)))
-            .light_line_style(TRANSPARENT)
             .draw()?;
         let pts = |v: &[f64]| {
             v.iter()

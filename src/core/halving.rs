@@ -44,38 +44,57 @@ pub struct Rung {
     pub epochs: usize,
 }
 
-/// Why a schedule was rejected.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HalvingError(pub String);
+/// Why a schedule was rejected: which setting, and its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HalvingError {
+    /// Trials outside `1..=MAX_TRIALS`.
+    Trials(usize),
+    /// A reduction factor below 2.
+    Eta(usize),
+    /// A first rung of 0 epochs.
+    FirstRung,
+    /// A first rung longer than the last: `min_epochs > max_epochs`.
+    Epochs {
+        /// `min_epochs`.
+        min: usize,
+        /// `max_epochs`.
+        max: usize,
+    },
+}
 
 impl std::fmt::Display for HalvingError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            HalvingError::Trials(n) => write!(f, "trials must be in 1..={MAX_TRIALS}, got {n}"),
+            HalvingError::Eta(n) => write!(f, "the reduction factor must be at least 2, got {n}"),
+            HalvingError::FirstRung => write!(f, "the first rung must have at least 1 epoch"),
+            HalvingError::Epochs { min, max } => {
+                write!(f, "epochs must satisfy 1 <= min ({min}) <= max ({max})")
+            }
+        }
     }
 }
 
 impl std::error::Error for HalvingError {}
 
 impl HalvingConfig {
-    /// The rungs, first to last.
+    /// The rungs, first to last. The one place these settings are checked (a caviar search's
+    /// `validate` passes the error on, naming its own field).
     pub fn rungs(&self) -> Result<Vec<Rung>, HalvingError> {
         if self.trials == 0 || self.trials > MAX_TRIALS {
-            return Err(HalvingError(format!(
-                "trials must be in 1..={MAX_TRIALS}, got {}",
-                self.trials
-            )));
+            return Err(HalvingError::Trials(self.trials));
         }
         if self.eta < 2 {
-            return Err(HalvingError(format!(
-                "the reduction factor must be at least 2, got {}",
-                self.eta
-            )));
+            return Err(HalvingError::Eta(self.eta));
         }
-        if self.min_epochs == 0 || self.max_epochs < self.min_epochs {
-            return Err(HalvingError(format!(
-                "epochs must satisfy 1 <= min ({}) <= max ({})",
-                self.min_epochs, self.max_epochs
-            )));
+        if self.min_epochs == 0 {
+            return Err(HalvingError::FirstRung);
+        }
+        if self.max_epochs < self.min_epochs {
+            return Err(HalvingError::Epochs {
+                min: self.min_epochs,
+                max: self.max_epochs,
+            });
         }
         let mut rungs = vec![Rung {
             trials: self.trials,

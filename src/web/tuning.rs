@@ -1,29 +1,19 @@
 //! The Web Worker entry point of `view=tuning`: each worker (`www/tuning-worker.js`) loads its
-//! own wasm instance and runs trials with [`TuningWorker::run`], the same code the page runs in
-//! its own thread when there are no workers.
+//! own wasm instance and runs trials with [`TuningWorker::run`], the core's
+//! [`JobRunner`] (the same training the page does in its own thread when there are no workers);
+//! this handle only moves JSON across.
 use crate::core::data::digits::embedded;
-use crate::core::lab::tuning::{Job, TrialRun, TuningConfig, TuningData};
+use crate::core::lab::tuning::{Job, JobReportRef, JobRunner, TuningConfig};
 use wasm_bindgen::prelude::*;
 
-/// A worker's state: the digits and the data split of the last search it ran for.
-#[wasm_bindgen]
-pub struct TuningWorker {
-    digits: crate::core::data::Dataset,
-    cached: Option<(TuningConfig, TuningData)>,
+fn js(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
 }
 
-impl TuningWorker {
-    /// The split of `config`, recomputed only when the data settings change.
-    fn data(&mut self, config: &TuningConfig) -> Result<&TuningData, String> {
-        let same = |c: &TuningConfig| {
-            c.samples == config.samples && c.val_fraction == config.val_fraction && c.seed == config.seed
-        };
-        if !self.cached.as_ref().is_some_and(|(c, _)| same(c)) {
-            let data = config.data(&self.digits)?;
-            self.cached = Some((config.clone(), data));
-        }
-        Ok(&self.cached.as_ref().expect("set above").1)
-    }
+/// A worker's state: the core's runner (the digits and the split of the last search).
+#[wasm_bindgen]
+pub struct TuningWorker {
+    runner: JobRunner,
 }
 
 #[wasm_bindgen]
@@ -32,8 +22,7 @@ impl TuningWorker {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<TuningWorker, JsError> {
         Ok(TuningWorker {
-            digits: embedded().map_err(|e| JsError::new(&e.to_string()))?,
-            cached: None,
+            runner: JobRunner::new(embedded().map_err(js)?),
         })
     }
 
@@ -43,15 +32,19 @@ impl TuningWorker {
     /// `on_epoch` is called after every epoch but the last with the message for
     /// `command("partial")` (the curves so far), as JSON text.
     pub fn run(&mut self, config_json: &str, job_json: &str, on_epoch: &js_sys::Function) -> Result<String, JsError> {
-        let config: TuningConfig = serde_json::from_str(config_json).map_err(|e| JsError::new(&e.to_string()))?;
-        let job: Job = serde_json::from_str(job_json).map_err(|e| JsError::new(&e.to_string()))?;
-        let data = self.data(&config).map_err(|e| JsError::new(&e))?;
-        let mut report = |r: &crate::core::lab::tuning::TrialResult| {
-            let msg = serde_json::json!({"config": config, "job": job, "result": r}).to_string();
+        let config: TuningConfig = serde_json::from_str(config_json).map_err(js)?;
+        let job: Job = serde_json::from_str(job_json).map_err(js)?;
+        let mut report = |r: JobReportRef| {
+            let msg = serde_json::to_string(&r).unwrap_or_default();
             // a failing callback only loses the live curve, never the result
             let _ = on_epoch.call1(&JsValue::NULL, &JsValue::from_str(&msg));
         };
-        let result = TrialRun::run_job_reporting(&config, data, &job, &mut report).map_err(|e| JsError::new(&e))?;
-        Ok(serde_json::json!({"config": config, "job": job, "result": result}).to_string())
+        let result = self.runner.run(&config, &job, &mut report).map_err(js)?;
+        let done = JobReportRef {
+            config: &config,
+            job: &job,
+            result: &result,
+        };
+        serde_json::to_string(&done).map_err(js)
     }
 }

@@ -6,6 +6,9 @@
 // jobs back; resume starts fresh workers. Without workers (the single-file file:// build,
 // workers=0, or a worker that fails to load) the view trains in the page, a little per frame.
 // Also: the "next round" button (coarse to fine) and the Optuna / Ray Tune code of the ranges.
+// claim, release, result and partial are background actions and status a query in the view's
+// catalogue entry, so handing jobs around redraws nothing; the work loop redraws as progress moves.
+import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
 
 /** Whether this page can start module workers next to this file. */
@@ -20,17 +23,10 @@ export function workersAvailable() {
 export function attach(ctx) {
   const { handle, root } = ctx;
   const t = ctx.texts.ui ?? {};
-  const bar = document.createElement('div');
-  bar.className = 'tl-exports';
-  const next = document.createElement('button');
-  next.type = 'button';
-  next.className = 'tl-button';
+  const next = button('tl-button', t.next_round ?? 'Next round: narrow around the best');
   next.dataset.action = 'next-round';
-  next.textContent = t.next_round ?? 'Next round: narrow around the best';
-  const status = document.createElement('p');
-  status.className = 'tl-study';
-  status.setAttribute('role', 'status');
-  bar.append(next, status);
+  const status = el('p', { class: 'tl-study', role: 'status' });
+  const bar = el('div', 'tl-exports', next, status);
   root.querySelector('.tl-tables').before(bar);
   const code = codeBlock(t.code ?? 'The ranges as code');
   code.dataset.code = 'tuning';
@@ -44,7 +40,8 @@ export function attach(ctx) {
 
   function wanted() {
     const cores = navigator.hardwareConcurrency || 2;
-    return workersAvailable() ? Math.max(0, Math.min(handle.params().workers, cores, 16)) : 0;
+    // the parameter is capped by the view (the core's MAX_WORKERS)
+    return workersAvailable() ? Math.max(0, Math.min(handle.params().workers, cores)) : 0;
   }
 
   function terminate() {
