@@ -5,7 +5,7 @@
 import { el, setRich, plainText } from './dom.js';
 
 /** The stages of the notes' path, in order (each view's registry entry names its stage). */
-export const STAGES = ['setup', 'regularisation', 'optimisation', 'tuning', 'batchnorm', 'other'];
+export const STAGES = ['setup', 'regularisation', 'optimisation', 'tuning', 'batch_norm', 'other'];
 
 /** Fills `box` with the map of `views` (in path order); `follow(event, href)` navigates. */
 export function renderMap(box, views, s, follow) {
@@ -16,7 +16,12 @@ export function renderMap(box, views, s, follow) {
   let first = true;
   for (const stage of STAGES) {
     const here = views.filter((v) => (v.stage ?? 'other') === stage);
-    if (!here.length) continue;
+    // "try this" steps of other views that teach this stage (the training playground's L2 and
+    // dropout steps for regularisation), as links to those steps
+    const stepLinks = views.flatMap((v) => (s.views[v.id]?.steps ?? [])
+      .map((step, i) => ({ v, step, n: i + 1 }))
+      .filter((x) => x.step.stage === stage));
+    if (!here.length && !stepLinks.length) continue;
     const cards = el('ol', 'lab-cards');
     for (const v of here) {
       const t = s.views[v.id] ?? {};
@@ -34,9 +39,16 @@ export function renderMap(box, views, s, follow) {
       a.addEventListener('click', (e) => follow(e, href));
       cards.append(el('li', null, a));
     }
+    const links = el('ul', 'lab-step-links', ...stepLinks.map(({ v, step, n }) => {
+      const href = `?view=${v.id}&step=${n}`;
+      const a = el('a', { href }, `${plainText(s.views[v.id]?.title ?? v.id)} · ${s.ui.step_label(n)}: `, setRich(el('span'), step.text));
+      a.addEventListener('click', (e) => follow(e, href));
+      return el('li', null, a);
+    }));
     box.append(el('section', { class: 'lab-stage-block', 'data-stage': stage },
       el('h3', null, s.ui.stages?.[stage] ?? stage),
       setRich(el('p', 'lab-stage-lead'), s.ui.stage_leads?.[stage] ?? ''),
-      cards));
+      here.length ? cards : null,
+      stepLinks.length ? links : null));
   }
 }

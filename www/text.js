@@ -50,15 +50,15 @@ export const EN = {
     start_here: 'Start here',
     stages: {
       setup: 'Setting up the data and the network', regularisation: 'Regularisation',
-      optimisation: 'Optimisation', tuning: 'Hyperparameter tuning', batchnorm: 'Batch norm', other: 'More',
+      optimisation: 'Optimisation', tuning: 'Hyperparameter tuning', batch_norm: 'Batch norm', other: 'More',
     },
     stage_leads: {
       setup: 'Train, dev and test sets, bias and variance, initialisation and gradient checking.',
       regularisation: 'L2, dropout and early stopping against overfitting.',
       optimisation: 'Exponentially weighted averages and the optimizers built on them.',
       tuning: 'Which values to try, on which scale, and how to search many at once.',
-      batchnorm: 'Normalising each layer’s inputs while training.',
-      other: '',
+      batch_norm: 'Normalising each layer’s inputs while training.',
+      other: 'Further experiments from the notes.',
     },
   },
   notice: {
@@ -124,15 +124,15 @@ export const KO = {
     start_here: '여기서 시작',
     stages: {
       setup: '데이터와 신경망 준비', regularisation: '정규화',
-      optimisation: '최적화', tuning: '하이퍼파라미터 튜닝', batchnorm: '배치 정규화', other: '더 보기',
+      optimisation: '최적화', tuning: '하이퍼파라미터 튜닝', batch_norm: '배치 정규화', other: '더 보기',
     },
     stage_leads: {
       setup: '훈련·개발·테스트 세트, 편향과 분산, 초기화, 경사 검사.',
       regularisation: '과대적합을 막는 L2, 드롭아웃, 조기 종료.',
       optimisation: '지수가중평균과 그 위에 세운 최적화 알고리즘.',
       tuning: '어떤 값을 어떤 척도로 시도하고, 여러 값을 한꺼번에 어떻게 탐색할지.',
-      batchnorm: '학습하는 동안 각 층의 입력을 정규화하기.',
-      other: '',
+      batch_norm: '학습하는 동안 각 층의 입력을 정규화하기.',
+      other: '강의 노트의 다른 실험.',
     },
   },
   notice: {

@@ -21,7 +21,9 @@ pub mod train;
 pub mod tuning;
 pub mod view;
 
-pub use view::{action, background, query as read_only, Area, CommandKind, CommandSpec, Progress, View, ViewEntry};
+pub use view::{
+    action, background, query as read_only, Area, CommandKind, CommandSpec, Progress, Stage, View, ViewEntry,
+};
 
 use params::{Notice, ParamSet, Problem};
 

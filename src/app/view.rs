@@ -132,11 +132,31 @@ pub const fn background(name: &'static str) -> CommandSpec {
 /// Builds a view from validated parameters (the entry's constructor).
 pub type Constructor = fn(&ParamSet) -> Result<Box<dyn View>, Vec<Notice>>;
 
+/// Where a view sits on the course notes' path (the course map and previous/next follow it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Setting up the data and the network: splits, bias and variance, initialisation, gradient
+    /// checking (seed 001, week 1).
+    Setup,
+    /// Regularisation: L2, dropout, early stopping (seed 001, week 1).
+    Regularisation,
+    /// Optimisation: mini-batches, exponentially weighted averages, the optimizers, learning-rate
+    /// decay (seed 001, week 2).
+    Optimisation,
+    /// Hyperparameter tuning (seeds 000, 002).
+    Tuning,
+    /// Batch norm (seeds 003, 004).
+    BatchNorm,
+}
+
 /// A registry entry: what the page's catalogue, the URL state and every test know of a view.
 #[derive(Clone, Copy, Serialize)]
 pub struct ViewEntry {
     /// The `view=` id.
     pub id: &'static str,
+    /// Its place on the notes' path.
+    pub stage: Stage,
     /// Its parameters.
     pub params: &'static [ParamSpec],
     /// Its actions.

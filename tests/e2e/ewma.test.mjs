@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, browser, openLab, address } from './harness.mjs';
+import { serve, browser, openLab, address, revealControls } from './harness.mjs';
 
 let srv;
 let b;
@@ -38,6 +38,7 @@ test('changing a control redraws and updates the URL', async () => {
   const before = await b.page.evaluate(() => window.trainlab.handle.data().temperature[0]);
   await b.page.getByLabel('Bias correction', { exact: true }).check();
   assert.match(new URL(await address(b.page)).search, /bias_correction=1/);
+  await revealControls(b.page);
   await b.page.getByLabel('Seed', { exact: true }).fill('42');
   await b.page.getByLabel('Seed', { exact: true }).press('Enter');
   assert.match(new URL(await address(b.page)).search, /seed=42/);
@@ -74,6 +75,7 @@ test('a malformed URL shows notices naming each parameter and falls back', async
   assert.equal(await b.page.evaluate(() => window.trainlab.handle.viewId), 'ewma');
   assert.deepEqual((await b.page.evaluate(() => window.trainlab.handle.params())).beta, [0.5]);
   // a typed value out of range is clamped with a notice, and the previous figure is never lost
+  await revealControls(b.page);
   await b.page.locator('[data-param="days"] input[type="number"]').fill('99999');
   await b.page.locator('[data-param="days"] input[type="number"]').press('Enter');
   assert.match(await b.page.locator('.tl-notices').innerText(), /days/);

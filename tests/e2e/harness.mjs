@@ -78,3 +78,13 @@ export async function openLab(page, url) {
 export function address(page) {
   return page.evaluate(() => location.href);
 }
+
+/** Opens every folded group of controls (the page folds all but a view's main controls). */
+export async function revealControls(page) {
+  await page.evaluate(() => document.querySelectorAll('details.tl-group').forEach((d) => { d.open = true; }));
+}
+
+/** Opens the course menu (the navigation) from the header's button. */
+export async function openMenu(page) {
+  if (!(await page.locator('#lab-nav').isVisible())) await page.locator('#menu-button').click();
+}

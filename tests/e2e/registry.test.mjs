@@ -2,7 +2,7 @@
 // URL with no console error, shows a figure with ink on it, and round-trips its share link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, browser, openLab, address } from './harness.mjs';
+import { serve, browser, openLab, address, openMenu } from './harness.mjs';
 
 let srv;
 let b;
@@ -68,6 +68,7 @@ test('navigation switches views without a reload and keeps the address in step',
   await openLab(b.page, srv.url);
   const ids = await b.page.evaluate(() => window.trainlab.catalog.views.map((v) => v.id));
   for (const id of ids) {
+    await openMenu(b.page);
     await b.page.locator(`.lab-nav a[href="?view=${id}"]`).click();
     await b.page.waitForFunction((x) => window.trainlab.handle.viewId === x, id);
     assert.equal(new URL(await address(b.page)).searchParams.get('view'), id);

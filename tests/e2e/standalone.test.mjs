@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { browser, DIST } from './harness.mjs';
+import { browser, DIST, openMenu } from './harness.mjs';
 
 let b;
 before(async () => { b = await browser(); });
@@ -21,6 +21,7 @@ test('dist/trainlab.html works from file:// with every view, no request beyond t
   // every registered view mounts here too
   const ids = await b.page.evaluate(() => window.trainlab.catalog.views.map((v) => v.id));
   for (const id of ids) {
+    await openMenu(b.page);
     await b.page.locator(`.lab-nav a[href="?view=${id}"]`).click();
     await b.page.waitForFunction((x) => window.trainlab.handle.viewId === x, id);
     assert.equal(await b.page.evaluate(() => window.trainlab.handle.svg().slice(0, 4)), '<svg');

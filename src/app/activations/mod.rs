@@ -5,7 +5,7 @@
 //! The study itself is [`crate::core::lab::activation_study`]; the view keeps its random draws
 //! while only the activation, the initialisation or the direction change. Words: [`text`].
 use super::params::{choice, int, log, one_of, seed, Group, Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::activations::{draw_hist_grid, HistCell, HistRow};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::activation_study::{
@@ -39,6 +39,7 @@ pub const PARAMS: &[ParamSpec] = &[
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "activations",
+    stage: Stage::Setup,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(ActivationsView::build(p)?)),

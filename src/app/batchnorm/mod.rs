@@ -12,7 +12,7 @@
 //! (`www/data/digits.bin`, 117 KB raw, about 45 KB gzipped), so the single-file build works too.
 //! Parameters: [`params`]; words: [`text`]; panels: [`figure`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, Progress, View, ViewEntry};
+use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::digits::embedded;
 use crate::core::data::Dataset;
@@ -34,6 +34,7 @@ pub const PARAMS: &[ParamSpec] = params::PARAMS;
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "batchnorm",
+    stage: Stage::BatchNorm,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(BatchnormView::build(p)?)),

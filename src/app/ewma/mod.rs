@@ -5,7 +5,7 @@
 //! `V_0 = 0`, `V_t = beta V_{t-1} + (1 - beta) theta_t` ([`crate::core::ewma`]); the window of
 //! each line is about `1 / (1 - beta)` days. Words: [`text`].
 use super::params::{flag, float, int, list, seed, Group, Notice, ParamSet, ParamSpec, Slider};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::ewma::{draw_ewma, EwmaChartData, EwmaChartWords};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::ewma::{window, EwmaConfig, EwmaSeries};
@@ -33,6 +33,7 @@ pub const PARAMS: &[ParamSpec] = &[
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "ewma",
+    stage: Stage::Optimisation,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(EwmaView::build(p)?)),

@@ -5,7 +5,7 @@
 //! shows a failing check; dropout with fresh masks at every evaluation shows why the check is done
 //! with dropout off (or its masks frozen). Words: [`text`].
 use super::params::{at_least, below, choice, flag, float, int, log, seed, Group, Notice, ParamSet, ParamSpec, When};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::gradcheck_study::{
@@ -42,6 +42,7 @@ pub const PARAMS: &[ParamSpec] = &[
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "gradcheck",
+    stage: Stage::Setup,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(GradCheckView::build(p)?)),

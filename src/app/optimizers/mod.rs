@@ -4,7 +4,7 @@
 //! schedule. Every optimizer is `core::optim` applied to a parameter vector of length 2.
 //! Parameters and their mapping to the core: [`params`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::optimizers::{
     draw_optimizers, layout, OptimizersChartData, OptimizersChartWords, PanelGeometry, PathSeries,
 };
@@ -31,6 +31,7 @@ pub const PARAMS: &[ParamSpec] = params::PARAMS;
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "optimizers",
+    stage: Stage::Optimisation,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(OptimizersView::build(p)?)),

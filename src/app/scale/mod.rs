@@ -4,7 +4,7 @@
 //! recipe as code (`summary().code`). Cap: [`MAX_SAMPLES`](crate::core::sampling::MAX_SAMPLES) samples per histogram (checked by the
 //! core before anything is drawn). Parameters: [`params`]; histograms: [`figure`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::format::{code, pct};
@@ -25,6 +25,7 @@ pub const PARAMS: &[ParamSpec] = params::PARAMS;
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "scale",
+    stage: Stage::Tuning,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(ScaleView::build(p)?)),

@@ -6,7 +6,7 @@
 //! Caps (from the core): grid side 10 (100 trials), 6 rounds of at most 200 points, 2,000
 //! repeats. Parameters and their mapping to the core: [`params`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::search::{draw_search, BoxPanel, SearchChartData, StudyPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::search::{best, grid, random, surface_grid, Round, Surface, Trial, UnitBox};
@@ -25,6 +25,7 @@ pub const PARAMS: &[ParamSpec] = params::PARAMS;
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "search",
+    stage: Stage::Tuning,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(SearchView::build(p)?)),

@@ -7,7 +7,7 @@
 //! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
 //! [`text`].
 use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, When};
-use super::{csv_table, Area, View, ViewEntry};
+use super::{csv_table, Area, Stage, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
@@ -105,6 +105,7 @@ pub const PARAMS: &[ParamSpec] = &[
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "space",
+    stage: Stage::Tuning,
     params: PARAMS,
     commands: &[],
     new: |p| Ok(Box::new(SpaceView::build(p)?)),

@@ -13,7 +13,7 @@
 //! Without a dev set (`dev=0`) the table and the CSV leave the dev columns empty and the text
 //! alternative and the diagnosis say that only the train error is known.
 use super::params::{Notice, ParamSet};
-use super::{action, read_only, Area, Progress, View, ViewEntry};
+use super::{action, read_only, Area, Progress, Stage, View, ViewEntry};
 use crate::app::params::format_float;
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::Dataset;
@@ -33,6 +33,7 @@ pub use params::{param_of, PARAMS};
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "train",
+    stage: Stage::Setup,
     params: PARAMS,
     commands: &[
         action("csv"),

@@ -15,7 +15,7 @@
 //!
 //! Files: [`params`] (schema, mapping, notices), [`commands`], [`figure`], [`text`] (words).
 use super::params::{Notice, ParamSet};
-use super::{csv_table, Area, Progress, View, ViewEntry};
+use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::digits::embedded;
 use crate::core::data::Dataset;
@@ -34,6 +34,7 @@ use text::{words, Facts};
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "tuning",
+    stage: Stage::Tuning,
     params: PARAMS,
     commands: commands::COMMANDS,
     new: |p| Ok(Box::new(TuningView::build(p)?)),
