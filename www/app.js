@@ -49,7 +49,8 @@ function renderChrome() {
   document.querySelector('.tagline').textContent = s.ui.tagline;
   document.querySelector('.lab-footer p').textContent = s.ui.footer;
   $('lab-nav').setAttribute('aria-label', s.ui.views);
-  $('menu-button').textContent = s.ui.menu;
+  $('menu-button').replaceChildren(el('span', { class: 'lab-menu-icon', 'aria-hidden': 'true' }, '☰'), el('span', 'lab-menu-label', s.ui.menu));
+  $('menu-button').setAttribute('aria-label', s.ui.menu);
   const box = $('lang');
   box.setAttribute('aria-label', s.ui.language);
   box.replaceChildren();
