@@ -18,6 +18,8 @@ rm -rf dist
 mkdir -p dist/pkg
 cp index.html dist/
 cp -r www dist/www
+# the views' style sheet as a module (trainlab.js adopts it into the document or a shadow root)
+node -e "const fs=require('fs');fs.writeFileSync('dist/www/view-css.js','// generated from www/view.css by scripts/build.sh\nexport const VIEW_CSS = '+JSON.stringify(fs.readFileSync('www/view.css','utf8'))+';\n')"
 cp -r examples dist/examples
 rm -f dist/examples/*.rs
 cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/

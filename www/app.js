@@ -173,7 +173,11 @@ function show() {
     hide: state.hide,
     lang: state.lang,
     step: state.step,
-    onChange: (h) => history.replaceState(null, '', addressOf(h, state)),
+    layout: state.embed ? 'compact' : 'full',
+    onChange: (h) => {
+      history.replaceState(null, '', addressOf(h, state));
+      postState(h, state);
+    },
     onStep: (h, n) => {
       state.step = n;
       history.replaceState(null, '', addressOf(h, state, n));
@@ -199,6 +203,31 @@ function show() {
   document.documentElement.dataset.ready = handle.viewId;
 }
 
+/** Keys a slide deck moves with; an embedded view that does not use one hands it to its host. */
+const DECK_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ', 'Home', 'End']);
+
+/**
+ * embed=1 in a frame: keys the view does not use go to the parent page (a reveal.js deck keeps
+ * moving after a click inside the frame), and every change of the view is posted to the parent
+ * ({ type: 'trainlab:state', view, query, href }) so a deck can restore a frame it unloaded.
+ * docs/embedding.md has the host's side.
+ */
+function connectToHost() {
+  if (window.parent === window) return;
+  document.addEventListener('keydown', (e) => {
+    if (!DECK_KEYS.has(e.key) || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    // a focused control uses the arrows (a slider, a select, a number box, a text field)
+    if (e.target.closest?.('input, select, textarea, [contenteditable], [role="slider"]')) return;
+    window.parent.postMessage({ type: 'trainlab:key', key: e.key, code: e.code, shiftKey: e.shiftKey }, '*');
+    e.preventDefault();
+  });
+}
+
+function postState(h, state) {
+  if (!state.embed || window.parent === window) return;
+  window.parent.postMessage({ type: 'trainlab:state', view: h.viewId, query: h.query(), href: location.href }, '*');
+}
+
 async function main() {
   s = strings(pickLang(new URLSearchParams(location.search).get('lang')));
   $('status').textContent = s.ui.loading;
@@ -217,6 +246,7 @@ async function main() {
   document.addEventListener('click', (e) => {
     if (document.body.classList.contains('menu-open') && !e.target.closest('#lab-nav, #menu-button')) closeMenu();
   });
+  if (new URLSearchParams(location.search).get('embed') === '1') connectToHost();
   try {
     catalog = await init();
     $('status').hidden = true;

@@ -193,6 +193,9 @@ export function buildControls(form, specs, texts, s, hidden, onInput, extras = {
   const groups = new Map();
   const mainBox = el('div', 'tl-main');
   form.append(mainBox);
+  // compact (slides, embedded frames): every folded group behind one "more settings" button
+  const more = extras.compact && anyMain ? el('details', 'tl-more', el('summary', null, s.ui.more_settings)) : null;
+  if (more) form.append(more);
   for (const spec of specs) {
     const id = `tl-${spec.name}-${++uid}`;
     const t = texts.params?.[spec.name] ?? { label: spec.name };
@@ -210,7 +213,7 @@ export function buildControls(form, specs, texts, s, hidden, onInput, extras = {
       if (!groups.has(g)) {
         const details = el('details', { class: 'tl-group', 'data-group': g }, el('summary', null, s.ui.groups?.[g] ?? g));
         groups.set(g, details);
-        form.append(details);
+        (more ?? form).append(details);
       }
       groups.get(g).append(field);
     }
@@ -226,6 +229,7 @@ export function buildControls(form, specs, texts, s, hidden, onInput, extras = {
       for (const details of groups.values()) {
         details.hidden = [...details.querySelectorAll('.tl-field')].every((f) => f.hidden);
       }
+      if (more) more.hidden = [...groups.values()].every((d) => d.hidden);
     },
   };
 }

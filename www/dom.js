@@ -62,3 +62,18 @@ export function setRich(node, text) {
 export function plainText(text) {
   return String(text ?? '').replace(/<math[\s\S]*?<\/math>/g, (m) => m.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]*>/g, ''));
 }
+
+/**
+ * Where a pointer event lands on `element`, in the element's own CSS pixels: the offset from its
+ * box divided by the scale a host applies (a reveal.js slide scaled to the window, a CSS
+ * transform), so a click lands on the point under the pointer at any zoom.
+ * Returns { x, y, width, height } (width and height unscaled).
+ */
+export function localPoint(element, event) {
+  const r = element.getBoundingClientRect();
+  const width = element.offsetWidth || r.width || 1;
+  const height = element.offsetHeight || r.height || 1;
+  const sx = r.width / width || 1;
+  const sy = r.height / height || 1;
+  return { x: (event.clientX - r.left) / sx, y: (event.clientY - r.top) / sy, width, height };
+}

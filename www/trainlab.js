@@ -14,6 +14,7 @@ import { strings, pickLang, loadViewTexts, LANGS } from './text.js';
 import { viewShell, showNotices, renderTables, renderSteps, drawFigure } from './view-shell.js';
 import { workLoop } from './work-loop.js';
 import { EXTENSIONS } from './views/index.js';
+import { VIEW_CSS } from './view-css.js';
 
 let started = null;
 let CATALOG = null;
@@ -31,6 +32,20 @@ export function init(options = {}) {
     });
   }
   return started;
+}
+
+let viewSheet = null;
+/** Adopts the views' style sheet (www/view.css) into the document or the shadow root that holds
+ * `element`, once per root: a host page links nothing, and the sheet's selectors all start at a
+ * tl- class, so they style only views. */
+function adoptStyles(element) {
+  const root = element.getRootNode();
+  const target = root instanceof ShadowRoot ? root : document;
+  if (!viewSheet) {
+    viewSheet = new CSSStyleSheet();
+    viewSheet.replaceSync(VIEW_CSS);
+  }
+  if (!target.adoptedStyleSheets.includes(viewSheet)) target.adoptedStyleSheets = [...target.adoptedStyleSheets, viewSheet];
 }
 
 function requireInit() {
@@ -97,14 +112,26 @@ export function mount(element, viewId, params = {}, options = {}) {
   const wasm = new ViewHandle(info.id);
   const shell = viewShell(info, texts, s);
   const { root, canvas, caption, form, tables } = shell;
+  adoptStyles(element);
+  // compact: the figure beside a narrow column of the main controls, the rest behind one
+  // button (slides, embedded frames); solo: the figure alone, full width
+  if (options.layout === 'compact') root.classList.add('tl-compact-layout');
   element.append(root);
 
   let notices = [];
   let destroyed = false;
   const stats = { drawMs: [], inputToDrawMs: [] };
 
+  // A view on a hidden slide or tab measures zero: it draws when it gets a size (the resize
+  // observer below), not at a made-up one.
+  let sizeless = false;
   function redraw() {
     if (destroyed) return undefined;
+    if (shell.figure.clientWidth === 0) {
+      sizeless = true;
+      return undefined;
+    }
+    sizeless = false;
     const t0 = drawFigure(wasm, shell, lang, options.height);
     stats.drawMs.push(performance.now() - t0);
     return t0;
@@ -112,9 +139,14 @@ export function mount(element, viewId, params = {}, options = {}) {
 
   const controls = options.controls === false ? null : buildControls(form, info.params, texts, s, hidden, onInput, {
     randomSeed,
+    compact: options.layout === 'compact',
     listHint: texts.window ? { beta: (i, d) => (d?.lines?.[i] ? texts.window(d.lines[i].window) : '') } : {},
   });
-  if (!controls) form.hidden = true;
+  if (!controls) {
+    // controls="0": the figure alone, full width
+    shell.side.hidden = true;
+    shell.body.classList.add('tl-solo');
+  }
   // Many controls: show each one's help only while it has focus (or is hovered), so the column
   // stays short; the help stays attached to its control for screen readers (aria-describedby).
   if (info.params.length > 10) form.classList.add('tl-compact');
@@ -160,6 +192,18 @@ export function mount(element, viewId, params = {}, options = {}) {
     frame = requestAnimationFrame(redraw);
   });
   observer.observe(shell.figure);
+
+  // Many views on one page stay light: a view off screen, or in a hidden tab, does no long work
+  // (it resumes where it stopped when it is seen again).
+  let offscreen = false;
+  const suspend = () => work.suspend(offscreen || document.visibilityState === 'hidden');
+  const seen = new IntersectionObserver((entries) => {
+    offscreen = !entries[entries.length - 1].isIntersecting;
+    suspend();
+    if (!offscreen && sizeless) redraw();
+  });
+  seen.observe(root);
+  document.addEventListener('visibilitychange', suspend);
 
   let extension = null;
   const handle = {
@@ -212,6 +256,8 @@ export function mount(element, viewId, params = {}, options = {}) {
       work.destroy();
       extension?.destroy?.();
       observer.disconnect();
+      seen.disconnect();
+      document.removeEventListener('visibilitychange', suspend);
       cancelAnimationFrame(frame);
       root.remove();
       wasm.free();
@@ -221,7 +267,7 @@ export function mount(element, viewId, params = {}, options = {}) {
 
   // "Try this": each step sets its parameters over the view's defaults (and presses play where
   // the view has long work), so a link to a step shows what its words describe.
-  const steps = options.steps === false ? null : texts.steps;
+  const steps = options.steps === false || options.controls === false ? null : texts.steps;
   const defaults = info.params.map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.default).replace(/%2C/g, ',')}`).join('&');
   const stepList = renderSteps(shell.steps, steps, s, (n) => {
     const step = steps[n - 1];
@@ -247,18 +293,29 @@ export function mount(element, viewId, params = {}, options = {}) {
 
 /**
  * <trainlab-view view="ewma" beta="0.98" bias_correction="1"></trainlab-view>
- * Attributes are the view's parameters (plus `hide`, `lang`, `controls="0"`, `exports="0"`);
- * changing an attribute re-renders. Unknown attributes and bad values behave like bad URL
- * parameters: a notice in the element and a fallback.
+ * Attributes are the view's parameters (plus `hide`, `lang`, `controls="0"`, `exports="0"`,
+ * `layout="full"` for the page's layout instead of the compact one for slides). The view lives in
+ * the element's shadow root, with its own styles: the host's theme does not restyle it and its
+ * styles do not leak. Changing an attribute re-renders; a change made in the view (a slider, a
+ * click on the figure) is written back to the attributes and fires a `change` event, so a host can
+ * read or save the state. Unknown attributes and bad values behave like bad URL parameters: a
+ * notice in the element and a fallback.
  */
-const ELEMENT_OPTIONS = new Set(['view', 'hide', 'lang', 'controls', 'exports', 'class', 'style', 'id', 'title']);
+const ELEMENT_OPTIONS = new Set(['view', 'hide', 'lang', 'controls', 'exports', 'layout', 'class', 'style', 'id', 'title', 'slot']);
+const RENDER_OPTIONS = ['view', 'hide', 'lang', 'controls', 'exports', 'layout'];
 
 export class TrainlabView extends HTMLElement {
   connectedCallback() {
+    if (!this.#shadow) {
+      this.#shadow = this.attachShadow({ mode: 'open' });
+      this.#box = document.createElement('div');
+      this.#shadow.append(this.#box);
+    }
     this.#render();
     this.#observer = new MutationObserver((records) => {
+      if (this.#reflecting) return;
       const names = records.map((r) => r.attributeName);
-      if (names.some((n) => ['view', 'hide', 'lang', 'controls', 'exports'].includes(n))) this.#render();
+      if (names.some((n) => RENDER_OPTIONS.includes(n))) this.#render();
       else this.#handle?.set(this.#paramQuery(names));
     });
     this.#observer.observe(this, { attributes: true });
@@ -277,6 +334,9 @@ export class TrainlabView extends HTMLElement {
 
   #handle = null;
   #observer = null;
+  #shadow = null;
+  #box = null;
+  #reflecting = false;
 
   #paramQuery(only) {
     const q = new URLSearchParams();
@@ -288,16 +348,42 @@ export class TrainlabView extends HTMLElement {
     return q.toString().replace(/%2C/g, ',');
   }
 
+  /** Writes the view's parameters back to the attributes (those that differ from the defaults,
+   * and those the host set) and tells the host. */
+  #reflect(h) {
+    const info = CATALOG.views.find((v) => v.id === h.viewId);
+    const current = new URLSearchParams(h.query());
+    this.#reflecting = true;
+    for (const p of info?.params ?? []) {
+      const value = current.get(p.name);
+      if (value === null) continue;
+      if (this.hasAttribute(p.name) || value !== p.default) {
+        if (this.getAttribute(p.name) !== value) this.setAttribute(p.name, value);
+      }
+    }
+    // the observer's records of our own writes are dropped before it runs again
+    this.#observer?.takeRecords();
+    this.#reflecting = false;
+    this.dispatchEvent(new CustomEvent('change', { bubbles: true, detail: { view: h.viewId, query: h.query() } }));
+  }
+
   async #render() {
     await init();
     if (!this.isConnected) return;
     this.#handle?.destroy();
     const attr = (n) => this.getAttribute(n);
-    this.#handle = mount(this, attr('view') ?? '', this.#paramQuery(), {
+    let first = true;
+    this.#handle = mount(this.#box, attr('view') ?? '', this.#paramQuery(), {
       hide: (attr('hide') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
       lang: attr('lang') ?? undefined,
       controls: attr('controls') !== '0',
       exports: attr('exports') !== '0',
+      layout: attr('layout') === 'full' ? 'full' : 'compact',
+      onChange: (h) => {
+        // the first draw only reads the attributes: nothing to write back yet
+        if (first) { first = false; return; }
+        this.#reflect(h);
+      },
     });
     this.dispatchEvent(new CustomEvent('trainlab:ready', { bubbles: true }));
   }

@@ -30,7 +30,8 @@ export function workLoop(wasm, s, { redraw, onDone }) {
   const box = el('div', 'tl-progress', bar, text, toggle);
   box.hidden = true;
 
-  const work = { units: 1, frame: 0, running: false, paused: false, progress: null, waiters: [], stale: false, drawnAt: 0, shown: '', destroyed: false };
+  // paused: the student pressed cancel; suspended: the view is off screen or its tab hidden
+  const work = { units: 1, frame: 0, running: false, paused: false, suspended: false, progress: null, waiters: [], stale: false, drawnAt: 0, shown: '', destroyed: false };
 
   function show() {
     const p = work.progress;
@@ -54,7 +55,7 @@ export function workLoop(wasm, s, { redraw, onDone }) {
   const finishedNow = () => !work.progress || work.progress.done >= work.progress.total;
 
   function tick() {
-    if (work.destroyed || work.paused) {
+    if (work.destroyed || work.paused || work.suspended) {
       work.running = false;
       return;
     }
@@ -92,7 +93,7 @@ export function workLoop(wasm, s, { redraw, onDone }) {
       settle();
       return;
     }
-    if (!work.running && !work.paused) {
+    if (!work.running && !work.paused && !work.suspended) {
       work.running = true;
       work.frame = requestAnimationFrame(tick);
     }
@@ -117,8 +118,19 @@ export function workLoop(wasm, s, { redraw, onDone }) {
       start();
       show();
     },
+    /** Stops (true) or lets go on (false) the work while the view cannot be seen. */
+    suspend(flag) {
+      if (flag === work.suspended) return;
+      work.suspended = flag;
+      if (flag) {
+        cancelAnimationFrame(work.frame);
+        work.running = false;
+      } else if (!work.paused && !work.destroyed) {
+        start();
+      }
+    },
     state() {
-      return { running: work.running, paused: work.paused, progress: work.progress };
+      return { running: work.running, paused: work.paused, suspended: work.suspended, progress: work.progress };
     },
     finished() {
       if (finishedNow()) return Promise.resolve(work.progress);
