@@ -73,7 +73,8 @@ const BENCHES = [
     url: '?view=ewma',
     async run(page) {
       return page.evaluate(async () => {
-        const wasm = await import('./pkg/trainlab_wasm.js');
+        const wasm = await import('./pkg/engine/trainlab_wasm.js');
+        await wasm.default();
         const w = { m: 128, k: 784, n: 100, warmup: 20, steps: 500, block: 5 };
         const bench = new wasm.MatmulBench(w.m, w.k, w.n, 1);
         let sink = 0;
@@ -249,7 +250,8 @@ for (const name of ['mnist-mlp-sgd', 'mnist-mlp-adam', 'playground-tiny', 'act-h
     url: '?view=ewma',
     async run(page) {
       return page.evaluate(async ({ name, w }) => {
-        const wasm = await import('./pkg/trainlab_wasm.js');
+        const wasm = await import('./pkg/engine/trainlab_wasm.js');
+        await wasm.default();
         const bench = new wasm.NetBench(name, JSON.stringify(w), 1);
         let sink = 0;
         for (let i = 0; i < w.warmup; i++) sink += bench.step();

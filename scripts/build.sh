@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Builds the release wasm (SIMD, wasm-opt from npm's binaryen) and assembles the static site in dist/:
-#   dist/index.html, dist/www/*, dist/pkg/trainlab_wasm.js, dist/pkg/trainlab_wasm_bg.wasm
+#   dist/index.html, dist/www/* (catalog.json, view-css.js, thumbs/), and one wasm module per group
+#   of views, dist/pkg/<module>/trainlab_wasm.js + trainlab_wasm_bg.wasm (math, search, engine: the
+#   cargo features of the same crate; a page loads a module only when it mounts one of its views).
 # No bundler, no CDN: the page loads only these files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-echo "[build] wasm-pack build --release (simd128 from .cargo/config.toml)"
-wasm-pack --quiet build --release --target web --no-pack --out-dir pkg --out-name trainlab_wasm
-# Debian's binaryen 108 emits modules that fail at load; this is npm's (see scripts/setup.sh).
+MODULES="math search engine"
+for m in $MODULES; do
+  echo "[build] wasm-pack build --release, module $m (simd128 from .cargo/config.toml)"
+  wasm-pack --quiet build --release --target web --no-pack --out-dir "pkg/$m" --out-name trainlab_wasm \
+    -- --no-default-features --features "$m"
+  # Debian's binaryen 108 emits modules that fail at load; this is npm's (see scripts/setup.sh).
+  wasm-opt -O3 "pkg/$m/trainlab_wasm_bg.wasm" -o "pkg/$m/trainlab_wasm_bg.opt.wasm"
+  mv "pkg/$m/trainlab_wasm_bg.opt.wasm" "pkg/$m/trainlab_wasm_bg.wasm"
+done
 echo "[build] wasm-opt $(wasm-opt --version)"
-wasm-opt -O3 pkg/trainlab_wasm_bg.wasm -o pkg/trainlab_wasm_bg.opt.wasm
-mv pkg/trainlab_wasm_bg.opt.wasm pkg/trainlab_wasm_bg.wasm
 
 rm -rf dist
 mkdir -p dist/pkg
@@ -22,7 +28,12 @@ cp -r www dist/www
 node -e "const fs=require('fs');fs.writeFileSync('dist/www/view-css.js','// generated from www/view.css by scripts/build.sh\nexport const VIEW_CSS = '+JSON.stringify(fs.readFileSync('www/view.css','utf8'))+';\n')"
 cp -r examples dist/examples
 rm -f dist/examples/*.rs
-cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/
+for m in $MODULES; do
+  mkdir -p "dist/pkg/$m"
+  cp "pkg/$m/trainlab_wasm.js" "pkg/$m/trainlab_wasm_bg.wasm" "dist/pkg/$m/"
+done
+# the catalogue of every view (parameters, actions, stage, module, data), read before any module
+cargo run --quiet --example catalog > dist/www/catalog.json
 # the course map's pictures: each view's figure at its defaults (after a little of its long work),
 # drawn by the same chart code natively
 cargo run --quiet --example export_svg -- dist/www/thumbs "" 400 > /dev/null

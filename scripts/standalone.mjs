@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { join, dirname, resolve, relative } from 'node:path';
 
 const dist = resolve(process.argv[2] ?? 'dist');
-const wasmPath = join(dist, 'pkg/trainlab_wasm_bg.wasm');
-if (!existsSync(wasmPath)) throw new Error(`${wasmPath} missing: run scripts/build.sh first`);
+const MODULES = readdirSync(join(dist, 'pkg')).filter((m) => existsSync(join(dist, 'pkg', m, 'trainlab_wasm_bg.wasm'))).sort();
+if (!MODULES.length) throw new Error(`${dist}/pkg/<module>/trainlab_wasm_bg.wasm missing: run scripts/build.sh first`);
 
 const IMPORT_RE = /(\bimport\s*(?:[\w$*{}\s,]+\s*from\s*)?|\bexport\s*[\w$*{}\s,]+\s*from\s*|\bimport\s*\()\s*(['"])(\.{1,2}\/[^'"]+)\2/g;
 const spec = (file) => `trainlab/${relative(dist, file).split('\\').join('/')}`;
@@ -37,17 +37,21 @@ visit(join(dist, 'www/app.js'));
 // The view text modules are imported by computed specifier (www/text.js), so the walk above does
 // not see them: every one goes into the import map.
 for (const f of readdirSync(join(dist, 'www/text')).filter((f) => f.endsWith('.js')).sort()) visit(join(dist, 'www/text', f));
+// so are the wasm modules' glue (www/loader.js): every module goes in, the whole lab in one file
+for (const m of MODULES) visit(join(dist, 'pkg', m, 'trainlab_wasm.js'));
 
 const b64 = (s) => Buffer.from(s).toString('base64');
 const sha = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 const imports = {};
 for (const [file, code] of modules) imports[spec(file)] = `data:text/javascript;base64,${b64(code)}`;
 const importMap = JSON.stringify({ imports });
-const wasm = readFileSync(wasmPath).toString('base64');
+const bytesOf = (b64s) => `Uint8Array.from(atob('${b64s}'), (c) => c.charCodeAt(0))`;
+const wasmBytes = MODULES.map((m) => `${JSON.stringify(m)}: ${bytesOf(readFileSync(join(dist, 'pkg', m, 'trainlab_wasm_bg.wasm')).toString('base64'))}`);
+const catalogJson = readFileSync(join(dist, 'www/catalog.json'), 'utf8').trim();
 const boot = [
   "import { init } from 'trainlab/www/trainlab.js';",
-  `const bytes = Uint8Array.from(atob('${wasm}'), (c) => c.charCodeAt(0));`,
-  'await init({ wasm: bytes });',
+  // everything the page would fetch: the modules' bytes, the digits, the catalogue
+  `await init({ lazy: true, wasm: { ${wasmBytes.join(', ')} }, digits: ${bytesOf(readFileSync(join(dist, 'www/data/digits.bin')).toString('base64'))}, catalog: ${catalogJson} });`,
   "await import('trainlab/www/app.js');",
 ].join('\n');
 const css = readFileSync(join(dist, 'www/style.css'), 'utf8');

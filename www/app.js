@@ -1,7 +1,7 @@
 // The lab page: the course map at the root, one mounted view per address
 // (?view=<id>&<param>=<value>..., embed=1, hide=a,b, lang, step), navigation along the notes'
 // path (a menu on small screens), previous / next, and the address bar as the whole state.
-import { init, mount } from './trainlab.js';
+import { init, load, mount } from './trainlab.js';
 import { strings, pickLang, LANGS } from './text.js';
 import { el, byId as $, setRich, plainText } from './dom.js';
 import { renderMap, STAGES } from './map.js';
@@ -157,7 +157,9 @@ function showMap() {
   document.documentElement.dataset.ready = 'map';
 }
 
-function show() {
+let shown = 0;
+async function show() {
+  const seq = ++shown;
   const state = pageState();
   s = strings(pickLang(state.lang));
   renderChrome();
@@ -167,9 +169,14 @@ function show() {
     return;
   }
   $('map').hidden = true;
+  // only this view's module, words and data, the first time it is shown
+  const id = catalog.views.some((v) => v.id === state.view) ? state.view : catalog.views[0].id;
+  await load(id, pickLang(state.lang), location.search);
+  // a later navigation won while this view loaded
+  if (seq !== shown) return;
   $('view-page').hidden = false;
   handle?.destroy();
-  handle = mount($('view-mount'), state.view ?? catalog.views[0].id, location.search, {
+  handle = mount($('view-mount'), state.view ?? id, location.search, {
     hide: state.hide,
     lang: state.lang,
     step: state.step,
@@ -248,9 +255,9 @@ async function main() {
   });
   if (new URLSearchParams(location.search).get('embed') === '1') connectToHost();
   try {
-    catalog = await init();
+    catalog = await init({ lazy: true });
+    await show();
     $('status').hidden = true;
-    show();
     window.addEventListener('popstate', show);
   } catch (e) {
     $('status').textContent = s.ui.failed + (e?.message ?? String(e));

@@ -161,9 +161,11 @@ export const LANGS = { en: EN, ko: KO };
  * single-file build's import map (its modules are data: URLs, which have no relative base). */
 const TEXT_BASE = import.meta.url.startsWith('data:') ? 'trainlab/www/text/' : new URL('./text/', import.meta.url).href;
 
-/** Loads the words of views `ids` in both languages into EN.views and KO.views (once each). */
-export async function loadViewTexts(ids) {
-  await Promise.all(ids.flatMap((id) => [['', EN], ['.ko', KO]].map(async ([suffix, table]) => {
+/** Loads the words of views `ids` in `langs` (default both) into EN.views / KO.views, once each:
+ * a page fetches only the words of the views it shows, in the language it shows them in. */
+export async function loadViewTexts(ids, langs = ['en', 'ko']) {
+  const files = { en: ['', EN], ko: ['.ko', KO] };
+  await Promise.all(ids.flatMap((id) => langs.map((l) => files[l] ?? files.en).map(async ([suffix, table]) => {
     if (table.views[id]) return;
     try {
       table.views[id] = (await import(`${TEXT_BASE}${id}${suffix}.js`)).default;
@@ -178,6 +180,11 @@ export function pickLang(urlLang) {
   if (urlLang && LANGS[urlLang]) return urlLang;
   const nav = (typeof navigator !== 'undefined' && navigator.language) || 'en';
   return nav.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** Whether view `id`'s words in `lang` are loaded. */
+export function hasViewTexts(id, lang) {
+  return !!strings(lang).views[id];
 }
 
 /** The text table for a language code (English for anything unknown). */

@@ -1,37 +1,79 @@
 // trainlab embed API: the one module both index.html and lecture notes use.
 //
-//   import { init, mount } from './www/trainlab.js';
-//   await init();
-//   const h = mount(document.getElementById('fig'), 'ewma', { beta: [0.98], bias_correction: 1 });
+//   import { open } from './www/trainlab.js';
+//   const h = await open(document.getElementById('fig'), 'ewma', { beta: [0.98], bias_correction: 1 });
 //   h.set({ beta: [0.9, 0.5] }); h.params(); h.data(); h.svg(); h.destroy();
 //
+// open() loads only what its view needs (its wasm module, its words, the digits if it trains on
+// them); init() + mount() is the synchronous form: `await init()` loads everything (or, with
+// `{ lazy: true }`, only the catalogue, and `await load(id)` loads one view's parts).
 // Several views can be mounted on one page; each handle owns its own wasm state and canvas.
-import initWasm, { ViewHandle, catalog, randomSeed, formatNumber } from '../pkg/trainlab_wasm.js';
+import { provide, loadCatalog, loadModule, loadedModule, loadDigits, hasDigits } from './loader.js';
+import { holds } from './controls.js';
 import { buildControls } from './controls.js';
 import { canvasPng } from './exports.js';
 import { exportBar } from './export-bar.js';
-import { strings, pickLang, loadViewTexts, LANGS } from './text.js';
+import { strings, pickLang, loadViewTexts, hasViewTexts, LANGS } from './text.js';
 import { viewShell, showNotices, renderTables, renderSteps, drawFigure } from './view-shell.js';
 import { workLoop } from './work-loop.js';
-import { EXTENSIONS } from './views/index.js';
+import { loadExtension, extensionOf } from './views/index.js';
 import { VIEW_CSS } from './view-css.js';
 
 let started = null;
 let CATALOG = null;
 
-/** Loads the wasm module once; resolves to the catalogue { views: [{id, params}], reserved }. */
+/**
+ * Reads the catalogue of every view (once); resolves to it ({ views: [{ id, params, commands,
+ * module, digits, stage }], reserved }). Unless `options.lazy`, it also loads every view's module
+ * and words (then mount() works for any view at once). The single-file build passes
+ * `{ wasm: { module: bytes }, digits: bytes, catalog }`.
+ */
 export function init(options = {}) {
   if (!started) {
-    const arg = options.wasm ? { module_or_path: options.wasm } : undefined;
-    started = initWasm(arg).then(async () => {
-      const cat = JSON.parse(catalog());
-      // every registered view's words, in both languages (the page can switch language)
-      await loadViewTexts(cat.views.map((v) => v.id));
+    provide(options);
+    started = loadCatalog().then((cat) => {
       CATALOG = cat;
-      return CATALOG;
+      return cat;
     });
   }
-  return started;
+  return options.lazy ? started : started.then(async (cat) => {
+    await Promise.all(cat.views.map((v) => load(v.id)));
+    return cat;
+  });
+}
+
+/** The catalogue entry of view `id` (the first view for an unknown id). */
+function entryOf(id) {
+  const cat = requireInit();
+  return cat.views.find((v) => v.id === id) ?? null;
+}
+
+/**
+ * Loads what view `id` needs to be mounted: its wasm module, its words in `lang` (both languages
+ * when none is given) and, when `params` make it train on the digits, the digits. Resolves when
+ * mount() can show it.
+ */
+export async function load(id, lang, params) {
+  await init({ lazy: true });
+  const info = entryOf(id) ?? CATALOG.views[0];
+  const parts = [loadModule(info.module), loadViewTexts([info.id], lang ? [lang] : undefined), loadExtension(info.id)];
+  if (needsDigits(info, params)) parts.push(loadDigits(info.module));
+  await Promise.all(parts);
+  return info;
+}
+
+/** Whether view `info` with `params` (object or query) trains on the digits. */
+function needsDigits(info, params) {
+  if (!info.digits) return false;
+  const values = Object.fromEntries(info.params.map((p) => [p.name, p.default]));
+  for (const [k, v] of new URLSearchParams(toQuery(params))) if (k in values) values[k] = v;
+  return holds(info.digits, values);
+}
+
+/** Loads view `id`'s parts (see load()) and mounts it (see mount()); resolves to its handle. */
+export async function open(element, id, params = {}, options = {}) {
+  await load(id, pickLang(options.lang), params);
+  return mount(element, id, params, options);
 }
 
 let viewSheet = null;
@@ -49,7 +91,7 @@ function adoptStyles(element) {
 }
 
 function requireInit() {
-  if (!CATALOG) throw new Error('trainlab: call and await init() before mount()');
+  if (!CATALOG) throw new Error('trainlab: call and await init() (or use open()) before mount()');
   return CATALOG;
 }
 
@@ -109,6 +151,11 @@ export function mount(element, viewId, params = {}, options = {}) {
     else pageNotices.push({ param: 'hide', problem: 'unknown_hide', given: String(name), used: '', detail: '' });
   }
 
+  const glue = loadedModule(info.module);
+  if (!glue || !hasViewTexts(info.id, lang)) {
+    throw new Error(`trainlab: view ${info.id} is not loaded: await load('${info.id}') (or use open()) before mount()`);
+  }
+  const { ViewHandle, randomSeed, formatNumber } = glue;
   const wasm = new ViewHandle(info.id);
   const shell = viewShell(info, texts, s);
   const { root, canvas, caption, form, tables } = shell;
@@ -167,6 +214,16 @@ export function mount(element, viewId, params = {}, options = {}) {
   shell.figure.append(work.box);
 
   function apply(query, eventTime) {
+    // A change that makes the view train on the digits (train's dataset=digits) waits for them:
+    // they are fetched now, the first time, and the change is applied when they are here.
+    if (info.digits && !hasDigits(info.module)) {
+      const params = { ...JSON.parse(wasm.paramsJson()) };
+      for (const [k, v] of new URLSearchParams(query)) params[k] = v;
+      if (holds(info.digits, params)) {
+        loadDigits(info.module).then(() => { if (!destroyed) apply(query, eventTime); });
+        return [];
+      }
+    }
     const list = JSON.parse(wasm.set(query));
     notices = [...pageNotices.splice(0), ...list];
     refresh();
@@ -285,7 +342,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     if (info.params.some((p) => given.has(p.name))) stepList.select(options.step);
     else shell.steps.querySelectorAll('.tl-step-button')[options.step - 1].click();
   }
-  extension = EXTENSIONS[info.id]?.attach({
+  extension = extensionOf(info.id)?.attach({
     handle, root, figure: shell.figure, canvas, form, apply: (q) => apply(q), strings: s, texts,
   }) ?? null;
   return handle;
@@ -368,10 +425,10 @@ export class TrainlabView extends HTMLElement {
   }
 
   async #render() {
-    await init();
+    const attr = (n) => this.getAttribute(n);
+    await load(attr('view') ?? '', pickLang(attr('lang') ?? undefined), this.#paramQuery());
     if (!this.isConnected) return;
     this.#handle?.destroy();
-    const attr = (n) => this.getAttribute(n);
     let first = true;
     this.#handle = mount(this.#box, attr('view') ?? '', this.#paramQuery(), {
       hide: (attr('hide') ?? '').split(',').map((x) => x.trim()).filter(Boolean),

@@ -3,12 +3,19 @@
 // page's command('claim') returned them). Messages out: { ready: true } once loaded, then per
 // job { partial } after every epoch but the last (JSON text for command('partial'), the live
 // curves), and { result } (JSON text for command('result')) or { error }.
-import initWasm, { TuningWorker } from '../pkg/trainlab_wasm.js';
+import initWasm, { TuningWorker } from '../pkg/engine/trainlab_wasm.js';
 
 let worker = null;
 
-initWasm().then(() => {
-  worker = new TuningWorker();
+// the engine module and the digits it trains on, fetched by the worker itself
+Promise.all([
+  initWasm(),
+  fetch(new URL('./data/digits.bin', import.meta.url)).then((r) => {
+    if (!r.ok) throw new Error(`digits.bin: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  }),
+]).then(([, digits]) => {
+  worker = new TuningWorker(new Uint8Array(digits));
   postMessage({ ready: true });
 }).catch((e) => postMessage({ error: String(e?.message ?? e), fatal: true }));
 

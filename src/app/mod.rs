@@ -1,24 +1,17 @@
 //! The views: each is a [`View`] (parameters -> core computation -> figure, data and CSV) in a
 //! folder of its own (`app/<id>/`: `mod.rs` with the model and its entry, `text.rs` with its
 //! words in both languages; larger views add `params.rs`, `commands.rs`, `figure.rs`), listed
-//! once in the plain table [`VIEWS`]. The page, the URL state, the embed API and the tests all
-//! iterate it.
+//! once in the `registry!` below: the plain table [`VIEWS`] of the views compiled in (the page,
+//! the URL state, the embed API and the tests all iterate it) and [`MODULES`], which wasm module
+//! of the page holds each view and which data it needs (the page's static catalogue).
 use crate::chart::record::{replay, Op, Recorder};
 use crate::chart::{ChartError, Lang, Theme};
 use plotters::prelude::*;
 
-pub mod activations;
-pub mod batchnorm;
-pub mod ewma;
-pub mod gradcheck;
-pub mod optimizers;
+pub mod assets;
 pub mod params;
 pub mod query;
-pub mod scale;
-pub mod search;
-pub mod space;
-pub mod train;
-pub mod tuning;
+mod registry;
 pub mod view;
 
 pub use view::{
@@ -26,20 +19,22 @@ pub use view::{
 };
 
 use params::{Notice, ParamSet, Problem};
+use registry::registry;
+pub use registry::ViewModule;
 
-/// Every registered view, in navigation order.
-pub const VIEWS: &[ViewEntry] = &[
-    ewma::ENTRY,
-    optimizers::ENTRY,
-    search::ENTRY,
-    scale::ENTRY,
-    space::ENTRY,
-    activations::ENTRY,
-    gradcheck::ENTRY,
-    batchnorm::ENTRY,
-    train::ENTRY,
-    tuning::ENTRY,
-];
+registry! {
+    // view         wasm module (a cargo feature)   data it trains on
+    ewma        in "math",
+    optimizers  in "math",
+    search      in "search",
+    scale       in "search",
+    space       in "search",
+    activations in "engine",
+    gradcheck   in "engine",
+    batchnorm   in "engine" with digits,
+    train       in "engine" with digits when params::one_of("dataset", &["digits"]),
+    tuning      in "engine" with digits,
+}
 
 /// The registry entry of view `id`.
 pub fn entry(id: &str) -> Option<&'static ViewEntry> {
@@ -188,10 +183,23 @@ impl Mounted {
 }
 
 /// The catalogue the page builds its navigation and controls from: views, their parameters and
-/// actions, and the reserved page keys.
+/// actions, which wasm module holds each and the data it trains on, and the reserved page keys.
+/// The build writes it as `www/catalog.json` (`examples/catalog.rs`), so the page knows every
+/// view before it loads any module.
 pub fn catalog_json() -> serde_json::Value {
+    let views: Vec<serde_json::Value> = VIEWS
+        .iter()
+        .map(|v| {
+            let mut entry = serde_json::to_value(v).unwrap_or_default();
+            if let Some(m) = MODULES.iter().find(|m| m.id == v.id) {
+                entry["module"] = serde_json::json!(m.module);
+                entry["digits"] = serde_json::json!(m.digits);
+            }
+            entry
+        })
+        .collect();
     serde_json::json!({
-        "views": VIEWS,
+        "views": views,
         "reserved": params::RESERVED,
     })
 }

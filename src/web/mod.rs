@@ -8,7 +8,9 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+#[cfg(feature = "engine")]
 pub mod bench;
+#[cfg(feature = "engine")]
 pub mod tuning;
 
 /// Installs the panic hook when the module starts.
@@ -21,6 +23,13 @@ pub fn start() {
 #[wasm_bindgen]
 pub fn catalog() -> String {
     catalog_json().to_string()
+}
+
+/// Takes the digits file (`www/data/digits.bin`) for the views that train on it; the page fetches
+/// it only before it mounts such a view. Errors say what is wrong with the file.
+#[wasm_bindgen(js_name = provideDigits)]
+pub fn provide_digits(bytes: &[u8]) -> Result<(), JsError> {
+    crate::app::assets::provide_digits(bytes).map_err(|e| JsError::new(&e))
 }
 
 /// A number as the page shows it: about three significant digits, never `0` for a value that is

@@ -2,7 +2,7 @@
 //! own wasm instance and runs trials with [`TuningWorker::run`], the core's
 //! [`JobRunner`] (the same training the page does in its own thread when there are no workers);
 //! this handle only moves JSON across.
-use crate::core::data::digits::embedded;
+use crate::app::assets;
 use crate::core::lab::tuning::{Job, JobReportRef, JobRunner, TuningConfig};
 use wasm_bindgen::prelude::*;
 
@@ -18,11 +18,16 @@ pub struct TuningWorker {
 
 #[wasm_bindgen]
 impl TuningWorker {
-    /// Decodes the embedded digits.
+    /// Takes the digits file (`www/data/digits.bin`, fetched by the worker script) and decodes it
+    /// (an empty slice uses the digits compiled in, in builds that have them).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<TuningWorker, JsError> {
+    pub fn new(digits_bin: &[u8]) -> Result<TuningWorker, JsError> {
+        if !digits_bin.is_empty() {
+            assets::provide_digits(digits_bin).map_err(|e| JsError::new(&e))?;
+        }
+        let digits = assets::digits("digits").map_err(|n| JsError::new(&n.detail))?;
         Ok(TuningWorker {
-            runner: JobRunner::new(embedded().map_err(js)?),
+            runner: JobRunner::new(digits.clone()),
         })
     }
 

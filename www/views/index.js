@@ -4,12 +4,24 @@
 // An extension is a module exporting attach(ctx) -> { destroy() }, where ctx is
 // { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
-// they never compute what the core computes.
-import * as optimizers from './optimizers.js';
-import * as search from './search.js';
-import * as scale from './scale.js';
-import * as space from './space.js';
-import * as train from './train.js';
-import * as tuning from './tuning.js';
+// they never compute what the core computes. Each is loaded with its view (load()), not before.
+const LOADERS = {
+  optimizers: () => import('./optimizers.js'),
+  search: () => import('./search.js'),
+  scale: () => import('./scale.js'),
+  space: () => import('./space.js'),
+  train: () => import('./train.js'),
+  tuning: () => import('./tuning.js'),
+};
 
-export const EXTENSIONS = { optimizers, search, scale, space, train, tuning };
+const loaded = new Map();
+
+/** Loads the extension of view `id`, if it has one. */
+export async function loadExtension(id) {
+  if (LOADERS[id] && !loaded.has(id)) loaded.set(id, await LOADERS[id]());
+}
+
+/** The extension module of view `id` once loaded, else null. */
+export function extensionOf(id) {
+  return loaded.get(id) ?? null;
+}

@@ -14,7 +14,7 @@
 use super::params::{Notice, ParamSet, ParamSpec};
 use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::data::digits::embedded;
+use crate::app::assets;
 use crate::core::data::Dataset;
 use crate::core::lab::bn_grid::BnGrid;
 use crate::core::lab::bn_study::{BnStudy, StudyRun};
@@ -56,7 +56,7 @@ impl BatchnormView {
     /// Decodes the digits and prepares both jobs (no training yet).
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let (study_cfg, grid_cfg) = configs(params);
-        let digits = embedded().map_err(|e| Vec::from(Notice::inconsistent("seed", e.to_string())))?;
+        let digits = assets::digits("seed")?.clone();
         let study = study_cfg.start(&digits).map_err(study_refused)?;
         let grid = grid_cfg.start(&digits).map_err(grid_refused)?;
         Ok(BatchnormView {

@@ -5,7 +5,8 @@
 use crate::app::params::{
     choice, flag, float, int, list, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec,
 };
-use crate::core::data::digits::{embedded, COUNT as DIGITS};
+use crate::app::assets;
+use crate::core::data::digits::COUNT as DIGITS;
 use crate::core::data::{Dataset, Shape, SyntheticConfig};
 use crate::core::diagnosis::DiagnosisConfig;
 use crate::core::lab::train::MAX_POINTS;
@@ -186,7 +187,7 @@ pub fn load_data(p: &ParamSet, csv: Option<&Dataset>) -> Result<Dataset, Notice>
     let seed = p.int("seed") as u64;
     match p.choice("dataset") {
         "digits" => {
-            let all = embedded().map_err(|e| Notice::inconsistent("dataset", e.to_string()))?;
+            let all = assets::digits("dataset")?;
             let n = (p.int("samples") as usize).min(all.rows());
             let idx: Vec<usize> = (0..n).collect();
             Ok(all.subset(&idx))

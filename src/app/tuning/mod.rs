@@ -17,7 +17,7 @@
 use super::params::{Notice, ParamSet};
 use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
-use crate::core::data::digits::embedded;
+use crate::app::assets;
 use crate::core::data::Dataset;
 use crate::core::lab::tuning::{Compute, Study};
 use serde_json::json;
@@ -53,7 +53,7 @@ pub struct TuningView {
 impl TuningView {
     /// Decodes the digits and starts the search of `params`.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
-        let digits = embedded().map_err(|e| Notice::inconsistent("seed", e.to_string()))?;
+        let digits = assets::digits("seed")?.clone();
         let study = Study::new(params::config(params), &digits).map_err(params::notice)?;
         Ok(TuningView {
             panel: params.pick("panel"),

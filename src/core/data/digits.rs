@@ -9,11 +9,14 @@
 //! and one label byte (0..9).
 use super::dataset::{Dataset, Task};
 
-/// The digits file itself (`www/data/digits.bin`), embedded in the build: the one copy every
-/// view that trains on the digits decodes ([`embedded`]).
+/// The digits file itself (`www/data/digits.bin`), embedded in builds with the `embed-digits`
+/// feature (native tests); the page's engine module is handed the file instead
+/// (`crate::app::assets`), so only the views that train on it fetch it.
+#[cfg(feature = "embed-digits")]
 pub static EMBEDDED: &[u8] = include_bytes!("../../../www/data/digits.bin");
 
 /// Decodes the embedded digits into a data set (pixels / 16, one class per digit).
+#[cfg(feature = "embed-digits")]
 pub fn embedded() -> Result<Dataset, DigitsError> {
     parse(EMBEDDED).map(|d| d.dataset())
 }
