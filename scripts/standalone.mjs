@@ -31,7 +31,9 @@ function visit(file) {
       return `${head}${q}${spec(target)}${q}`;
     });
   }).join('\n');
-  modules.set(file, code);
+  // Two modules may have the same text (the glue of two wasm modules with the same exports);
+  // as data: URLs they would be one module, so each carries its own path.
+  modules.set(file, `${code}\n// ${spec(file)}\n`);
 }
 visit(join(dist, 'www/app.js'));
 // The view text modules are imported by computed specifier (www/text.js), so the walk above does

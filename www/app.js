@@ -210,29 +210,45 @@ async function show() {
   document.documentElement.dataset.ready = handle.viewId;
 }
 
-/** Keys a slide deck moves with; an embedded view that does not use one hands it to its host. */
-const DECK_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ', 'Home', 'End']);
+/** Keys a slide deck moves with, and reveal.js's names for them (its postMessage API). */
+const DECK_KEYS = {
+  ArrowLeft: ['left', 37], ArrowRight: ['right', 39], ArrowUp: ['up', 38], ArrowDown: ['down', 40],
+  PageUp: ['prev', 33], PageDown: ['next', 34], ' ': ['next', 32], Home: ['slide', 36], End: ['slide', 35],
+};
 
 /**
- * embed=1 in a frame: keys the view does not use go to the parent page (a reveal.js deck keeps
- * moving after a click inside the frame), and every change of the view is posted to the parent
- * ({ type: 'trainlab:state', view, query, href }) so a deck can restore a frame it unloaded.
- * docs/embedding.md has the host's side.
+ * embed=1 in a frame: keys the view does not use go to the parent page, once, so a slide deck
+ * keeps moving after a click inside the frame: as a keydown on the parent document when it is
+ * of the same origin (reveal.js reads its keyCode), else through reveal.js's postMessage API;
+ * and every change of the view is posted to the parent ({ type: 'trainlab:state', view, query })
+ * so a deck can restore a frame it unloaded. docs/embedding.md has the host's side.
  */
 function connectToHost() {
   if (window.parent === window) return;
   document.addEventListener('keydown', (e) => {
-    if (!DECK_KEYS.has(e.key) || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+    const deck = DECK_KEYS[e.key];
+    if (!deck || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
     // a focused control uses the arrows (a slider, a select, a number box, a text field)
     if (e.target.closest?.('input, select, textarea, [contenteditable], [role="slider"]')) return;
-    window.parent.postMessage({ type: 'trainlab:key', key: e.key, code: e.code, shiftKey: e.shiftKey }, '*');
     e.preventDefault();
+    let parentDoc = null;
+    try {
+      parentDoc = window.parent.document;
+    } catch {
+      // another origin: only messages cross
+    }
+    if (parentDoc) {
+      const init = { key: e.key, code: e.code, keyCode: deck[1], which: deck[1], shiftKey: e.shiftKey, bubbles: true, cancelable: true };
+      parentDoc.dispatchEvent(new KeyboardEvent('keydown', init));
+    } else if (deck[0] !== 'slide') {
+      window.parent.postMessage(JSON.stringify({ method: deck[0] }), '*');
+    }
   });
 }
 
 function postState(h, state) {
   if (!state.embed || window.parent === window) return;
-  window.parent.postMessage({ type: 'trainlab:state', view: h.viewId, query: h.query(), href: location.href }, '*');
+  window.parent.postMessage({ type: 'trainlab:state', view: h.viewId, query: h.query() }, '*');
 }
 
 async function main() {

@@ -12,7 +12,9 @@ after(async () => { await b?.close(); await srv?.close(); });
 test('every registered view and parameter has its text in every language', async () => {
   await openLab(b.page, srv.url);
   const missing = await b.page.evaluate(async () => {
-    const { LANGS } = await import('./www/text.js');
+    const { LANGS, loadViewTexts } = await import('./www/text.js');
+    // the page loads a view's words when it shows the view: here, every view's, in both languages
+    await loadViewTexts(window.trainlab.catalog.views.map((v) => v.id));
     const out = [];
     for (const [lang, table] of Object.entries(LANGS)) {
       for (const v of window.trainlab.catalog.views) {
@@ -70,7 +72,7 @@ test('navigation switches views without a reload and keeps the address in step',
   for (const id of ids) {
     await openMenu(b.page);
     await b.page.locator(`.lab-nav a[href="?view=${id}"]`).click();
-    await b.page.waitForFunction((x) => window.trainlab.handle.viewId === x, id);
+    await b.page.waitForFunction((x) => window.trainlab.handle?.viewId === x, id);
     assert.equal(new URL(await address(b.page)).searchParams.get('view'), id);
     assert.equal(await b.page.locator('.lab-nav a[aria-current="page"]').getAttribute('href'), `?view=${id}`);
   }

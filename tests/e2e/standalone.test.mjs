@@ -23,7 +23,7 @@ test('dist/trainlab.html works from file:// with every view, no request beyond t
   for (const id of ids) {
     await openMenu(b.page);
     await b.page.locator(`.lab-nav a[href="?view=${id}"]`).click();
-    await b.page.waitForFunction((x) => window.trainlab.handle.viewId === x, id);
+    await b.page.waitForFunction((x) => window.trainlab.handle?.viewId === x, id);
     assert.equal(await b.page.evaluate(() => window.trainlab.handle.svg().slice(0, 4)), '<svg');
   }
   const foreign = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
