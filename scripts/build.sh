@@ -20,6 +20,12 @@ cp index.html dist/
 cp -r www dist/www
 cp -r examples dist/examples
 rm -f dist/examples/*.rs
+# host examples: the reveal.js deck loads reveal.js (an npm devDependency) from beside itself
+if [ -f node_modules/reveal.js/dist/reveal.mjs ]; then
+  mkdir -p dist/examples/slides/reveal/theme
+  cp node_modules/reveal.js/dist/reveal.mjs node_modules/reveal.js/dist/reveal.css node_modules/reveal.js/LICENSE dist/examples/slides/reveal/
+  cp node_modules/reveal.js/dist/theme/white.css dist/examples/slides/reveal/theme/
+fi
 cp pkg/trainlab_wasm.js pkg/trainlab_wasm_bg.wasm dist/pkg/
 # the course map's pictures: each view's figure at its defaults (after a little of its long work),
 # drawn by the same chart code natively
