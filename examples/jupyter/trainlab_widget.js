@@ -15,9 +15,18 @@ const HERE = import.meta.url;
 const OPTIONS = ['view', 'lang', 'hide', 'controls', 'exports', 'src'];
 
 function labUrl(src) {
-  if (src) return new URL('www/trainlab.js', new URL(src, location.href)).href;
+  if (src) return withXsrf(new URL('www/trainlab.js', new URL(src, location.href)));
   if (/^https?:/.test(HERE)) return new URL('../../www/trainlab.js', HERE).href;
   throw new Error('trainlab: the widget needs src, the address trainlab is served from');
+}
+
+// A Jupyter server answers GET /files/... only with a same-origin Referer or its _xsrf token.
+// anywidget imports this module from a blob: URL, whose imports send no Referer, so the first
+// import carries the page's token; the lab's own imports after it send a same-origin Referer.
+function withXsrf(url) {
+  const token = document.cookie.match(/(?:^|;\s*)_xsrf=([^;]+)/)?.[1];
+  if (token && url.origin === location.origin) url.searchParams.set('_xsrf', decodeURIComponent(token));
+  return url.href;
 }
 
 // A parameter's value as the notebook wrote it: one-element lists as the scalar, flags as 0/1.

@@ -10,6 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ const INK = `(h) => {
 }`;
 
 test('anywidget contract: render({ model, el }) mounts the view, traits follow both ways, cleanup unmounts', async () => {
-  await b.page.goto(`${srv.url}examples/jupyter/`);   // any page of the lab's origin
+  await b.page.goto(`${srv.url}examples/jupyter/index.html`);   // a page of the lab's origin
   const r = await b.page.evaluate(async (inkSource) => {
     const ink = eval(inkSource);   // eslint-disable-line no-eval -- the test's own helper
     // anywidget's model interface, as its front end gives it to render(): Backbone-like
@@ -102,6 +103,8 @@ function freePort() {
 test('JupyterLab: TrainlabView(view="ewma", beta=0.98) displays, follows w.beta, and reports its state to Python', { skip: skipLab, timeout: 240_000 }, async () => {
   const t0 = Date.now();
   const port = await freePort();
+  // token authentication, as JupyterLab runs by default (its /files/ checks then hold as they do for a teacher)
+  const token = randomBytes(12).toString('hex');
   const home = mkdtempSync(join(tmpdir(), 'trainlab-jupyter-'));
   const env = {
     ...process.env, JUPYTER_CONFIG_DIR: join(home, 'config'), JUPYTER_DATA_DIR: join(home, 'data'),
@@ -110,9 +113,10 @@ test('JupyterLab: TrainlabView(view="ewma", beta=0.98) displays, follows w.beta,
   };
   delete env.TRAINLAB_URL;
   const server = spawn(LAB, [
-    '--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', `--ServerApp.root_dir=${DIST}`,
-    '--IdentityProvider.token=', '--ServerApp.password=', '--LabApp.expose_app_in_browser=True',
+    '--no-browser', '--allow-root', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', `--ServerApp.root_dir=${DIST}`,
+    `--IdentityProvider.token=${token}`, '--LabApp.expose_app_in_browser=True',
     '--LabApp.news_url=None', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
+    '--LabApp.extension_manager=readonly',
   ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   server.stdout.on('data', (d) => { log += d; });
@@ -120,8 +124,8 @@ test('JupyterLab: TrainlabView(view="ewma", beta=0.98) displays, follows w.beta,
   const base = `http://127.0.0.1:${port}/`;
   try {
     for (let i = 0; ; i++) {
-      try { if ((await fetch(`${base}api/status`)).ok) break; } catch { /* not up yet */ }
-      assert.ok(i < 120 && server.exitCode === null, `JupyterLab did not start:\n${log}`);
+      try { if ((await fetch(`${base}api/status?token=${token}`)).ok) break; } catch { /* not up yet */ }
+      assert.ok(i < 120 && server.exitCode === null, `JupyterLab did not start:\n${log.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
     console.log(`# JupyterLab up in ${Date.now() - t0} ms`);
@@ -129,7 +133,7 @@ test('JupyterLab: TrainlabView(view="ewma", beta=0.98) displays, follows w.beta,
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`${base}lab/tree/examples/jupyter/demo.ipynb`);
+    await page.goto(`${base}lab/tree/examples/jupyter/demo.ipynb?token=${token}`);
     await page.waitForFunction(() => window.jupyterapp?.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle', null, { timeout: 90_000 });
     const run = (cell) => page.evaluate(async (i) => {
       const panel = window.jupyterapp.shell.currentWidget;
