@@ -25,7 +25,7 @@ fi
 say "reveal.js $(node -p 'require("./node_modules/reveal.js/package.json").version')"
 
 if ! mdbook --version 2>/dev/null | grep -q "v$MDBOOK_VERSION\$"; then
-  say "cargo install mdbook $MDBOOK_VERSION --no-default-features (a few minutes on 2 cores)"
+  say "cargo install mdbook $MDBOOK_VERSION --no-default-features (3-6 minutes on 2 cores)"
   timed cargo install mdbook --version "$MDBOOK_VERSION" --locked --no-default-features --force
 fi
 say "$(mdbook --version)"
@@ -33,7 +33,11 @@ say "$(mdbook --version)"
 # The virtualenv is rebuilt only when the pins change (their hash is kept inside it).
 want=$(sha256sum "$REQS" | cut -d' ' -f1)
 if [ "$(cat "$VENV/.pins" 2>/dev/null)" != "$want" ] || [ ! -x "$VENV/bin/jupyter-lab" ]; then
-  say "pip install -r $REQS into $VENV/ (about a minute)"
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    say "apt-get install python3-venv"
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
+  fi
+  say "pip install -r $REQS into $VENV/ (one to two minutes)"
   rm -rf "$VENV"
   timed bash -c "python3 -m venv '$VENV' && '$VENV/bin/pip' install --quiet --disable-pip-version-check -r '$REQS'"
   echo "$want" > "$VENV/.pins"
