@@ -140,7 +140,7 @@ test('a click on the train figure in a CSS-scaled slide adds a training point un
     return { rows: d.rows.train, box: d.view_box, features: d.features };
   });
   assert.equal(before.features, 2);
-  // the data plot: the square of side min(0.40 w, 0.82 h) at (0.07 w, 0.08 h) of the unscaled canvas
+  // the data plot (chart::train::plot_rect): the square of side min(0.40 w, 0.82 h) at (0.07 w, 0.08 h) of the unscaled canvas
   const side = Math.min(0.40 * f.cssWidth, 0.82 * f.cssHeight);
   const [fx, fy] = [0.3, 0.6];
   const px = 0.07 * f.cssWidth + fx * side;
