@@ -26,19 +26,23 @@ let b;
 before(async () => { srv = await serve(); b = await browser({ viewport: { width: 1400, height: 1000 } }); });
 after(async () => { await b?.close(); await srv?.close(); });
 
-/** Ink share of the canvas of a mounted handle, in the page. */
-const INK = `(h) => {
-  const c = h.element.querySelector('canvas');
+/** Ink share (pixels that are not near-white) of a canvas; runs in the page. */
+function inkOfCanvas(c) {
   const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0;
   for (let k = 0; k < px.length; k += 4) if (px[k] < 200 || px[k + 1] < 200 || px[k + 2] < 200) n++;
   return n / (c.width * c.height);
-}`;
+}
+
+/** Ink of the canvas of the widget's view on `page`. */
+async function widgetInk(page) {
+  const canvas = await page.evaluateHandle(() => document.querySelector('[data-trainlab-widget]').trainlabHandle.element.querySelector('canvas'));
+  try { return await canvas.evaluate(inkOfCanvas); } finally { await canvas.dispose(); }
+}
 
 test('anywidget contract: render({ model, el }) mounts the view, traits follow both ways, cleanup unmounts', async () => {
   await b.page.goto(`${srv.url}examples/jupyter/index.html`);   // a page of the lab's origin
-  const r = await b.page.evaluate(async (inkSource) => {
-    const ink = eval(inkSource);   // eslint-disable-line no-eval -- the test's own helper
+  const r = await b.page.evaluate(async () => {
     // anywidget's model interface, as its front end gives it to render(): Backbone-like
     function model(state) {
       const on = {};
@@ -64,7 +68,11 @@ test('anywidget contract: render({ model, el }) mounts the view, traits follow b
     document.body.append(el);
     const cleanup = await widget.render({ model: m, el });
     const h = el.trainlabHandle;
-    const out = { mounted: h.params().beta, ink: ink(h), query: m.get('query') };
+    const c = h.element.querySelector('canvas');
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let k = 0; k < px.length; k += 4) if (px[k] < 200 || px[k + 1] < 200 || px[k + 2] < 200) ink++;
+    const out = { mounted: h.params().beta, ink: ink / (c.width * c.height), query: m.get('query') };
     m.set('beta', 0.5);   // the notebook set w.beta = 0.5
     out.fromPython = h.params().beta;
     const saves = m.saved.length;
@@ -80,7 +88,7 @@ test('anywidget contract: render({ model, el }) mounts the view, traits follow b
     cleanup2();
     out.after = { canvases: el.querySelectorAll('canvas').length + el2.querySelectorAll('canvas').length, listeners: (m.listeners['change:beta'] ?? []).length };
     return out;
-  }, INK);
+  });
   assert.deepEqual(r.mounted, [0.98]);
   assert.ok(r.ink > 0.005, `ink ${r.ink}`);
   assert.match(r.query, /beta=0\.98/);
@@ -144,7 +152,7 @@ test('JupyterLab: TrainlabView(view="ewma", beta=0.98) displays, follows w.beta,
     await page.waitForFunction(() => document.querySelector('[data-trainlab-widget]')?.trainlabHandle, null, { timeout: 60_000 });
     console.log(`# widget drawn ${Date.now() - t0} ms after the server started`);
     assert.deepEqual(await page.evaluate(() => document.querySelector('[data-trainlab-widget]').trainlabHandle.params().beta), [0.98]);
-    const ink = await page.evaluate(`(${INK})(document.querySelector('[data-trainlab-widget]').trainlabHandle)`);
+    const ink = await widgetInk(page);
     assert.ok(ink > 0.005, `the widget's figure has ink (${ink})`);
     await run(2);   // w.beta = 0.5
     await page.waitForFunction(() => document.querySelector('[data-trainlab-widget]').trainlabHandle.params().beta[0] === 0.5, null, { timeout: 30_000 });

@@ -24,7 +24,7 @@ before(async () => { if (skip) return; srv = await serve(); b = await browser({ 
 after(async () => { await b?.close(); await srv?.close(); });
 
 /** Ink share of a canvas (pixels that are not near-white), computed in the page. */
-const INK = (c) => {
+const inkOfCanvas = (c) => {
   const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0;
   for (let k = 0; k < px.length; k += 4) if (px[k] < 200 || px[k + 1] < 200 || px[k + 2] < 200) n++;
@@ -58,10 +58,12 @@ test('every view in every chapter of the built book drew', { skip }, async () =>
       if (tag === 'iframe') {
         const frame = b.page.frameLocator(`#${id}`);
         await frame.locator('html[data-ready]').waitFor({ timeout: 60_000 });
-        ink = await frame.locator('canvas.tl-canvas').first().evaluate(INK);
+        ink = await frame.locator('canvas.tl-canvas').first().evaluate(inkOfCanvas);
       } else {
         await b.page.waitForFunction((i) => document.getElementById(i).handle, id, { timeout: 30_000 });
-        ink = await b.page.evaluate(`(${INK})(document.getElementById(${JSON.stringify(id)}).handle.element.querySelector('canvas'))`);
+        const canvas = await b.page.evaluateHandle((i) => document.getElementById(i).handle.element.querySelector('canvas'), id);
+        ink = await canvas.evaluate(inkOfCanvas);
+        await canvas.dispose();
       }
       assert.ok(ink > 0.005, `${chapter}: ${id} drew (ink ${ink})`);
       views++;

@@ -27,16 +27,17 @@ test('quarto renders the page and both views on it draw', { skip, timeout: 180_0
   assert.ok(existsSync(join(DIST, 'examples/quarto/index.html')));
   await b.page.goto(`${srv.url}examples/quarto/index.html`);
   await b.page.waitForFunction(() => document.getElementById('ewma-element')?.handle, null, { timeout: 30_000 });
-  const INK = (c) => {
+  const inkOfCanvas = (c) => {
     const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let k = 0; k < px.length; k += 4) if (px[k] < 200 || px[k + 1] < 200 || px[k + 2] < 200) n++;
     return n / (c.width * c.height);
   };
-  const ink = await b.page.evaluate(`(${INK})(document.getElementById('ewma-element').handle.element.querySelector('canvas'))`);
+  const canvas = await b.page.evaluateHandle(() => document.getElementById('ewma-element').handle.element.querySelector('canvas'));
+  const ink = await canvas.evaluate(inkOfCanvas);
   assert.ok(ink > 0.005, `element ink ${ink}`);
   const frame = b.page.frameLocator('#ewma-frame');
   await frame.locator('html[data-ready]').waitFor({ timeout: 30_000 });
-  assert.ok(await frame.locator('canvas.tl-canvas').first().evaluate(INK) > 0.005);
+  assert.ok(await frame.locator('canvas.tl-canvas').first().evaluate(inkOfCanvas) > 0.005);
   assert.deepEqual(b.errors, []);
 });
