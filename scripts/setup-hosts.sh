@@ -3,7 +3,8 @@
 # only, each pinned and skipped when already present at its pin (a second run costs seconds):
 #   reveal.js  npm devDependency (package.json / package-lock.json), installed by scripts/setup.sh's npm ci
 #   mdbook     cargo install mdbook --locked --no-default-features (~/.cargo/bin; no serve/watch/search)
-#   anywidget + jupyterlab   pip, into the project-local virtualenv .venv-hosts/ (examples/jupyter/requirements.txt)
+#   anywidget + jupyterlab   pip, into a virtualenv of their own (never the system Python), kept per
+#              machine in ~/.cache/trainlab/venv-hosts (TRAINLAB_VENV), so CI's fresh clones reuse it
 #   quarto     not installed: PyPI's quarto-cli is a source package whose build downloads the
 #              binary from outside the registries; the Quarto test runs only where `quarto` is on PATH.
 # Prints how long each install took.
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MDBOOK_VERSION=0.5.4
-VENV=.venv-hosts
+VENV=${TRAINLAB_VENV:-$HOME/.cache/trainlab/venv-hosts}
 REQS=examples/jupyter/requirements.txt
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -37,8 +38,9 @@ if [ "$(cat "$VENV/.pins" 2>/dev/null)" != "$want" ] || [ ! -x "$VENV/bin/jupyte
     say "apt-get install python3-venv"
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv
   fi
-  say "pip install -r $REQS into $VENV/ (one to two minutes)"
+  say "pip install -r $REQS into $VENV (one to two minutes)"
   rm -rf "$VENV"
+  mkdir -p "$(dirname "$VENV")"
   timed bash -c "python3 -m venv '$VENV' && '$VENV/bin/pip' install --quiet --disable-pip-version-check -r '$REQS'"
   echo "$want" > "$VENV/.pins"
 fi

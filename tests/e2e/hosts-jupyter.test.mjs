@@ -3,7 +3,7 @@
 // www/trainlab.js, and examples/jupyter/trainlab_widget.py wraps it as TrainlabView.
 // 1. The contract in the browser, with a model object implementing anywidget's interface
 //    (get, set, save_changes, on/off('change:x')): fast, and independent of any Python.
-// 2. For real: JupyterLab (pip, in .venv-hosts/ from scripts/setup-hosts.sh) served on loopback
+// 2. For real: JupyterLab (pip, in the virtualenv of scripts/setup-hosts.sh) served on loopback
 //    with dist/ as its root, examples/jupyter/demo.ipynb opened in Chromium, its cells run, the
 //    widget's figure found, a trait set from Python redraws it and a change in the figure reaches
 //    Python.
@@ -13,11 +13,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, browser, ROOT, DIST } from './harness.mjs';
+import { serve, browser, DIST } from './harness.mjs';
 
-const VENV = join(ROOT, '.venv-hosts');
+const VENV = process.env.TRAINLAB_VENV || join(homedir(), '.cache/trainlab/venv-hosts');
 const LAB = join(VENV, 'bin/jupyter-lab');
 const skipLab = !existsSync(LAB) && !process.env.CI ? 'JupyterLab is not installed (scripts/setup-hosts.sh)' : false;
 
