@@ -34,6 +34,12 @@ for m in $MODULES; do
 done
 # the catalogue of every view (parameters, actions, stage, module, data), read before any module
 cargo run --quiet --example catalog > dist/www/catalog.json
+# host examples: the reveal.js deck loads reveal.js (an npm devDependency) from beside itself
+if [ -f node_modules/reveal.js/dist/reveal.mjs ]; then
+  mkdir -p dist/examples/slides/reveal/theme
+  cp node_modules/reveal.js/dist/reveal.mjs node_modules/reveal.js/dist/reveal.css node_modules/reveal.js/LICENSE dist/examples/slides/reveal/
+  cp node_modules/reveal.js/dist/theme/white.css dist/examples/slides/reveal/theme/
+fi
 # the course map's pictures: each view's figure at its defaults (after a little of its long work),
 # drawn by the same chart code natively
 cargo run --quiet --example export_svg -- dist/www/thumbs "" 400 > /dev/null

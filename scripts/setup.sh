@@ -56,5 +56,6 @@ if [ "$what" = test ]; then
   if ! command -v python3 >/dev/null; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3
   fi
+  scripts/setup-hosts.sh   # reveal.js, mdbook, JupyterLab + anywidget for tests/e2e/hosts-*.test.mjs
 fi
 say "ok ($what)"
