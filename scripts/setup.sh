@@ -53,6 +53,12 @@ if [ "$what" = test ]; then
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
   fi
+  # Korean words in the test screenshots: real glyphs, not boxes
+  if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    say "apt-get install fonts-noto-cjk"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-noto-cjk
+  fi
   if ! command -v python3 >/dev/null; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3
   fi
