@@ -93,7 +93,9 @@ export function renderTables(box, summary, texts, format) {
 export function drawFigure(wasm, shell, lang, height) {
   const t0 = performance.now();
   const { canvas, figure } = shell;
-  const cssWidth = Math.max(280, Math.round(figure.clientWidth || 640));
+  // the canvas's backing store matches its CSS box exactly (no border on the canvas), so a
+  // figure is never resampled
+  const cssWidth = Math.max(120, Math.round(canvas.clientWidth || figure.clientWidth || 640));
   // the host's height (an embedded frame), else the view's own for this width, within the screen
   const wanted = height ? height() : wasm.heightFor(cssWidth);
   const share = window.innerWidth <= PHONE_WIDTH ? MAX_PHONE_SHARE : MAX_SCREEN_SHARE;

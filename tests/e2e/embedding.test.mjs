@@ -17,7 +17,8 @@ test('the lecture page embeds every view three ways without an error', async () 
   // custom elements: each mounted with ink on its canvas
   await b.page.waitForFunction((n) => [...document.querySelectorAll('#elements trainlab-view')].filter((e) => e.handle).length === n, ids.length);
   const ink = await b.page.evaluate(() => [...document.querySelectorAll('#elements trainlab-view')].map((e) => {
-    const c = e.querySelector('canvas');
+    // the view lives in the element's shadow root; its handle's element is the view's root
+    const c = e.handle.element.querySelector('canvas');
     const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let n = 0;
     for (let k = 0; k < px.length; k += 4) if (px[k] < 200 || px[k + 1] < 200 || px[k + 2] < 200) n++;
@@ -49,7 +50,7 @@ test('custom element: attributes are parameters; changes re-render; bad ones giv
   await b.page.evaluate(() => document.getElementById('ewma-element').setAttribute('beta', '0.5'));
   await b.page.waitForFunction(() => document.getElementById('ewma-element').handle.params().beta[0] === 0.5);
   await b.page.evaluate(() => document.getElementById('ewma-element').setAttribute('beta', '7'));
-  await b.page.waitForFunction(() => /beta/.test(document.querySelector('#ewma-element .tl-notices').textContent));
+  await b.page.waitForFunction(() => /beta/.test(document.getElementById('ewma-element').handle.element.querySelector('.tl-notices').textContent));
   assert.deepEqual(await b.page.evaluate(() => document.getElementById('ewma-element').handle.params().beta), [0.9999]);
   // an unknown attribute is a notice, like an unknown URL parameter
   await b.page.evaluate(() => {
@@ -63,7 +64,7 @@ test('custom element: attributes are parameters; changes re-render; bad ones giv
   assert.match(await b.page.locator('#bad .tl-notices').innerText(), /colour/);
   // changing view= re-mounts
   await b.page.evaluate(() => document.getElementById('bad').setAttribute('view', 'nope'));
-  await b.page.waitForFunction(() => /nope/.test(document.querySelector('#bad .tl-notices')?.textContent ?? ''));
+  await b.page.waitForFunction(() => /nope/.test(document.getElementById('bad').handle?.element.querySelector('.tl-notices')?.textContent ?? ''));
   assert.equal(await b.page.locator('#bad .tl-view').count(), 1);
   assert.deepEqual(b.errors, []);
 });
