@@ -309,3 +309,29 @@ fn the_korean_text_with_successive_halving_names_eta_by_its_letter() {
     let ko = v.describe(trainlab::chart::Lang::Ko);
     assert!(ko.contains("연속 절반 줄이기(η 3)") && !ko.contains("eta"), "{ko}");
 }
+
+#[test]
+fn the_text_alternative_and_the_code_read_small_rates_and_the_trial_count() {
+    let mut v = Mounted::new("tuning").unwrap();
+    let en = v.describe(trainlab::chart::Lang::En);
+    assert!(
+        en.contains("from 10⁻⁶ to 10⁻²") && en.contains("from 10⁻⁸ to 10⁻⁴"),
+        "{en}"
+    );
+    let code = v.data()["code"].clone();
+    let optuna = code["optuna"].as_str().unwrap();
+    assert!(
+        optuna.contains("suggest_float(\"lr\", 1e-6, 0.01, log=True)"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("n_trials=100)"), "{optuna}");
+    assert!(code["ray_tune"].as_str().unwrap().contains("num_samples=100)"));
+    // an end that is not a whole decade: no float noise in the code
+    assert!(v.set("lr_min=-3&lr_max=-2.5&trials=30").is_empty());
+    let optuna = v.data()["code"]["optuna"].as_str().unwrap().to_string();
+    assert!(
+        optuna.contains("suggest_float(\"lr\", 0.001, 0.00316227766017, log=True)"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("n_trials=30)"));
+}
