@@ -238,7 +238,9 @@ fn colour_bar<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let (bw, bh) = bar.dim_in_pixel();
     let top = theme.px(40.0) as i32;
-    let bottom = bh as i32 - theme.px(60.0) as i32;
+    // the page's progress line floats over the figure's bottom right corner: the bar and the
+    // diverged cross stay above it
+    let bottom = bh as i32 - theme.px(84.0) as i32;
     let left = theme.px(10.0) as i32;
     let right = (left + theme.px(14.0) as i32).min(bw as i32);
     let steps = 40;
@@ -264,7 +266,7 @@ fn colour_bar<DB: DrawingBackend>(
             style.clone(),
         ))?;
     }
-    let cy = bottom + theme.px(24.0) as i32;
+    let cy = bottom + theme.px(26.0) as i32;
     let cx = left + theme.px(7.0) as i32;
     bar.draw(&Cross::new(
         (cx, cy),
