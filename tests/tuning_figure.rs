@@ -1,12 +1,15 @@
-//! `view=tuning`'s figure: no label overlaps another once trials have results (two rounds, every
-//! panel, laptop and phone widths, both languages), the best trials reflow into as many columns
+//! `view=tuning`'s figure: no label overlaps another, none is under 10 CSS px and none leaves the
+//! figure once trials have results (two rounds, every panel, laptop and phone widths, both
+//! languages), the best trials reflow into as many columns
 //! as the width holds and the figure grows with their rows, and the scatter says where it drew
 //! each trial (the page's readout of the trial under the pointer).
 use trainlab::app::Mounted;
 
 /// The text boxes of the figure that overlap by more than 2 pixels both ways (as `tests/overlap.rs`
-/// measures them), drawn at `width` CSS pixels and the view's own height for it.
+/// measures them), labels under 10 CSS px and labels outside the figure, drawn at `width` CSS
+/// pixels and the view's own height for it.
 fn overlapping_labels(v: &Mounted, width: u32, lang: trainlab::chart::Lang) -> Vec<String> {
+    use plotters_backend::BackendTextStyle;
     use trainlab::chart::record::{text_box, Op};
     let height = v.height_for(width as f64).round() as u32;
     let ops = v
@@ -26,6 +29,14 @@ fn overlapping_labels(v: &Mounted, width: u32, lang: trainlab::chart::Lang) -> V
             let dy = ra.3.min(rb.3) - ra.1.max(rb.1);
             if dx > 2 && dy > 2 {
                 out.push(format!("{width} px {lang:?}: {a:?} over {b:?}"));
+            }
+        }
+    }
+    // no type under 10 CSS pixels (the figure is drawn at scale 1 here)
+    for op in &ops {
+        if let Op::Text(s, spec, _) = op {
+            if !s.trim().is_empty() && spec.size() < 10.0 {
+                out.push(format!("{width} px {lang:?}: {s:?} at {} px", spec.size()));
             }
         }
     }
@@ -93,6 +104,13 @@ fn the_scatter_says_where_each_trial_is_drawn_for_the_readout() {
     // another panel: nothing to point at
     assert_eq!(v.command("points", "800,464,1,en").unwrap(), serde_json::json!([]));
     v.set("panel=scatter");
+    // the axes are labelled by decade (lr 10⁻⁴..10⁻¹, λ 10⁻⁷..10⁻⁵), never `1e-4`
+    let svg = v.svg(800, 464, trainlab::chart::Lang::En).unwrap();
+    let labels: Vec<&str> = svg.lines().map(str::trim).filter(|l| l.starts_with("10")).collect();
+    for decade in ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "10⁻⁷", "10⁻⁶", "10⁻⁵"] {
+        assert!(labels.contains(&decade), "{decade} in {labels:?}");
+    }
+    assert!(!svg.contains("1e-"), "no e-notation on the axes");
     let pts = v.command("points", "1600,928,2,en").unwrap();
     let pts = pts.as_array().unwrap();
     assert_eq!(pts.len(), 6);

@@ -335,3 +335,22 @@ fn the_text_alternative_and_the_code_read_small_rates_and_the_trial_count() {
     );
     assert!(optuna.contains("n_trials=30)"));
 }
+
+#[test]
+fn four_main_controls_at_the_defaults_and_sliders_that_move_through_decades() {
+    use trainlab::app::params::Slider;
+    let e = entry("tuning").unwrap();
+    let main: Vec<&str> = e.params.iter().filter(|p| p.main).map(|p| p.name).collect();
+    assert_eq!(main, ["panel", "trials", "epochs", "halving", "eta", "min_epochs"]);
+    // halving's two settings only show with it: four main controls at the defaults
+    let v = Mounted::new("tuning").unwrap();
+    let shown: Vec<&str> = main.iter().copied().filter(|n| v.params().relevant(n)).collect();
+    assert_eq!(shown, ["panel", "trials", "epochs", "halving"]);
+    let slider = |name: &str| e.params.iter().find(|p| p.name == name).unwrap().slider;
+    for name in ["trials", "epochs", "samples", "min_epochs"] {
+        assert_eq!(slider(name), Slider::Log, "{name}: a count over decades");
+    }
+    for name in ["batch", "units"] {
+        assert_eq!(slider(name), Slider::Pow2, "{name}");
+    }
+}
