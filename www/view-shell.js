@@ -72,8 +72,16 @@ export function renderSteps(box, steps, s, go) {
  * writes a number (the wasm formatter). */
 export function renderTables(box, summary, texts, format) {
   box.replaceChildren();
+  // a column is an id ("train_cost") or { id, arg }; the page words name it (texts.columns, a
+  // string or a function of arg); the id stays when the view has no words for it
+  const columnName = (c) => {
+    const id = typeof c === 'string' ? c : c.id;
+    const words = texts.columns?.[id];
+    if (typeof words === 'function') return words(c.arg);
+    return words ?? (typeof c === 'string' ? c : `${c.id} (${c.arg})`);
+  };
   for (const t of summary.tables ?? []) {
-    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
+    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, columnName(c))));
     // numbers through the one formatter the figures use (three significant digits, never a
     // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
     // such as train's dev columns without a dev set) left empty

@@ -154,6 +154,9 @@ impl HyperParam {
     }
 }
 
+/// Trials in the exported code's example run line when the caller gives no count of its own.
+pub const EXAMPLE_TRIALS: usize = 25;
+
 /// A Python float literal, exact: Rust's shortest round-trip form (`0.0001`, `1e-8`, `1.0`) is
 /// valid Python and reads back as the same double, so an exported range is the range sampled
 /// (the screen's rounded forms live in `core::math::format`).
@@ -192,8 +195,14 @@ fn one_minus_note(name: &str) -> String {
 }
 
 impl SearchSpace {
-    /// Optuna: an `objective(trial)` that draws every hyperparameter.
+    /// Optuna: an `objective(trial)` that draws every hyperparameter (the example run line with
+    /// [`EXAMPLE_TRIALS`] trials; [`SearchSpace::optuna_with_trials`] for a study's own count).
     pub fn optuna(&self) -> String {
+        self.optuna_with_trials(EXAMPLE_TRIALS)
+    }
+
+    /// [`SearchSpace::optuna`] with `n_trials` trials in the run line.
+    pub fn optuna_with_trials(&self, n_trials: usize) -> String {
         let mut out = String::from("import optuna\n\n\ndef objective(trial):\n");
         for p in &self.params {
             let (n, lo, hi) = (&p.name, p.low, p.high);
@@ -213,14 +222,20 @@ impl SearchSpace {
         }
         let names: Vec<String> = self.params.iter().map(|p| format!("{0}={0}", p.name)).collect();
         out.push_str(&format!(
-            "    # train with these values and return the dev error (define train_and_evaluate yourself)\n    return train_and_evaluate({})\n\n\nstudy = optuna.create_study(direction=\"minimize\")\n# study.optimize(objective, n_trials=25)\n",
+            "    # train with these values and return the dev error (define train_and_evaluate yourself)\n    return train_and_evaluate({})\n\n\nstudy = optuna.create_study(direction=\"minimize\")\n# study.optimize(objective, n_trials={n_trials})\n",
             names.join(", ")
         ));
         out
     }
 
-    /// Ray Tune: a `search_space` dict for `tune.Tuner(..., param_space=search_space)`.
+    /// Ray Tune: a `search_space` dict for `tune.Tuner(..., param_space=search_space)` (the
+    /// example run line with [`EXAMPLE_TRIALS`] samples; [`SearchSpace::ray_tune_with_samples`]).
     pub fn ray_tune(&self) -> String {
+        self.ray_tune_with_samples(EXAMPLE_TRIALS)
+    }
+
+    /// [`SearchSpace::ray_tune`] with `num_samples` samples in the run line.
+    pub fn ray_tune_with_samples(&self, num_samples: usize) -> String {
         let mut out = String::from("from ray import tune\n\nsearch_space = {\n");
         for p in &self.params {
             let (n, lo, hi) = (&p.name, p.low, p.high);
@@ -244,7 +259,9 @@ impl SearchSpace {
             };
             out.push_str(&line);
         }
-        out.push_str("}\n# tuner = tune.Tuner(trainable, param_space=search_space, tune_config=tune.TuneConfig(num_samples=25))\n");
+        out.push_str(&format!(
+            "}}\n# tuner = tune.Tuner(trainable, param_space=search_space, tune_config=tune.TuneConfig(num_samples={num_samples}))\n"
+        ));
         out
     }
 

@@ -91,10 +91,15 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
-    /// The round's ranges as Optuna and Ray Tune code.
+    /// The round's ranges as Optuna and Ray Tune code, run for as many trials as a round here.
     fn exports(&self) -> serde_json::Value {
-        match self.study.search().round().space() {
-            Some(space) => json!({"optuna": space.optuna(), "ray_tune": space.ray_tune()}),
+        let s = self.study.search();
+        let trials = s.config.trials;
+        match s.round().space() {
+            Some(space) => json!({
+                "optuna": space.optuna_with_trials(trials),
+                "ray_tune": space.ray_tune_with_samples(trials),
+            }),
             None => json!({}),
         }
     }
@@ -119,9 +124,14 @@ impl View for TuningView {
         Some(Progress { done, total })
     }
 
-    fn query(&self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+    fn height_for(&self, width: f64) -> f64 {
+        figure::height_for(self.panel, width, self.k, self.study.search().config.trials)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
         match name {
             "status" => Ok(self.status()),
+            "points" => Ok(self.points(arg)?),
             _ => Err(Notice::unknown_command(ENTRY.id, name).into()),
         }
     }
