@@ -10,6 +10,7 @@
 //! Everything drawn comes in as plain data ([`Diagram`]), already capped by the caller (a subset
 //! of units, the strongest weights) and worded in the page's language. [`node_boxes`] says where
 //! each node is, so the page can lay focusable buttons over them.
+pub use super::readout::{fitting, wrap, Readout};
 use super::{series_color, ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -98,23 +99,6 @@ pub struct Edge {
     pub weight: f64,
 }
 
-/// A focused unit's readout.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Readout {
-    /// Its title (`layer 1 · unit 3`).
-    pub title: String,
-    /// Histogram counts over the training rows.
-    pub counts: Vec<u32>,
-    /// The histogram's range.
-    pub range: (f64, f64),
-    /// The histogram's title.
-    pub hist_title: String,
-    /// The strongest incoming weights: (source label, weight).
-    pub weights: Vec<(String, f64)>,
-    /// The weights' title.
-    pub weights_title: String,
-}
-
 /// Everything the diagram draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagram {
@@ -128,19 +112,61 @@ pub struct Diagram {
     pub focus: Option<(usize, usize)>,
     /// Its readout.
     pub readout: Option<Readout>,
-    /// A line under the diagram (what is left out), or empty.
+    /// What is left out (a note in the readout's place while no unit is focused), or empty.
     pub note: String,
+    /// What the readout's place says while no unit is focused.
+    pub hint: String,
 }
 
-/// Where the nodes of layers of `counts` drawn units sit in `area`: per layer, per node, the
-/// face's square `(left, top, side)`. Columns are evenly spaced; a node is at most 64 pixels
-/// (`theme`'s), and spaced so that a column's nodes fit under its title.
+/// A diagram at least this wide (CSS pixels) keeps its readout in a column on its right;
+/// narrower ones in a strip along the bottom.
+const SIDE_READOUT_MIN: f64 = 380.0;
+/// Columns narrower than this (CSS pixels) stagger their titles over two lines.
+const STAGGER_BELOW: f64 = 96.0;
+
+/// The diagram's two parts: the nodes' area and the readout's, which is reserved whether or not
+/// a unit is focused (the nodes never move under the pointer).
+pub fn split(area: Rect, theme: &Theme) -> (Rect, Rect) {
+    let px = |v: f64| theme.px(v) as f64;
+    if area.w >= px(SIDE_READOUT_MIN) {
+        let w = px(176.0);
+        (
+            Rect { w: area.w - w, ..area },
+            Rect {
+                x: area.x + area.w - w,
+                w,
+                ..area
+            },
+        )
+    } else {
+        let h = px(86.0).min(area.h * 0.4);
+        (
+            Rect { h: area.h - h, ..area },
+            Rect {
+                y: area.y + area.h - h,
+                h,
+                ..area
+            },
+        )
+    }
+}
+
+/// Whether the columns of `cols` layers in `nodes` stagger their titles over two lines.
+fn staggered(nodes: Rect, cols: usize, theme: &Theme) -> bool {
+    nodes.w / (cols.max(1) as f64) < theme.px(STAGGER_BELOW) as f64
+}
+
+/// Where the nodes of layers of `counts` drawn units sit in the diagram's `area`: per layer, per
+/// node, the face's square `(left, top, side)`. Columns are evenly spaced in the nodes' part
+/// ([`split`]); a node is at most 64 pixels (`theme`'s), and spaced so that a column's nodes fit
+/// under its title.
 pub fn node_boxes(area: Rect, counts: &[usize], theme: &Theme) -> Vec<Vec<(f64, f64, f64)>> {
-    let cols = counts.len().max(1) as f64;
-    let title = theme.px(16.0) as f64;
-    let note = theme.px(14.0) as f64;
+    let (area, _) = split(area, theme);
+    let lines = if staggered(area, counts.len(), theme) { 2.0 } else { 1.0 };
+    let title = theme.px(14.0) as f64 * lines;
     let top = area.y + title + theme.px(6.0) as f64;
-    let usable = (area.h - title - note - theme.px(10.0) as f64).max(8.0);
+    let usable = (area.h - title - theme.px(10.0) as f64).max(8.0);
+    let cols = counts.len().max(1) as f64;
     let pitch_x = area.w / cols;
     let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
     let side = (usable / most * 0.78)
@@ -314,33 +340,30 @@ pub fn draw_network<DB: DrawingBackend>(
             }
         }
     }
-    let cols = d.titles.len().max(1) as f64;
-    let title_font = theme.font(11.0);
+    let (nodes, strip) = split(area, theme);
+    let cols = d.titles.len().max(1);
+    let pitch = nodes.w / cols as f64;
+    let stagger = staggered(nodes, cols, theme);
     for (l, title) in d.titles.iter().enumerate() {
-        let cx = area.x + area.w / cols * (l as f64 + 0.5);
+        let cx = nodes.x + pitch * (l as f64 + 0.5);
+        let room = if stagger { 2.0 * pitch } else { pitch } - theme.px(6.0) as f64;
+        let size = fitting(title, room, 11.0 * theme.scale) / theme.scale;
+        let y = nodes.y
+            + if stagger && l % 2 == 1 {
+                theme.px(14.0) as f64
+            } else {
+                0.0
+            };
         root.draw(&Text::new(
             title.clone(),
-            (cx.round() as i32, area.y.round() as i32),
-            title_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+            (cx.round() as i32, y.round() as i32),
+            theme.font(size).pos(Pos::new(HPos::Center, VPos::Top)),
         ))?;
     }
-    if !d.note.is_empty() {
-        root.draw(&Text::new(
-            d.note.clone(),
-            (
-                area.x.round() as i32 + theme.px(4.0) as i32,
-                (area.y + area.h).round() as i32,
-            ),
-            theme
-                .font(10.0)
-                .color(&RGBColor(90, 90, 90))
-                .pos(Pos::new(HPos::Left, VPos::Bottom)),
-        ))?;
-    }
-    if let (Some((l, k)), Some(r)) = (d.focus, d.readout.as_ref()) {
-        if let Some(&b) = boxes.get(l).and_then(|x| x.get(k)) {
-            super::readout::draw_readout(root, area, b, r, theme)?;
-        }
+    let strip_tuple = (strip.x, strip.y, strip.w, strip.h);
+    match (d.focus, d.readout.as_ref()) {
+        (Some(_), Some(r)) => super::readout::draw_readout(root, strip_tuple, r, theme)?,
+        _ => super::readout::draw_hint(root, strip_tuple, &d.hint, &d.note, theme)?,
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! cost and error per epoch, the cost of every mini-batch faint behind, and the panda changes
 //! as marked vertical lines. Every word drawn (titles, curve labels, marks) comes in as data,
 //! already in the page's language.
-use super::network::Rect;
+use super::network::{fitting, Rect};
 use super::ticks::{linear_label, whole_label};
 use super::{series_color, ChartError, Theme, INK};
 use crate::core::lab::train::{Boundary, Confusion};
@@ -32,7 +32,7 @@ pub struct FigureLayout {
 }
 
 /// The heights of the stacked panels per unit of width: boundary, diagram, cost, error.
-const STACK: [f64; 4] = [0.95, 0.8, 0.5, 0.5];
+const STACK: [f64; 4] = [0.95, 1.0, 0.5, 0.5];
 
 /// The height a stacked figure of `width` wants (the four panels of [`FigureLayout`] one above
 /// the other).
@@ -215,7 +215,8 @@ pub fn draw_confusion<DB: DrawingBackend>(
     let (left, top, side) = square;
     let bottom = top + side + theme.px(16.0) as f64;
     let matrix_side = if images.is_empty() { side } else { side * 0.58 };
-    let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    let size = fitting(title, side + theme.px(8.0) as f64, 12.0 * theme.scale) / theme.scale;
+    let style = theme.font(size).pos(Pos::new(HPos::Left, VPos::Bottom));
     root.draw(&Text::new(title.to_string(), (left as i32, (top - 4.0) as i32), style))?;
     let Some(c) = conf else { return Ok(()) };
     let k = c.classes.max(1);
@@ -339,7 +340,10 @@ pub fn draw_curves<DB: DrawingBackend>(
     let y_labels = ((h as f64 / theme.px(36.0) as f64).floor() as usize).clamp(2, 5);
     let x_area = if panel.x_label.is_empty() { 18.0 } else { 32.0 };
     let mut chart = ChartBuilder::on(area)
-        .caption(panel.title.clone(), theme.font(11.0))
+        .caption(
+            panel.title.clone(),
+            theme.font(fitting(&panel.title, w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale),
+        )
         .margin(theme.px(4.0))
         .margin_right(theme.px(52.0))
         .x_label_area_size(theme.px(x_area))

@@ -226,6 +226,7 @@ pub fn diagram(s: &TrainSession, focus: Option<(usize, usize)>, w: &Words) -> Di
         focus,
         readout,
         note,
+        hint: d.hint.to_string(),
     }
 }
 

@@ -268,11 +268,15 @@ impl View for TrainView {
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
         if self.playing {
-            if self.open_ended && !self.session.running() && self.session.extend(self.target).is_err() {
-                self.open_ended = false;
+            if self.open_ended && self.session.status == RunStatus::Done && !self.session.running() {
+                self.open_ended = self.session.extend(self.target).is_ok();
             }
             let (_, steps) = self.session.advance_paced(max_units, self.pacer.allowed());
             self.pacer.spend(steps);
+            // trained on past the end: the next stretch starts at once (no "done" in between)
+            if self.open_ended && self.session.status == RunStatus::Done && !self.session.running() {
+                self.open_ended = self.session.extend(self.target).is_ok();
+            }
         }
         Some(self.progress())
     }

@@ -79,6 +79,8 @@ pub struct DiagramWords {
     pub incoming: &'static str,
     /// The note when units are left out: drawn and total units of the widest layer.
     pub shown: fn(drawn: usize, total: usize) -> String,
+    /// The readout's place while no unit is focused: how to focus one.
+    pub hint: &'static str,
     /// The sentence of the text alternative on the diagram.
     pub describe: &'static str,
 }
@@ -159,13 +161,14 @@ pub static EN: Words = Words {
         },
         histogram: "activation over the training rows",
         incoming: "strongest incoming weights",
-        shown: |d, t| format!("{d} of {t} units per layer shown, with the strongest weights between them"),
+        shown: |d, t| format!("{d} of {t} units per layer shown, with the strongest weights between them."),
+        hint: "Point at a unit, or tab to it, for its activation histogram and incoming weights.",
         describe: " The network diagram draws each unit's activation over the input plane (2-D data) or the first \
                    layer's weights as 8×8 images (digits), and the weights as lines: vermillion positive, blue \
                    negative, wider for larger magnitudes.",
     },
     boundary_title: "decision boundary",
-    confusion_title: "confusion matrix: true (rows) × predicted",
+    confusion_title: "confusion matrix: true × predicted",
     mistakes_title: "misclassified (true→predicted)",
     dev_set: "dev",
     train_set: "train",
@@ -269,13 +272,14 @@ pub static KO: Words = Words {
         },
         histogram: "훈련 행에서의 활성값",
         incoming: "들어오는 가장 큰 가중치",
-        shown: |d, t| format!("층마다 유닛 {t}개 중 {d}개와 그 사이의 가장 큰 가중치만 그림"),
+        shown: |d, t| format!("층마다 유닛 {t}개 중 {d}개와 그 사이의 가장 큰 가중치만 그렸습니다."),
+        hint: "유닛을 가리키거나 탭 키로 옮겨 가면 활성값 히스토그램과 들어오는 가중치가 보입니다.",
         describe:
             " 신경망 그림은 유닛마다 입력 평면 위의 활성값(2차원 데이터) 또는 첫 층의 가중치를 8×8 그림(숫자)으로, \
                    가중치는 선으로 그립니다: 주홍은 양수, 파랑은 음수, 크기가 클수록 굵게.",
     },
     boundary_title: "결정 경계",
-    confusion_title: "혼동 행렬: 실제(행) × 예측",
+    confusion_title: "혼동 행렬: 실제 × 예측",
     mistakes_title: "잘못 분류된 예(실제→예측)",
     dev_set: "dev",
     train_set: "훈련",
