@@ -261,11 +261,9 @@ fn draw_face<DB: DrawingBackend>(
         }
         Face::Plain { value, scale } => {
             let c = ((left + side / 2.0).round() as i32, (top + side / 2.0).round() as i32);
-            root.draw(&Circle::new(
-                c,
-                (side / 2.0).round() as i32,
-                shade(*value, *scale).filled(),
-            ))?;
+            let r = (side / 2.0).round() as i32;
+            root.draw(&Circle::new(c, r, shade(*value, *scale).filled()))?;
+            root.draw(&Circle::new(c, r, RGBColor(150, 150, 150).stroke_width(1)))?;
         }
     }
     Ok(())
