@@ -124,6 +124,19 @@ fn face(s: &TrainSession, layer: usize, unit: usize) -> Face {
     }
 }
 
+/// The digits' input node: the mean training image (raw pixels).
+fn mean_digit(s: &TrainSession) -> Face {
+    let (rows, mut sum) = (s.raw.train.rows().max(1), vec![0.0; 64]);
+    for i in 0..s.raw.train.rows() {
+        for (a, v) in sum.iter_mut().zip(s.raw.train.row(i)) {
+            *a += v;
+        }
+    }
+    let pixels: Vec<f64> = sum.iter().map(|v| v / rows as f64).collect();
+    let scale = pixels.iter().fold(1e-12, |a: f64, v| a.max(v.abs()));
+    Face::Image { pixels, scale }
+}
+
 /// The label of node `unit` of layer `layer` (input features, digit classes).
 fn label(s: &TrainSession, layer: usize, unit: usize, last: usize) -> String {
     match layer {
@@ -178,10 +191,7 @@ pub fn diagram(s: &TrainSession, focus: Option<(usize, usize)>, w: &Words) -> Di
             (0..n)
                 .map(|u| Node {
                     face: if l == 0 && is_image(s) {
-                        Face::Plain {
-                            value: 0.0,
-                            scale: HeatScale { centre: 0.0, half: 1.0 },
-                        }
+                        mean_digit(s)
                     } else {
                         face(s, l, u)
                     },
