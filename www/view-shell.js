@@ -73,7 +73,15 @@ export function renderSteps(box, steps, s, go) {
 export function renderTables(box, summary, texts, format) {
   box.replaceChildren();
   for (const t of summary.tables ?? []) {
-    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
+    // headers in the page's words: texts.columns[id] is a string, or a function of the
+    // column's argument ({ id, arg }); an unworded column shows its id
+    const header = (c) => {
+      const id = typeof c === 'string' ? c : c.id;
+      const w = texts.columns?.[id];
+      if (typeof w === 'function') return w(c.arg);
+      return w ?? (typeof c === 'string' ? c : `${c.id} (${c.arg})`);
+    };
+    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, header(c))));
     // numbers through the one formatter the figures use (three significant digits, never a
     // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
     // such as train's dev columns without a dev set) left empty

@@ -102,17 +102,36 @@ fn mix(c: RGBColor, t: f64) -> RGBColor {
 /// A point to draw: raw coordinates, class, whether it is a training row.
 pub type Point = (f64, f64, usize, bool);
 
+/// What the 2-D panel draws.
+pub struct BoundaryPlot<'a> {
+    /// The boundary's cells, once computed.
+    pub boundary: Option<&'a Boundary>,
+    /// The plotted region, `((x0, x1), (y0, y1))` in raw coordinates.
+    pub view: ((f64, f64), (f64, f64)),
+    /// The points.
+    pub points: &'a [Point],
+    /// Classes of the task.
+    pub classes: usize,
+    /// The title above the plot.
+    pub title: &'a str,
+    /// Where the square plot sits: `(left, top, side)` ([`FigureLayout::square`]).
+    pub square: (f64, f64, f64),
+}
+
 /// The 2-D panel: boundary cells and points.
 pub fn draw_boundary<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    boundary: Option<&Boundary>,
-    view: ((f64, f64), (f64, f64)),
-    points: &[Point],
-    classes: usize,
-    title: &str,
-    square: (f64, f64, f64),
+    plot: &BoundaryPlot,
     theme: &Theme,
 ) -> Result<(), ChartError> {
+    let BoundaryPlot {
+        boundary,
+        view,
+        points,
+        classes,
+        title,
+        square,
+    } = *plot;
     let (left, top, side) = square;
     let ((x0, x1), (y0, y1)) = view;
     let to_px = |x: f64, y: f64| {

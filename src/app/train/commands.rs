@@ -4,12 +4,15 @@
 //! the unit buttons and the diagnosis panel read, a preset's query, the dataset pictures). Every
 //! refusal is a notice naming the action; what the view had is kept.
 use super::params::csv_key;
+use super::text::words;
 use super::{diagram, thumbnails};
 use super::{Source, TrainView, Upload, ENTRY};
 use crate::app::params::Notice;
 use crate::chart::train::plot_rect;
+use crate::chart::Lang;
 use crate::core::data::CsvConfig;
 use crate::core::lab::train::{presets, MAX_ROWS};
+use crate::core::math::format::short;
 use serde_json::json;
 
 /// The longest JSON argument read (a click is a few dozen characters).
@@ -22,11 +25,13 @@ pub(super) fn query(view: &TrainView, name: &str, arg: &str) -> Answer {
     match name {
         // What the page's buttons, checkpoint list and diagnosis panel read, a few times a
         // second while training: not the whole data (up to 20,000 mini-batch costs).
-        // With `width,height` (the figure's CSS pixels) it also says where the diagram's units
-        // are, so the page can lay focusable buttons over them.
+        // With `width,height[,lang]` (the figure's CSS pixels, the page's language) it also says
+        // where the diagram's units are, so the page can lay focusable buttons over them, and
+        // words the focused unit's readout.
         "ui" => {
             let s = &view.session;
             let units = size_of(arg).map(|(w, h)| diagram::node_positions(s, w, h));
+            let lang = Lang::from_code(arg.split(',').nth(2).unwrap_or("en"));
             Ok(json!({
                 "status": view.status_text(),
                 "step": s.steps(),
@@ -39,7 +44,7 @@ pub(super) fn query(view: &TrainView, name: &str, arg: &str) -> Answer {
                 "diagnosis": view.diagnosis_json(),
                 "sizes": s.config.network.sizes(),
                 "units": units,
-                "focus": view.focus.map(|(l, u)| focus_json(view, l, u)),
+                "focus": view.focus.map(|(l, u)| focus_json(view, l, u, lang)),
             }))
         }
         "thumbnails" => Ok(thumbnails::all()),
@@ -87,7 +92,7 @@ pub(super) fn command(view: &mut TrainView, name: &str, arg: &str) -> Answer {
                 }
             }
             view.focus = focus;
-            Ok(json!({"focus": focus.map(|(l, u)| focus_json(view, l, u))}))
+            Ok(json!({"focus": focus.map(|(l, u)| focus_json(view, l, u, Lang::En))}))
         }
         "clock" => {
             let ms: f64 = arg
@@ -133,10 +138,10 @@ pub(super) fn command(view: &mut TrainView, name: &str, arg: &str) -> Answer {
     }
 }
 
-/// `width,height` in CSS pixels, both positive and finite.
+/// `width,height` in CSS pixels (both positive and finite) at the start of `arg`.
 fn size_of(arg: &str) -> Option<(f64, f64)> {
-    let (w, h) = arg.split_once(',')?;
-    let (w, h): (f64, f64) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    let mut parts = arg.split(',');
+    let (w, h): (f64, f64) = (parts.next()?.trim().parse().ok()?, parts.next()?.trim().parse().ok()?);
     (w.is_finite() && h.is_finite() && w > 0.0 && h > 0.0).then_some((w.min(8192.0), h.min(8192.0)))
 }
 
@@ -151,15 +156,24 @@ fn parse_unit(arg: &str) -> Option<Option<(usize, usize)>> {
 
 /// A focused unit's readout for the page: its incoming weights (the bias as `b`) and its
 /// activation histogram over the training rows.
-fn focus_json(view: &TrainView, layer: usize, unit: usize) -> serde_json::Value {
+fn focus_json(view: &TrainView, layer: usize, unit: usize, lang: Lang) -> serde_json::Value {
     let s = &view.session;
     let last = s.config.network.sizes().len() - 1;
+    let weights = diagram::incoming(s, layer, unit);
+    let histogram = s.histograms.layers.get(layer - 1).and_then(|h| h.get(unit));
+    let d = &words(lang).diagram;
+    let listed: Vec<String> = weights.iter().map(|(k, w)| format!("{k} {}", short(*w))).collect();
+    let range = histogram.map_or(("–".into(), "–".into(), "–".into()), |h| {
+        (short(h.min), short(h.mean), short(h.max))
+    });
+    let text = (d.readout)(&(d.unit)(layer, unit + 1, layer == last), &listed.join(", "), range);
     json!({
         "layer": layer,
         "unit": unit,
         "output": layer == last,
-        "weights": diagram::incoming(s, layer, unit),
-        "histogram": s.histograms.layers.get(layer - 1).and_then(|h| h.get(unit)),
+        "weights": weights,
+        "histogram": histogram,
+        "text": text,
     })
 }
 

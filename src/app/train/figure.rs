@@ -8,7 +8,9 @@ use super::text::{mark, words, Words};
 use super::TrainView;
 use crate::app::Area;
 use crate::chart::network::{draw_network, Rect};
-use crate::chart::train::{draw_boundary, draw_confusion, draw_curves, figure_layout, Curve, CurvesPanel, Point};
+use crate::chart::train::{
+    draw_boundary, draw_confusion, draw_curves, figure_layout, BoundaryPlot, Curve, CurvesPanel, Point,
+};
 use crate::chart::{ChartError, Theme};
 use crate::core::lab::train::{EpochStats, EvalSet, TrainSession};
 use plotters::coord::Shift;
@@ -22,16 +24,15 @@ pub(super) fn draw(view: &TrainView, root: &Area, theme: &Theme) -> Result<(), C
     let (width, height) = root.dim_in_pixel();
     let layout = figure_layout(width as f64, height as f64, theme);
     if s.raw.train.features == 2 {
-        draw_boundary(
-            root,
-            s.boundary.as_ref(),
-            s.view_box,
-            &points(s),
-            s.classes,
-            w.boundary_title,
-            layout.square,
-            theme,
-        )?;
+        let plot = BoundaryPlot {
+            boundary: s.boundary.as_ref(),
+            view: s.view_box,
+            points: &points(s),
+            classes: s.classes,
+            title: w.boundary_title,
+            square: layout.square,
+        };
+        draw_boundary(root, &plot, theme)?;
     } else {
         let set = s.confusion.as_ref().map_or(EvalSet::Dev, |c| c.set);
         let set_name = match set {

@@ -83,6 +83,9 @@ pub struct DiagramWords {
     pub hint: &'static str,
     /// The sentence of the text alternative on the diagram.
     pub describe: &'static str,
+    /// The readout in words for the page (under the figure): the unit's title, its incoming
+    /// weights `source weight` joined, and its activation's smallest, mean and largest value.
+    pub readout: fn(title: &str, weights: &str, range: (String, String, String)) -> String,
 }
 
 /// Every word `view=train` draws or says.
@@ -166,6 +169,9 @@ pub static EN: Words = Words {
         describe: " The network diagram draws each unit's activation over the input plane (2-D data) or the first \
                    layer's weights as 8×8 images (digits), and the weights as lines: vermillion positive, blue \
                    negative, wider for larger magnitudes.",
+        readout: |title, w, (lo, mean, hi)| {
+            format!("{title}: incoming weights {w}. Activation over the training rows from {lo} to {hi}, mean {mean}.")
+        },
     },
     boundary_title: "decision boundary",
     confusion_title: "confusion matrix: true × predicted",
@@ -277,6 +283,9 @@ pub static KO: Words = Words {
         describe:
             " 신경망 그림은 유닛마다 입력 평면 위의 활성값(2차원 데이터) 또는 첫 층의 가중치를 8×8 그림(숫자)으로, \
                    가중치는 선으로 그립니다: 주홍은 양수, 파랑은 음수, 크기가 클수록 굵게.",
+        readout: |title, w, (lo, mean, hi)| {
+            format!("{title}: 들어오는 가중치 {w}. 훈련 행에서의 활성값은 {lo}부터 {hi}까지, 평균 {mean}.")
+        },
     },
     boundary_title: "결정 경계",
     confusion_title: "혼동 행렬: 실제 × 예측",
