@@ -346,3 +346,15 @@ fn no_label_overlaps_with_a_readout_open_or_on_the_digits() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn heatmaps_are_sampled_to_a_few_thousand_cells() {
+    use trainlab::chart::network::{heat_stride, HEAT_BUDGET};
+    // the default 2-8-8-1 network: 19 faces of 24 x 24, every point
+    assert_eq!(heat_stride(19, 24, 40.0), 1);
+    // ten layers of 256 drawn as 12 units each: 132 faces of 12 x 12, every second point
+    assert_eq!(heat_stride(132, 12, 20.0), 2);
+    assert!(132 * 6 * 6 <= HEAT_BUDGET);
+    // a face of 12 pixels takes at most one cell per 2 pixels
+    assert_eq!(heat_stride(1, 24, 12.0), 4);
+}

@@ -203,7 +203,7 @@ fn signed(t: f64, levels: f64) -> RGBColor {
 }
 
 fn shade(v: f64, s: HeatScale) -> RGBColor {
-    signed((v - s.centre) / s.half.max(1e-12), 8.0)
+    signed((v - s.centre) / s.half.max(1e-12), 6.0)
 }
 
 /// Draws a heatmap into a square, merging equal neighbours in a row into one rectangle.
@@ -213,14 +213,23 @@ fn draw_heat<DB: DrawingBackend>(
     n: usize,
     values: &[f32],
     scale: HeatScale,
+    stride: usize,
 ) -> Result<(), ChartError> {
-    let cell = side / n.max(1) as f64;
-    for j in 0..n {
+    // every `stride`-th point of the lattice (its middle one), so a figure of many units stays
+    // a few thousand rectangles
+    let k = stride.clamp(1, n.max(1));
+    let m = n.div_ceil(k).max(1);
+    let at = |j: usize, i: usize| {
+        let (jj, ii) = ((j * k + k / 2).min(n - 1), (i * k + k / 2).min(n - 1));
+        shade(values.get(jj * n + ii).copied().unwrap_or(0.0) as f64, scale)
+    };
+    let cell = side / m as f64;
+    for j in 0..m {
         let mut i = 0;
-        while i < n {
-            let color = shade(values.get(j * n + i).copied().unwrap_or(0.0) as f64, scale);
+        while i < m {
+            let color = at(j, i);
             let start = i;
-            while i < n && shade(values.get(j * n + i).copied().unwrap_or(0.0) as f64, scale) == color {
+            while i < m && at(j, i) == color {
                 i += 1;
             }
             // row j counts from the bottom
@@ -238,14 +247,28 @@ fn draw_heat<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Most heatmap cells drawn in one diagram: 12,000 (a 2-8-8-1 network's 19 faces of 24 x 24
+/// fit; larger networks sample every second or third point).
+pub const HEAT_BUDGET: usize = 12_000;
+
+/// The sampling stride of the heatmaps: the smallest that keeps `faces` faces of `n x n` points
+/// within [`HEAT_BUDGET`] cells and no cell under two pixels of a `side`-pixel face.
+pub fn heat_stride(faces: usize, n: usize, side: f64) -> usize {
+    let by_pixels = (n as f64 / (side / 2.0).max(1.0)).ceil().max(1.0) as usize;
+    (1..=n.max(1))
+        .find(|&k| k >= by_pixels && faces * n.div_ceil(k).pow(2) <= HEAT_BUDGET)
+        .unwrap_or(n.max(1))
+}
+
 fn draw_face<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     b: (f64, f64, f64),
     face: &Face,
+    stride: usize,
 ) -> Result<(), ChartError> {
     let (left, top, side) = b;
     match face {
-        Face::Heat { side: n, values, scale } => draw_heat(root, b, *n, values, *scale)?,
+        Face::Heat { side: n, values, scale } => draw_heat(root, b, *n, values, *scale, stride)?,
         Face::Image { pixels, scale } => {
             // row 0 is the top row of the image: flip into the heatmap's bottom-up order
             let flipped: Vec<f32> = (0..8)
@@ -257,7 +280,7 @@ fn draw_face<DB: DrawingBackend>(
                 centre: 0.0,
                 half: scale.max(1e-12),
             };
-            draw_heat(root, b, 8, &flipped, s)?;
+            draw_heat(root, b, 8, &flipped, s, 1)?;
         }
         Face::Plain { value, scale } => {
             let c = ((left + side / 2.0).round() as i32, (top + side / 2.0).round() as i32);
@@ -305,11 +328,22 @@ pub fn draw_network<DB: DrawingBackend>(
     for (a, b, w) in top_edges {
         draw_edge(root, a, b, w, peak, false, theme)?;
     }
+    let heats: Vec<usize> = d
+        .layers
+        .iter()
+        .flatten()
+        .filter_map(|n| match n.face {
+            Face::Heat { side, .. } => Some(side),
+            _ => None,
+        })
+        .collect();
+    let face_px = boxes.iter().flatten().map(|b| b.2).next().unwrap_or(1.0);
+    let stride = heat_stride(heats.len(), heats.iter().copied().max().unwrap_or(1), face_px);
     let label_font = theme.font(10.0);
     for (l, nodes) in d.layers.iter().enumerate() {
         for (k, node) in nodes.iter().enumerate() {
             let b = boxes[l][k];
-            draw_face(root, b, &node.face)?;
+            draw_face(root, b, &node.face, stride)?;
             let focused = d.focus == Some((l, k));
             let frame = Rect {
                 x: b.0,

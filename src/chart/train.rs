@@ -361,7 +361,7 @@ pub fn draw_curves<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             panel.title.clone(),
-            theme.font(fitting(&panel.title, w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale),
+            theme.font(fitting(&panel.title, 0.85 * w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale),
         )
         .margin(theme.px(4.0))
         .margin_right(theme.px(52.0))

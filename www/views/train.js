@@ -64,7 +64,8 @@ export function attach(ctx) {
   const pictures = el('div', { class: 'tl-train-datasets', role: 'radiogroup', 'aria-label': ctx.texts.params?.dataset?.label ?? 'Data' });
   const thumbs = handle.command('thumbnails') ?? {};
   const pictureButtons = new Map();
-  for (const id of Object.keys(thumbs)) {
+  // in the schema's order (the select's options), not the pictures' (alphabetical) keys
+  for (const id of [...(dataSelect?.options ?? [])].map((o) => o.value).filter((id) => thumbs[id])) {
     const name = ctx.texts.params?.dataset?.options?.[id] ?? id;
     const img = el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(thumbs[id])}`, alt: '', width: 48, height: 48 });
     const b = el('button', { type: 'button', class: 'tl-train-dataset', role: 'radio', 'aria-checked': 'false', 'data-dataset': id }, img, el('span', null, name));
