@@ -108,6 +108,15 @@ test('the default run is paced: still training after a second, one counter of ep
   // at most about a dozen fields at the defaults: the main controls; the rest folded
   const visible = await b.page.evaluate(() => [...document.querySelectorAll('.tl-field')].filter((f) => f.checkVisibility()).length);
   assert.ok(visible <= 12, `${visible} fields visible`);
+  // λ's slider is in log10 with its leftmost notch at 0 (no L2); the batch's in powers of two
+  const lambda = b.page.locator('[data-param="lambda"] input[type="range"]');
+  await lambda.evaluate((s) => { s.value = String(Number(s.max) - 2); s.dispatchEvent(new Event('input', { bubbles: true })); });
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).lambda, 1);
+  await lambda.evaluate((s) => { s.value = s.min; s.dispatchEvent(new Event('input', { bubbles: true })); });
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).lambda, 0);
+  const batch = b.page.locator('[data-param="batch"] input[type="range"]');
+  await batch.evaluate((s) => { s.value = '5'; s.dispatchEvent(new Event('input', { bubbles: true })); });
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).batch, 32);
   assert.deepEqual(b.errors, []);
 });
 
@@ -162,11 +171,13 @@ test('frames while training the default 2-D set with the diagram (reported)', as
   const r = await b.page.evaluate(async () => {
     const h = window.trainlab.handle;
     await h.finished();
+    h.set({ seed: 7 });
+    // the new run's first build and evaluation are one input's work, not a frame's
+    await new Promise((ok) => setTimeout(ok, 300));
     const tasks = [];
     const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
     obs.observe({ type: 'longtask', buffered: false });
     h.stats.drawMs.length = 0;
-    h.set({ seed: 7 });
     const frames = [];
     let last = performance.now();
     const t0 = last;
