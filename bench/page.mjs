@@ -206,8 +206,8 @@ const BENCHES = [
   // learner sees (about 8 ms of work per animation frame, evaluation of every epoch included).
   // Each sample is one whole run (a new seed restarts it); the row's unit is ms per epoch.
   ...[
-    ['train-2d-default-epochs', '?view=train&epochs=200', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
-    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
+    ['train-2d-default-epochs', '?view=train&epochs=200&speed=max', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
+    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20&speed=max', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
   ].map(([name, url, epochs, runs, what]) => ({
     name,
     url,

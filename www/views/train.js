@@ -64,10 +64,13 @@ export function attach(ctx) {
   const pictures = el('div', { class: 'tl-train-datasets', role: 'radiogroup', 'aria-label': ctx.texts.params?.dataset?.label ?? 'Data' });
   const thumbs = handle.command('thumbnails') ?? {};
   const pictureButtons = new Map();
+  const urls = [];
   // in the schema's order (the select's options), not the pictures' (alphabetical) keys
   for (const id of [...(dataSelect?.options ?? [])].map((o) => o.value).filter((id) => thumbs[id])) {
     const name = ctx.texts.params?.dataset?.options?.[id] ?? id;
-    const img = el('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(thumbs[id])}`, alt: '', width: 48, height: 48 });
+    const url = URL.createObjectURL(new Blob([thumbs[id]], { type: 'image/svg+xml' }));
+    urls.push(url);
+    const img = el('img', { src: url, alt: '', width: 48, height: 48, decoding: 'async' });
     const b = el('button', { type: 'button', class: 'tl-train-dataset', role: 'radio', 'aria-checked': 'false', 'data-dataset': id }, img, el('span', null, name));
     b.addEventListener('click', () => {
       // "your CSV" opens the file picker until a file is loaded
@@ -141,6 +144,7 @@ export function attach(ctx) {
     const key = JSON.stringify(units ?? []);
     if (key === unitKey) return;
     unitKey = key;
+    alignOverlay();
     const active = document.activeElement?.dataset?.unit;
     overlay.replaceChildren();
     unitButtons = (units ?? []).map((u, i) => {
@@ -244,25 +248,34 @@ export function attach(ctx) {
   };
 
   let d0 = { sizes: [] };
+  let checkpointKey = '';
+  // Touch the DOM only where something changed: this runs a few times a second while training,
+  // and every write costs a style and layout pass on the core the training needs.
+  const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+  const setAttr = (node, name, value) => { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
   function render() {
     const d = ui();
     if (!d) return;
     d0 = d;
     features = d.features;
-    play.textContent = d.status === 'playing' ? (t.pause ?? 'Pause') : (t.play ?? 'Play');
-    play.setAttribute('aria-pressed', String(d.status === 'playing'));
-    counterEpoch.textContent = t.counter_epoch ? t.counter_epoch(d) : `Epoch ${d.epoch}`;
-    counterRest.textContent = t.counter_rest ? t.counter_rest(d) : `of ${d.epochs} · step ${d.step}`;
-    counter.dataset.status = d.status;
+    setText(play, d.status === 'playing' ? (t.pause ?? 'Pause') : (t.play ?? 'Play'));
+    setAttr(play, 'aria-pressed', String(d.status === 'playing'));
+    setText(counterEpoch, t.counter_epoch ? t.counter_epoch(d) : `Epoch ${d.epoch}`);
+    setText(counterRest, t.counter_rest ? t.counter_rest(d) : `of ${d.epochs} · step ${d.step}`);
+    setAttr(counter, 'data-status', d.status);
+    const key = JSON.stringify(d.checkpoints);
     const keep = checkpoints.value;
-    checkpoints.replaceChildren();
-    for (const c of d.checkpoints) {
+    if (key !== checkpointKey) checkpoints.replaceChildren();
+    for (const c of key === checkpointKey ? [] : d.checkpoints) {
       const o = el('option', null, t.checkpoint_item ? t.checkpoint_item(c) : `#${c.id}: epoch ${c.epoch}, step ${c.step}`);
       o.value = String(c.id);
       checkpoints.append(o);
     }
-    if (keep && d.checkpoints.some((c) => String(c.id) === keep)) checkpoints.value = keep;
-    else if (d.checkpoints.length) checkpoints.value = String(d.checkpoints[d.checkpoints.length - 1].id);
+    if (key !== checkpointKey) {
+      checkpointKey = key;
+      if (keep && d.checkpoints.some((c) => String(c.id) === keep)) checkpoints.value = keep;
+      else if (d.checkpoints.length) checkpoints.value = String(d.checkpoints[d.checkpoints.length - 1].id);
+    }
     const wanted = d.features === 2 ? d.classes : 0;
     if (classes.options.length !== wanted) {
       classes.replaceChildren();
@@ -273,15 +286,14 @@ export function attach(ctx) {
       }
       if (wanted) classes.value = String(wanted - 1);
     }
-    classLabel.hidden = wanted === 0;
-    panelText.textContent = t.diagnosis_text ? t.diagnosis_text(d.diagnosis) : JSON.stringify(d.diagnosis);
-    alignOverlay();
+    if (classLabel.hidden !== (wanted === 0)) classLabel.hidden = wanted === 0;
+    setText(panelText, t.diagnosis_text ? t.diagnosis_text(d.diagnosis) : JSON.stringify(d.diagnosis));
     placeUnits(d.units);
     focused = d.focus ? `${d.focus.layer},${d.focus.unit}` : '';
-    for (const { b } of unitButtons) b.setAttribute('aria-pressed', String(b.dataset.unit === focused));
-    readout.textContent = d.focus?.text ?? t.readout_hint ?? '';
+    for (const { b } of unitButtons) setAttr(b, 'aria-pressed', String(b.dataset.unit === focused));
+    setText(readout, d.focus?.text ?? t.readout_hint ?? '');
     const dataset = handle.params().dataset;
-    for (const [id, b] of pictureButtons) b.setAttribute('aria-checked', String(id === dataset));
+    for (const [id, b] of pictureButtons) setAttr(b, 'aria-checked', String(id === dataset));
     if (dataset === 'csv') csvLoaded = true;
   }
   render();
@@ -292,7 +304,7 @@ export function attach(ctx) {
     if (handle.work().running) { render(); clock.start(); }
   }, 250);
   const onDone = () => { render(); clock.start(); };
-  const resize = new ResizeObserver(() => render());
+  const resize = new ResizeObserver(() => { alignOverlay(); render(); });
   resize.observe(ctx.canvas);
   ctx.root.addEventListener('trainlab:drawn', onDone);
   ctx.root.addEventListener('trainlab:done', onDone);
@@ -313,6 +325,7 @@ export function attach(ctx) {
       overlay.remove();
       readout.remove();
       pictures.remove();
+      urls.forEach((u) => URL.revokeObjectURL(u));
       if (dataSelect) dataSelect.hidden = false;
     },
   };
