@@ -25,7 +25,7 @@ export default {
     'the network itself (each unit a heatmap of its activation over the same plane, weights vermillion positive and blue negative), and its cost and error per epoch.',
   source: 'Seed 001 · Seed 002 · Seed 004 · DLFS ch. 6',
   steps: [
-    { text: 'Press Play and watch the boundary form: each hidden unit draws a line or a bend across the plane, and the output combines them into the circle.', set: '', play: true },
+    { text: 'Press Play and watch the boundary form: each hidden unit draws a line or a bend across the plane, and the output combines them into the circle.', set: 'dataset=circle', play: true },
     { text: 'Raise the learning rate until it diverges: plain SGD at $\\alpha = 10$ on raw inputs blows up within a few epochs and the run stops, marked “diverged”.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
     { text: 'Overfit on purpose (DLFS): 300 digits and six layers of 100 learn the training set by heart while the dev error stays high. Then raise L2 λ (the cost gains $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$) and watch the gap shrink.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
     { text: 'Or use dropout: keep_prob 0.8 keeps each hidden unit with probability $p$ and rescales, $a = \\frac{d \\odot a}{p}$ with $d_i \\sim \\mathrm{Bernoulli}(p)$ (inverted dropout), so the test-time network needs no change.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
@@ -134,8 +134,6 @@ export default {
       overfit_dropout: 'DLFS overfit: with dropout',
       overfit_dropout_off: 'DLFS overfit: without dropout',
     },
-    status: (d) => `${{ playing: 'training', paused: 'paused', done: 'done', diverged: 'diverged', early_stopped: 'early-stopped' }[d.status] ?? d.status}: ` +
-      `epoch ${d.epoch}, step ${d.step}`,
     checkpoint_item: (c) => `#${c.id}: epoch ${c.epoch}, step ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';

@@ -24,7 +24,7 @@ export default {
     '신경망 자체(유닛마다 같은 평면 위의 활성값 히트맵, 가중치는 주홍이 양수이고 파랑이 음수), 에포크별 비용과 오차.',
   source: 'Seed 001 · Seed 002 · Seed 004 · DLFS 6장',
   steps: [
-    { text: '재생을 누르고 경계가 생기는 것을 보세요: 은닉 유닛마다 평면에 선이나 굽은 선을 긋고, 출력이 이를 모아 원을 만듭니다.', set: '', play: true },
+    { text: '재생을 누르고 경계가 생기는 것을 보세요: 은닉 유닛마다 평면에 선이나 굽은 선을 긋고, 출력이 이를 모아 원을 만듭니다.', set: 'dataset=circle', play: true },
     { text: '발산할 때까지 학습률을 올려 보세요: 정규화하지 않은 입력에 $\\alpha = 10$의 SGD는 몇 에포크 만에 폭발하고, 학습은 “발산”으로 표시되며 멈춥니다.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
     { text: '일부러 과대적합시키기(DLFS): 숫자 300개와 100 유닛 6층은 훈련 세트를 외우고 dev 오차는 높게 남습니다. L2 λ를 올리면(비용에 $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$가 더해짐) 차이가 줄어듭니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
     { text: '또는 드롭아웃: keep_prob 0.8은 은닉 유닛을 확률 $p$로 남기고 나눠 줍니다, $a = \\frac{d \\odot a}{p}$, $d_i \\sim \\mathrm{Bernoulli}(p)$(역 드롭아웃). 그래서 테스트 때는 신경망을 바꿀 필요가 없습니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
@@ -132,8 +132,6 @@ export default {
       overfit_dropout: 'DLFS 과대적합: 드롭아웃 사용',
       overfit_dropout_off: 'DLFS 과대적합: 드롭아웃 없음',
     },
-    status: (d) => `${{ playing: '학습 중', paused: '일시 정지', done: '완료', diverged: '발산', early_stopped: '조기 종료' }[d.status] ?? d.status}: ` +
-      `에포크 ${d.epoch}, 스텝 ${d.step}`,
     checkpoint_item: (c) => `#${c.id}: 에포크 ${c.epoch}, 스텝 ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';
