@@ -239,9 +239,19 @@ export function attach(ctx) {
       this.on = true;
       this.frame = requestAnimationFrame((ms) => this.tick(ms));
     },
+    done: -1,
+    draws: 0,
     tick(ms) {
-      if (!handle.work().running) { this.on = false; return; }
+      const work = handle.work();
+      if (!work.running) { this.on = false; return; }
       handle.command('clock', String(ms));
+      // A paced run takes a few cheap steps a frame, which the work loop reads as work done
+      // elsewhere and redraws only a few times a second: redraw the figure here when the run
+      // moved and nothing drew it since (the tables and the text follow at the loop's rate).
+      const done = work.progress?.done ?? -1;
+      if (done !== this.done && handle.stats.drawMs.length === this.draws) handle.redraw();
+      this.done = done;
+      this.draws = handle.stats.drawMs.length;
       this.frame = requestAnimationFrame((m) => this.tick(m));
     },
     stop() { cancelAnimationFrame(this.frame); this.on = false; },
