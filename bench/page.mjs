@@ -207,8 +207,8 @@ const BENCHES = [
   // learner sees (about 8 ms of work per animation frame, evaluation of every epoch included).
   // Each sample is one whole run (a new seed restarts it); the row's unit is ms per epoch.
   ...[
-    ['train-2d-default-epochs', '?view=train&epochs=200', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
-    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
+    ['train-2d-default-epochs', '?view=train&epochs=200&speed=max', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
+    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20&speed=max', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
   ].map(([name, url, epochs, runs, what]) => ({
     name,
     url,
@@ -239,6 +239,48 @@ const BENCHES = [
   })),
 
 ];
+
+// ---- view=train with the network diagram (issue 12): frames while the default 2-D set trains
+// (paced at 50 epochs/s: every frame steps, evaluates once an epoch and redraws the boundary, the
+// diagram's heatmaps and weights, and the curves), and the same with ten hidden layers of 256
+// (drawn capped). Samples: ms between animation frames over 3 s; the note has frames/s, the
+// canvas draw per frame and the longest main-thread task (target >= 30 frames/s, no task > 50 ms).
+BENCHES.push(...[
+  ['train-diagram-frames', '?view=train&epochs=1000', 'default 2-8-8-1 tanh with the diagram, steady pace'],
+  ['train-diagram-fast', '?view=train&epochs=1000&speed=fast', 'the same at 50 epochs/s: an evaluation nearly every frame'],
+  ['train-diagram-10x256', '?view=train&epochs=1000&hidden=256,256,256,256,256,256,256,256,256,256', '10 x 256 (12 units a layer drawn)'],
+].map(([name, url, what]) => ({
+  name,
+  url,
+  async run(page) {
+    return page.evaluate(async (what) => {
+      const h = window.trainlab.handle;
+      // past the first build and evaluation
+      await new Promise((r) => setTimeout(r, 500));
+      const tasks = [];
+      const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+      obs.observe({ type: 'longtask', buffered: false });
+      h.stats.drawMs.length = 0;
+      const samples = [];
+      let last = performance.now();
+      const t0 = last;
+      while (performance.now() - t0 < 3000) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        samples.push(now - last);
+        last = now;
+      }
+      obs.disconnect();
+      const draws = h.stats.drawMs.slice().sort((a, b) => a - b);
+      const fps = samples.length / ((last - t0) / 1000);
+      return {
+        samples,
+        note: `(${what}; ${fps.toFixed(1)} frames/s, canvas draw median ${(draws[draws.length >> 1] ?? 0).toFixed(2)} ms, ` +
+          `${draws.length} draws; longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.length} over 50 ms; epoch ${h.data().epoch})`,
+      };
+    }, what);
+  },
+})));
 
 // The engine workloads of ../shared/peers/workloads.json (read here, passed into the page), timed
 // with the peers' protocol: `warmup` steps, then `steps` steps in blocks of `block`, the per-step

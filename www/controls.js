@@ -44,6 +44,16 @@ function numberInput(spec, id) {
 function sliderScale(spec) {
   const whole = spec.kind === 'int';
   const kind = spec.slider ?? (spec.log ? 'log' : 'linear');
+  if (kind === 'log' && spec.min === 0 && spec.max > 0) {
+    // a log slider whose range starts at 0 (λ: no L2): the leftmost notch is 0, the others move
+    // evenly in log10 over six decades below the maximum
+    const lo = Math.log10(spec.max) - 6;
+    return {
+      to: (v) => (v > 0 ? Math.max(Math.log10(v), lo) : lo - 0.5), from: (x) => (x < lo ? 0 : 10 ** x),
+      min: lo - 0.5, max: Math.log10(spec.max), step: 'any',
+      text: (v) => (whole ? String(Math.round(v)) : fmt(+v.toPrecision(3))),
+    };
+  }
   if (kind === 'log' && spec.min > 0) {
     return {
       to: (v) => Math.log10(Math.max(v, spec.min)), from: (x) => 10 ** x,
