@@ -45,16 +45,22 @@ impl ScaleView {
     /// histograms and the share per interval.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let panel: Panel = params.pick("panel");
-        let sides = params::sides(params, panel)?;
-        let [a, b] = sides.axes;
         // the same draws u ~ U(0, 1) for both sides: the two histograms differ only by their scale
-        // (the core refuses more than MAX_SAMPLES before allocating)
+        // (the core refuses more than MAX_SAMPLES before allocating; checked first, so a count
+        // over the cap is named even when a range is wrong too)
         let units = unit_draws(
             params.float("samples").round() as usize,
             &mut seeded(params.int("seed") as u64),
         )
         .map_err(|e| Notice::inconsistent("samples", e.to_string()))?;
-        let x_axis = |name| params.pick::<XAxis>(name).kind(sides.log_kind);
+        let sides = params::sides(params, panel)?;
+        let [a, b] = sides.axes;
+        // whole numbers on a linear axis, one bar each (a log axis would bin three integers into
+        // 40 bars); the axis choices are for α and β
+        let x_axis = |name| match panel {
+            Panel::Integers => AxisKind::Linear,
+            _ => params.pick::<XAxis>(name).kind(sides.log_kind),
+        };
         let h0 = sample(sides.names[0], a, x_axis("axis_left"), &units);
         let h1 = sample(sides.names[1], b, x_axis("axis_right"), &units);
         // interval bounds in the exact form of code (0.999, not 3 rounded digits)

@@ -6,7 +6,7 @@
 //! Cap: [`MAX_DRAWS`] samples. A slot's scale matters once it holds a name, its range once the
 //! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
 //! [`text`].
-use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, When};
+use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When};
 use super::{csv_table, Area, View, ViewEntry};
 use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
 use crate::chart::{ChartError, Lang, Theme};
@@ -60,13 +60,15 @@ const fn slot(
     range_when: &'static [When],
 ) -> [ParamSpec; 3] {
     [
-        choice(hp, NAMES, name).group(Group::Search),
+        choice(hp, NAMES, name).group(Group::Search).main(),
         choice(scale, &ScaleKind::IDS, scale_default)
             .group(Group::Search)
-            .when(none_of(hp, NONE)),
+            .when(none_of(hp, NONE))
+            .main(),
         list(range, (-1e6, 1e6, 1e-12), (2, 2), range_default)
             .group(Group::Search)
-            .when(When::All { rules: range_when }),
+            .when(When::All { rules: range_when })
+            .main(),
     ]
 }
 
@@ -98,7 +100,10 @@ pub const PARAMS: &[ParamSpec] = &[
     S4[0],
     S4[1],
     S4[2],
-    int("samples", 10, MAX_DRAWS, "500").group(Group::Data),
+    int("samples", 10, MAX_DRAWS, "500")
+        .group(Group::Data)
+        .slider(Slider::Log)
+        .main(),
     seed("1"),
 ];
 
@@ -113,6 +118,8 @@ pub const ENTRY: ViewEntry = ViewEntry {
 /// The computed view.
 pub struct SpaceView {
     space: SearchSpace,
+    /// The samples drawn: the trial count of the exported searches.
+    trials: usize,
     axes: Vec<Axis>,
     samples: Vec<Vec<f64>>,
 }
@@ -185,7 +192,12 @@ impl SpaceView {
             );
             axes.push(axis);
         }
-        Ok(SpaceView { space, axes, samples })
+        Ok(SpaceView {
+            space,
+            trials: n,
+            axes,
+            samples,
+        })
     }
 }
 
@@ -210,7 +222,7 @@ impl View for SpaceView {
     fn summary(&self) -> serde_json::Value {
         let code: serde_json::Map<String, serde_json::Value> = self
             .space
-            .exports()
+            .exports(self.trials)
             .into_iter()
             .map(|(k, v)| (k.to_string(), json!(v)))
             .collect();

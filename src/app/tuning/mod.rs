@@ -90,10 +90,12 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
-    /// The round's ranges as Optuna and Ray Tune code.
+    /// The round's ranges as Optuna and Ray Tune code, for as many trials as the search runs.
     fn exports(&self) -> serde_json::Value {
-        match self.study.search().round().space() {
-            Some(space) => json!({"optuna": space.optuna(), "ray_tune": space.ray_tune()}),
+        let search = self.study.search();
+        let trials = search.config.trials;
+        match search.round().space() {
+            Some(space) => json!({"optuna": space.optuna(trials), "ray_tune": space.ray_tune(trials)}),
             None => json!({}),
         }
     }
