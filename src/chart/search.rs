@@ -2,8 +2,13 @@
 //! the dev-error surface as a faint heatmap behind the points and the points projected onto both
 //! axes as rug marks; optionally a second row with the repeated study (best-found error per
 //! strategy) and the `1 - 0.95^n` curve. Every word drawn comes in as data (titles, axis titles,
-//! legend words).
-use super::scale::log10_label;
+//! legend words). The panels sit in a row on a wide figure and in one column on a narrow one
+//! ([`search_layout`]), which also says where each plotting area is, so the page can name the
+//! trial under the pointer ([`trial_at`]).
+use super::scale::{
+    fit, log10_label, log_ticks, nice_ticks, sub_area, tick_count, PanelGeometry, Ticked, NARROW_BELOW,
+};
+use super::ticks::{linear_label, whole_label};
 use super::{series_color, ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -112,31 +117,164 @@ pub fn heat_rects(heat: &[Vec<f64>], x_range: (f64, f64), y_range: (f64, f64)) -
     out
 }
 
-fn draw_box_panel<DB: DrawingBackend>(
+/// The layout of the search figure on a figure `width` CSS pixels wide: the box panels (a row on
+/// a wide figure, one column on a narrow one) and, with the study, its two panels (a row below, or
+/// two more rows). Returns the box panels, the study panels, and the figure's height for `width`.
+pub fn search_layout(data: &SearchChartData, width: f64) -> (Vec<PanelGeometry>, Vec<PanelGeometry>, f64) {
+    let n = data.panels.len().max(1);
+    let narrow = width < NARROW_BELOW;
+    let (box_h, study_h) = if narrow {
+        ((width * 0.4).clamp(140.0, 240.0), (width * 0.45).clamp(150.0, 240.0))
+    } else {
+        (
+            (width / n as f64 * 0.95).clamp(220.0, 440.0),
+            (width * 0.26).clamp(200.0, 320.0),
+        )
+    };
+    let study_rows = if data.study.is_none() {
+        0.0
+    } else if narrow {
+        2.0
+    } else {
+        1.0
+    };
+    let box_rows = if narrow { n as f64 } else { 1.0 };
+    let height = box_rows * box_h + study_rows * study_h;
+    let box_frac = box_rows * box_h / height;
+    let boxes = (0..n)
+        .map(|k| {
+            let frac = if narrow {
+                let h = box_frac / n as f64;
+                [0.0, k as f64 * h, 1.0, (k + 1) as f64 * h]
+            } else {
+                let w = 1.0 / n as f64;
+                [k as f64 * w, 0.0, (k + 1) as f64 * w, box_frac]
+            };
+            PanelGeometry {
+                frac,
+                inset: BOX_INSET,
+                x: data.x_range,
+                y: data.y_range,
+            }
+        })
+        .collect();
+    let study = match &data.study {
+        None => Vec::new(),
+        Some(s) => {
+            let (left, right) = if narrow {
+                let h = (1.0 - box_frac) / 2.0;
+                ([0.0, box_frac, 1.0, box_frac + h], [0.0, box_frac + h, 1.0, 1.0])
+            } else {
+                ([0.0, box_frac, 0.55, 1.0], [0.55, box_frac, 1.0, 1.0])
+            };
+            let (e0, e1) = (*s.edges.first().unwrap_or(&0.0), *s.edges.last().unwrap_or(&1.0));
+            let top = s
+                .grid_counts
+                .iter()
+                .chain(&s.random_counts)
+                .copied()
+                .max()
+                .unwrap_or(1)
+                .max(1) as f64
+                * 1.1;
+            let n_max = s.curve.last().map_or(100.0, |c| c.0);
+            vec![
+                PanelGeometry {
+                    frac: left,
+                    inset: STUDY_INSET,
+                    x: (e0, e1),
+                    y: (0.0, top),
+                },
+                PanelGeometry {
+                    frac: right,
+                    inset: STUDY_INSET,
+                    x: (0.0, n_max),
+                    y: (0.0, 1.02),
+                },
+            ]
+        }
+    };
+    (boxes, study, height)
+}
+
+/// The trial nearest pixel `at` (CSS pixels) of a figure `size`, within `reach` pixels: `(panel,
+/// index in that panel's points)`.
+pub fn trial_at(data: &SearchChartData, size: (f64, f64), at: (f64, f64), reach: f64) -> Option<(usize, usize)> {
+    let (boxes, _, _) = search_layout(data, size.0);
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (k, (g, panel)) in boxes.iter().zip(&data.panels).enumerate() {
+        let [l, t, r, b] = g.plot(size);
+        if at.0 < l - reach || at.0 > r + reach || at.1 < t - reach || at.1 > b + reach {
+            continue;
+        }
+        for (i, &(x, y, _)) in panel.points.iter().enumerate() {
+            let (px, py) = g.pixel_of(size, (x, y));
+            let d = (px - at.0).hypot(py - at.1);
+            if d <= reach && best.is_none_or(|b| d < b.0) {
+                best = Some((d, k, i));
+            }
+        }
+    }
+    best.map(|(_, k, i)| (k, i))
+}
+
+/// Plotting-area insets of a box panel: title above, log ticks and axis title left and below.
+const BOX_INSET: [f64; 4] = [52.0, 22.0, 12.0, 38.0];
+/// Label areas inside [`BOX_INSET`]: y (ticks and title), x (ticks and title).
+const BOX_LABELS: (f64, f64) = (48.0, 34.0);
+/// Plotting-area insets of a study panel (no axis titles: the panel title says what it shows).
+const STUDY_INSET: [f64; 4] = [46.0, 22.0, 10.0, 26.0];
+const STUDY_LABELS: (f64, f64) = (42.0, 22.0);
+
+/// A panel's title, top left, fitted to the panel's width.
+fn panel_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    data: &SearchChartData,
-    panel: &BoxPanel,
+    text: &str,
+    g: &PanelGeometry,
+    width: f64,
     theme: &Theme,
 ) -> Result<(), ChartError> {
+    let cell = (g.frac[2] - g.frac[0]) * width;
+    let (text, size) = fit(text, (cell - 12.0) * theme.scale, 12.0, theme);
+    let style = theme.font(size).pos(Pos::new(HPos::Left, VPos::Center));
+    area.draw(&Text::new(text, (theme.px(6.0) as i32, theme.px(11.0) as i32), style))?;
+    Ok(())
+}
+
+fn draw_box_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &SearchChartData,
+    panel: &BoxPanel,
+    g: &PanelGeometry,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let area = sub_area(root, g.frac);
+    let css = (
+        root.dim_in_pixel().0 as f64 / theme.scale,
+        root.dim_in_pixel().1 as f64 / theme.scale,
+    );
+    let [l, t, r, b] = g.plot(css);
     let (x0, x1) = data.x_range;
     let (y0, y1) = data.y_range;
-    let mut chart = ChartBuilder::on(area)
-        .margin(theme.px(6.0))
-        .margin_right(theme.px(12.0))
-        .caption(&panel.title, theme.font(12.0))
-        .x_label_area_size(theme.px(34.0))
-        .y_label_area_size(theme.px(44.0))
-        .build_cartesian_2d(x0..x1, y0..y1)?;
+    let xt = log_ticks(x0, x1, tick_count(r - l, 46.0));
+    let yt = log_ticks(y0, y1, tick_count(b - t, 26.0));
+    let mut chart = ChartBuilder::on(&area)
+        .margin_left(theme.px(g.inset[0] - BOX_LABELS.0))
+        .margin_top(theme.px(g.inset[1]))
+        .margin_right(theme.px(g.inset[2]))
+        .margin_bottom(theme.px(g.inset[3] - BOX_LABELS.1))
+        .x_label_area_size(theme.px(BOX_LABELS.1))
+        .y_label_area_size(theme.px(BOX_LABELS.0))
+        .build_cartesian_2d(Ticked::new(x0, x1, xt), Ticked::new(y0, y1, yt))?;
+    let label = |v: &f64| log10_label(*v);
     // no grid: the heatmap is the texture of these panels
     theme
         .mesh(&mut chart.configure_mesh(), 10.0)
         .bold_line_style(TRANSPARENT)
         .x_desc(data.x_desc.as_str())
         .y_desc(data.y_desc.as_str())
-        .x_labels(5)
-        .y_labels(5)
-        .x_label_formatter(&|x| log10_label(*x))
-        .y_label_formatter(&|y| log10_label(*y))
+        .x_label_formatter(&label)
+        .y_label_formatter(&label)
         .draw()?;
     // the surface, faint
     chart.draw_series(
@@ -178,37 +316,46 @@ fn draw_box_panel<DB: DrawingBackend>(
             INK.stroke_width(theme.px(1.5)),
         )))?;
     }
-    Ok(())
+    panel_title(&area, &panel.title, g, css.0, theme)
 }
 
 fn draw_study<DB: DrawingBackend>(
-    left: &DrawingArea<DB, Shift>,
-    right: &DrawingArea<DB, Shift>,
+    root: &DrawingArea<DB, Shift>,
     s: &StudyPanel,
+    panels: &[PanelGeometry],
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let (e0, e1) = (*s.edges.first().unwrap_or(&0.0), *s.edges.last().unwrap_or(&1.0));
-    let top = s
-        .grid_counts
-        .iter()
-        .chain(&s.random_counts)
-        .copied()
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64
-        * 1.1;
-    let mut chart = ChartBuilder::on(left)
-        .margin(theme.px(6.0))
-        .caption(&s.titles.0, theme.font(12.0))
-        .x_label_area_size(theme.px(28.0))
-        .y_label_area_size(theme.px(44.0))
-        .build_cartesian_2d(e0..e1, 0.0..top)?;
+    let css = (
+        root.dim_in_pixel().0 as f64 / theme.scale,
+        root.dim_in_pixel().1 as f64 / theme.scale,
+    );
+    let (Some(gl), Some(gr)) = (panels.first(), panels.get(1)) else {
+        return Ok(());
+    };
+    let left = sub_area(root, gl.frac);
+    let [l, t, r, b] = gl.plot(css);
+    let (e0, e1) = gl.x;
+    let top = gl.y.1;
+    let xt = nice_ticks(e0, e1, tick_count(r - l, 56.0));
+    let yt: Vec<f64> = nice_ticks(0.0, top, tick_count(b - t, 30.0).min(4))
+        .into_iter()
+        .filter(|v| (v - v.round()).abs() < 1e-9)
+        .collect();
+    let mut chart = ChartBuilder::on(&left)
+        .margin_left(theme.px(gl.inset[0] - STUDY_LABELS.0))
+        .margin_top(theme.px(gl.inset[1]))
+        .margin_right(theme.px(gl.inset[2]))
+        .margin_bottom(theme.px(gl.inset[3] - STUDY_LABELS.1))
+        .x_label_area_size(theme.px(STUDY_LABELS.1))
+        .y_label_area_size(theme.px(STUDY_LABELS.0))
+        .build_cartesian_2d(Ticked::new(e0, e1, xt), Ticked::new(0.0, top, yt))?;
+    let span = e1 - e0;
+    let x_label = |x: &f64| linear_label(*x, span);
+    let y_label = |y: &f64| whole_label(*y);
     theme
         .mesh(&mut chart.configure_mesh(), 10.0)
-        .x_labels(5)
-        .y_labels(4)
-        .x_label_formatter(&|x| format!("{x:.3}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
         .draw()?;
     for (k, counts) in [&s.grid_counts, &s.random_counts].into_iter().enumerate() {
         // a step outline per strategy, so both stay visible where they overlap
@@ -233,15 +380,8 @@ fn draw_study<DB: DrawingBackend>(
         theme.px(3.0),
         INK.stroke_width(theme.px(1.0)),
     ))?;
-    let area = chart.plotting_area();
-    let (xr, yr) = area.get_pixel_range();
-    let base = left.get_base_pixel();
-    let at = |i: i32| {
-        (
-            xr.end - base.0 - theme.px(6.0) as i32,
-            yr.start - base.1 + theme.px(8.0 + 15.0 * i as f64) as i32,
-        )
-    };
+    // the legend words, top right inside the plotting area
+    let x = theme.px(r - gl.frac[0] * css.0 - 6.0) as i32;
     for (i, (word, color)) in [
         (&s.words.0, series_color(0)),
         (&s.words.1, series_color(1)),
@@ -250,26 +390,40 @@ fn draw_study<DB: DrawingBackend>(
     .into_iter()
     .enumerate()
     {
+        let y = theme.px(t - gl.frac[1] * css.1 + 4.0 + 15.0 * i as f64) as i32;
         let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Right, VPos::Top));
-        left.draw(&Text::new(word.clone(), at(i as i32), style))?;
+        left.draw(&Text::new(word.clone(), (x, y), style))?;
     }
+    panel_title(&left, &s.titles.0, gl, css.0, theme)?;
 
-    let n_max = s.curve.last().map_or(100.0, |c| c.0);
-    let mut chart = ChartBuilder::on(right)
-        .margin(theme.px(6.0))
-        .caption(&s.titles.1, theme.font(12.0))
-        .x_label_area_size(theme.px(28.0))
-        .y_label_area_size(theme.px(36.0))
-        .build_cartesian_2d(0.0..n_max, 0.0..1.02)?;
+    let right = sub_area(root, gr.frac);
+    let [l, t, r, b] = gr.plot(css);
+    let n_max = gr.x.1;
+    let xt: Vec<f64> = nice_ticks(0.0, n_max, tick_count(r - l, 50.0))
+        .into_iter()
+        .filter(|v| (v - v.round()).abs() < 1e-9)
+        .collect();
+    let yt = nice_ticks(0.0, 1.0, tick_count(b - t, 30.0).min(6));
+    let mut chart = ChartBuilder::on(&right)
+        .margin_left(theme.px(gr.inset[0] - STUDY_LABELS.0))
+        .margin_top(theme.px(gr.inset[1]))
+        .margin_right(theme.px(gr.inset[2]))
+        .margin_bottom(theme.px(gr.inset[3] - STUDY_LABELS.1))
+        .x_label_area_size(theme.px(STUDY_LABELS.1))
+        .y_label_area_size(theme.px(STUDY_LABELS.0))
+        .build_cartesian_2d(Ticked::new(0.0, n_max, xt), Ticked::new(0.0, 1.02, yt))?;
+    let x_label = |x: &f64| whole_label(*x);
+    let y_label = |y: &f64| linear_label(*y, 1.0);
     theme
         .mesh(&mut chart.configure_mesh(), 10.0)
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.1}"))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
         .draw()?;
     chart.draw_series(LineSeries::new(s.curve.clone(), INK.stroke_width(theme.px(1.5))))?;
-    // the measured hit rates at n = budget, named like the histogram's strategies
+    // the measured hit rates at n = budget, named like the histogram's strategies; the two words
+    // are pushed apart when the rates are close
+    let mut marks: Vec<(i32, i32, &String, RGBColor)> = Vec::new();
+    let base = right.get_base_pixel();
     for (k, (hit, word)) in [(s.hits.0, &s.words.0), (s.hits.1, &s.words.1)].into_iter().enumerate() {
         let color = series_color(k);
         chart.draw_series(std::iter::once(Circle::new(
@@ -278,40 +432,36 @@ fn draw_study<DB: DrawingBackend>(
             color.filled(),
         )))?;
         let (x, y) = chart.backend_coord(&(s.budget, hit));
-        let base = right.get_base_pixel();
-        let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
-        right.draw(&Text::new(
-            word.clone(),
-            (x - base.0 + theme.px(8.0) as i32, y - base.1),
-            style,
-        ))?;
+        marks.push((x - base.0 + theme.px(8.0) as i32, y - base.1, word, color));
     }
-    Ok(())
+    let gap = theme.px(14.0) as i32;
+    marks.sort_by_key(|m| m.1);
+    if marks.len() == 2 && marks[1].1 - marks[0].1 < gap {
+        let mid = (marks[0].1 + marks[1].1) / 2;
+        marks[0].1 = mid - gap / 2;
+        marks[1].1 = mid + gap / 2;
+    }
+    for (x, y, word, color) in marks {
+        let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        right.draw(&Text::new(word.clone(), (x, y), style))?;
+    }
+    panel_title(&right, &s.titles.1, gr, css.0, theme)
 }
 
-/// Draws the figure on `root`.
+/// Draws the figure on `root` (see [`search_layout`]).
 pub fn draw_search<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &SearchChartData,
     theme: &Theme,
 ) -> Result<(), ChartError> {
     root.fill(&WHITE)?;
-    let (top, bottom) = match data.study {
-        Some(_) => {
-            let (_, h) = root.dim_in_pixel();
-            let (a, b) = root.split_vertically((h as f64 * 0.56) as u32);
-            (a, Some(b))
-        }
-        None => (root.clone(), None),
-    };
-    let cells = top.split_evenly((1, data.panels.len().max(1)));
-    for (area, panel) in cells.iter().zip(&data.panels) {
-        draw_box_panel(area, data, panel, theme)?;
+    let width = root.dim_in_pixel().0 as f64 / theme.scale;
+    let (boxes, study, _) = search_layout(data, width);
+    for (panel, g) in data.panels.iter().zip(&boxes) {
+        draw_box_panel(root, data, panel, g, theme)?;
     }
-    if let (Some(study), Some(bottom)) = (&data.study, bottom) {
-        let (w, _) = bottom.dim_in_pixel();
-        let (left, right) = bottom.split_horizontally((w as f64 * 0.55) as u32);
-        draw_study(&left, &right, study, theme)?;
+    if let Some(s) = &data.study {
+        draw_study(root, s, &study, theme)?;
     }
     Ok(())
 }

@@ -7,8 +7,8 @@
 //! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
 //! [`text`].
 use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When};
-use super::{csv_table, Area, View, ViewEntry};
-use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
+use super::{csv_table, read_only, Area, View, ViewEntry};
+use crate::chart::scale::{bin_at, draw_histograms, hist_height, AxisKind, HistPanel, Pointer};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{histogram, Axis, Scale, ScaleKind};
@@ -111,7 +111,8 @@ pub const PARAMS: &[ParamSpec] = &[
 pub const ENTRY: ViewEntry = ViewEntry {
     id: "space",
     params: PARAMS,
-    commands: &[],
+    // `readout` {x, y, width, height}: the bin under the pointer (its range or option, and count)
+    commands: &[read_only("readout")],
     new: |p| Ok(Box::new(SpaceView::build(p)?)),
 };
 
@@ -232,7 +233,8 @@ impl View for SpaceView {
             .iter()
             .map(|p| json!({"name": p.name, "scale": p.scale, "low": p.low, "high": p.high, "options": p.options}))
             .collect();
-        let mut columns = vec!["#".to_string()];
+        // "sample" is worded by the page; the hyperparameters are named as in the exported code
+        let mut columns = vec!["sample".to_string()];
         columns.extend(self.space.params.iter().map(|p| {
             if p.options.is_empty() {
                 p.name.clone()
@@ -284,6 +286,30 @@ impl View for SpaceView {
         }
         draw_histograms(root, &panels, words(theme.lang).samples_per_bin, theme)
     }
+
+    fn height_for(&self, width: f64) -> f64 {
+        hist_height(self.space.params.len(), width)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        let pointer = Pointer::parse(arg).ok_or_else(|| Notice::rejected(name, "expected {x, y, width, height}"))?;
+        let shown = self.panels(&Theme::default());
+        Ok(match bin_at(&shown, pointer.size(), pointer.at()) {
+            Some((k, i)) => {
+                let (p, h) = (&self.space.params[k], &shown[k]);
+                json!({
+                    "name": p.name,
+                    "low": h.axis.from_axis(h.edges[i]),
+                    "high": h.axis.from_axis(h.edges[i + 1]),
+                    "whole": h.whole || !p.options.is_empty(),
+                    "option": p.options.get(i),
+                    "count": h.counts[i],
+                    "samples": self.trials,
+                })
+            }
+            None => serde_json::Value::Null,
+        })
+    }
 }
 
 impl SpaceView {
@@ -329,6 +355,7 @@ impl SpaceView {
                     edges,
                     color: k,
                     tick_names: p.options.clone(),
+                    whole: p.scale == Scale::Integer,
                 }
             })
             .collect()
