@@ -321,7 +321,7 @@ fn readouts_name_the_bin_and_the_trial_under_the_pointer() {
     // space: the optimizer's bars name their option
     let mut sp = view("space", "");
     let size = (1000.0, sp.height_for(1000.0));
-    let r = readout(&mut sp, (750.0 + 48.0 + 4.0, size.1 - 26.0 - 2.0), size);
+    let r = readout(&mut sp, (500.0 + 48.0 + 4.0, size.1 - 26.0 - 2.0), size);
     assert_eq!(
         (r["name"].as_str(), r["option"].as_str()),
         (Some("optimizer"), Some("adam")),

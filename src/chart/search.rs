@@ -127,7 +127,7 @@ pub fn search_layout(data: &SearchChartData, width: f64) -> (Vec<PanelGeometry>,
         ((width * 0.4).clamp(140.0, 240.0), (width * 0.45).clamp(150.0, 240.0))
     } else {
         (
-            (width / n as f64 * 0.95).clamp(220.0, 440.0),
+            (width / n as f64 * 1.25).clamp(240.0, 520.0),
             (width * 0.26).clamp(200.0, 320.0),
         )
     };

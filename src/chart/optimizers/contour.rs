@@ -193,12 +193,16 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
         let (w, _) = legend_size(&entries, theme);
         let base = area.get_base_pixel();
         let inset = theme.px(8.0) as i32;
-        draw_legend(
-            area,
-            (xs.end - base.0 - inset - w as i32, ys.start - base.1 + inset),
-            &entries,
-            theme,
-        )?;
+        // on a narrow figure (one panel across a phone) the plot is low: the legend goes to the
+        // bottom-right corner, away from the DLFS start and the paths' way in along the valley
+        let (_, h) = legend_size(&entries, theme);
+        let narrow = panel.frac[2] - panel.frac[0] > 0.99;
+        let top = if narrow {
+            ys.end - base.1 - inset - h as i32
+        } else {
+            ys.start - base.1 + inset
+        };
+        draw_legend(area, (xs.end - base.0 - inset - w as i32, top), &entries, theme)?;
     }
     Ok([xs.start, ys.start, xs.end, ys.end])
 }

@@ -1,7 +1,7 @@
 //! Histograms of sampled hyperparameter values (`view=scale`, `view=space`), each on a linear or a
 //! log x axis (the bins are equal-width on the axis shown, so the same samples look crowded or
-//! even). The panels sit side by side on a wide figure (up to five across) and reflow on a narrow
-//! one (one column for two, two columns for more); [`hist_layout`] says where each plotting area
+//! even). The panels sit side by side on a wide figure (two, a 2 x 2 grid for four, up to five
+//! across for more) and reflow on a narrow one (one column for two, two columns for more); [`hist_layout`] says where each plotting area
 //! is, so the page can name the bin under the pointer ([`bin_at`]) without drawing.
 use super::{nice_ticks, sub_area, tick_count, AxisKind, PanelGeometry, Ticked, NARROW_BELOW};
 use crate::chart::measure::text_size;
@@ -54,16 +54,14 @@ const INSET_NO_X_DESC: [f64; 4] = [48.0, 24.0, 10.0, 26.0];
 /// Label areas inside the insets: y tick labels (and description), x tick labels (and description).
 const Y_LABELS: f64 = 44.0;
 
-/// Columns for `n` histograms on a figure `width` CSS pixels wide.
+/// Columns for `n` histograms on a figure `width` CSS pixels wide: one for up to two on a narrow
+/// figure, else two for up to four (a 2 x 2 grid reads better than four slivers), then up to five.
 fn columns(n: usize, width: f64) -> usize {
-    if width < NARROW_BELOW {
-        if n <= 2 {
-            1
-        } else {
-            2
-        }
-    } else {
-        n.clamp(1, 5)
+    match n {
+        0..=2 if width < NARROW_BELOW => 1,
+        0..=4 => n.clamp(1, 2),
+        _ if width < NARROW_BELOW => 2,
+        _ => n.min(5),
     }
 }
 
@@ -88,18 +86,22 @@ pub fn hist_layout(panels: &[HistPanel], width: f64) -> Vec<PanelGeometry> {
         .collect()
 }
 
-/// The figure's height for `n` histograms at `width` CSS pixels: each row about three quarters
-/// of a panel's width on a wide figure, a little over half on a narrow one.
+/// The figure's height for `n` histograms at `width` CSS pixels: one row about 0.8 of a panel's
+/// width and several rows 0.6 each on a wide figure, a little over half a panel's width per row
+/// on a narrow one.
 pub fn hist_height(n: usize, width: f64) -> f64 {
     let n = n.max(1);
     let cols = columns(n, width);
+    let rows = n.div_ceil(cols);
     let cell = width / cols as f64;
     let row = if width < NARROW_BELOW {
         (cell * 0.55).clamp(150.0, 260.0)
+    } else if rows == 1 {
+        (cell * 0.8).clamp(200.0, 460.0)
     } else {
-        (cell * 0.75).clamp(180.0, 440.0)
+        (cell * 0.6).clamp(180.0, 360.0)
     };
-    row * n.div_ceil(cols) as f64
+    row * rows as f64
 }
 
 /// The histogram and bin under pixel `at` (CSS pixels) of a figure `size`: `(panel, bin)`.

@@ -33,24 +33,32 @@ pub fn log10_label(t: f64) -> String {
     }
 }
 
-/// Round tick values over `[lo, hi]`, at most `max` of them: multiples of 1, 2 or 5 times a power
-/// of ten (each written without float noise by the caller's formatter).
+/// Round tick values over `[lo, hi]`: multiples of 1, 2 or 5 times a power of ten, as many as
+/// fit in `max` and, where a finer step allows it with one more, at least two (each written
+/// without float noise by the caller's formatter).
 pub fn nice_ticks(lo: f64, hi: f64, max: usize) -> Vec<f64> {
     let max = max.max(2);
     let span = hi - lo;
     if !(span.is_finite() && span > 0.0) {
         return vec![lo];
     }
-    let raw = span / max as f64;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
+    let mag = 10f64.powf((span / max as f64).log10().floor());
+    let ticks = |step: f64| -> Vec<f64> {
+        let first = (lo / step - 1e-9).ceil() as i64;
+        let last = (hi / step + 1e-9).floor() as i64;
+        (first..=last).map(|k| k as f64 * step).collect()
+    };
+    // candidate steps from fine to coarse: the finest with at most `max` ticks
+    let all: Vec<Vec<f64>> = [0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0]
         .iter()
-        .map(|m| m * mag)
-        .find(|s| span / s <= max as f64)
-        .unwrap_or(10.0 * mag);
-    let first = (lo / step - 1e-9).ceil() as i64;
-    let last = (hi / step + 1e-9).floor() as i64;
-    (first..=last).map(|k| k as f64 * step).collect()
+        .map(|m| ticks(m * mag))
+        .collect();
+    let i = all.iter().position(|t| t.len() <= max).unwrap_or(all.len() - 1);
+    if all[i].len() < 2 && i > 0 && all[i - 1].len() <= max + 1 {
+        all[i - 1].clone()
+    } else {
+        all[i].clone()
+    }
 }
 
 /// Tick positions on an axis of `log10 x` over `[lo, hi]` (log10 units), at most `max`: the whole
@@ -313,6 +321,19 @@ mod tests {
             .iter()
             .map(|&t| kind.label(t, hi - lo))
             .collect()
+    }
+
+    #[test]
+    fn round_ticks_fit_and_are_at_least_two() {
+        assert_eq!(nice_ticks(-10.0, 10.0, 5), [-10.0, -5.0, 0.0, 5.0, 10.0]);
+        assert_eq!(nice_ticks(0.0, 1.05, 3), [0.0, 0.5, 1.0]);
+        // 1..30 in room for two: 20 alone is too few, so 10, 20, 30
+        assert_eq!(nice_ticks(1.0, 30.0, 2), [10.0, 20.0, 30.0]);
+        for (lo, hi, max) in [(0.0, 1.0, 5), (0.5, 30.5, 2), (49.5, 100.5, 6), (0.0, 212.0, 4)] {
+            let t = nice_ticks(lo, hi, max);
+            assert!(t.len() >= 2 && t.len() <= max + 1, "{lo}..{hi} max {max}: {t:?}");
+            assert!(t.iter().all(|v| *v >= lo - 1e-9 && *v <= hi + 1e-9), "{t:?}");
+        }
     }
 
     #[test]
