@@ -23,8 +23,8 @@ export default {
       set: 'momentum=0&adagrad=0&adam=0&lr_sgd=1.2&steps=60' },
     { text: '기울기 잡음과 감쇠 $α = 0.95^{t} α_0$: 맴돌던 경로가 자리를 잡습니다.',
       set: 'momentum=0&adagrad=0&adam=0&noise=1&schedule=exponential&steps=150' },
-    { text: `안장 $(x^2 - y^2)/20$: ${SGD}는 기어가고 ${MOMENTUM}과 ${ADAM}은 벗어납니다.`,
-      set: 'surface=saddle&y0=0.01&adagrad=0&steps=80' },
+    { text: `안장 $(x^2 - y^2)/20$: ${SGD}는 50단계 동안 능선을 기어가고 ${ADAM}은 4단계 만에 벗어납니다.`,
+      set: 'surface=saddle&y0=0.01&momentum=0&adagrad=0&steps=80' },
   ],
   notice: [
     '골짜기를 가로지르는 지그재그: $x^2/20 + y^2$에서는 골짜기를 가로지르는 방향($y$)의 기울기가 골짜기를 따라가는 방향($x$)보다 20배 가파릅니다. ' +

@@ -49,8 +49,9 @@ impl HistPanel {
 
 /// Plotting-area insets in CSS pixels: tick labels and the y description on the left, the title
 /// above, tick labels (and the x description) below.
-const INSET: [f64; 4] = [48.0, 24.0, 10.0, 40.0];
-const INSET_NO_X_DESC: [f64; 4] = [48.0, 24.0, 10.0, 26.0];
+/// The right inset leaves room for half the widest end label (`0.999`).
+const INSET: [f64; 4] = [48.0, 24.0, 16.0, 40.0];
+const INSET_NO_X_DESC: [f64; 4] = [48.0, 24.0, 16.0, 26.0];
 /// Label areas inside the insets: y tick labels (and description), x tick labels (and description).
 const Y_LABELS: f64 = 44.0;
 
@@ -158,7 +159,9 @@ pub fn draw_histograms<DB: DrawingBackend>(
             let ticks = nice_ticks(x0, x1, tick_count(plot_w, 56.0));
             ticks.into_iter().filter(|v| (v - v.round()).abs() < 1e-9).collect()
         } else {
-            p.axis.ticks(g.x.0, g.x.1, tick_count(plot_w, 56.0))
+            // decade labels are short: closer ticks on the log axes
+            let per = if p.axis == AxisKind::Linear { 56.0 } else { 40.0 };
+            p.axis.ticks(g.x.0, g.x.1, tick_count(plot_w, per))
         };
         let yt: Vec<f64> = nice_ticks(0.0, g.y.1, tick_count(plot_h, 34.0).min(5))
             .into_iter()

@@ -5,14 +5,13 @@
 //! legend words). The panels sit in a row on a wide figure and in one column on a narrow one
 //! ([`search_layout`]), which also says where each plotting area is, so the page can name the
 //! trial under the pointer ([`trial_at`]).
-use super::scale::{
-    fit, log10_label, log_ticks, nice_ticks, sub_area, tick_count, PanelGeometry, Ticked, NARROW_BELOW,
-};
-use super::ticks::{linear_label, whole_label};
+use super::scale::{fit, log10_label, log_ticks, sub_area, tick_count, PanelGeometry, Ticked, NARROW_BELOW};
 use super::{series_color, ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+mod study;
 
 /// One panel over the box: points (in log10 coordinates) with a colour index, boxes to outline.
 #[derive(Clone, Debug, Default)]
@@ -150,9 +149,11 @@ pub fn search_layout(data: &SearchChartData, width: f64) -> (Vec<PanelGeometry>,
                 let w = 1.0 / n as f64;
                 [k as f64 * w, 0.0, (k + 1) as f64 * w, box_frac]
             };
+            // stacked on a narrow figure, the panels share one α axis title, under the last
+            let shared = narrow && k + 1 < n;
             PanelGeometry {
                 frac,
-                inset: BOX_INSET,
+                inset: if shared { BOX_INSET_SHARED } else { BOX_INSET },
                 x: data.x_range,
                 y: data.y_range,
             }
@@ -220,14 +221,17 @@ pub fn trial_at(data: &SearchChartData, size: (f64, f64), at: (f64, f64), reach:
 
 /// Plotting-area insets of a box panel: title above, log ticks and axis title left and below.
 const BOX_INSET: [f64; 4] = [52.0, 22.0, 12.0, 38.0];
-/// Label areas inside [`BOX_INSET`]: y (ticks and title), x (ticks and title).
-const BOX_LABELS: (f64, f64) = (48.0, 34.0);
+/// The same without the α axis title (a panel above another on a narrow figure).
+const BOX_INSET_SHARED: [f64; 4] = [52.0, 22.0, 12.0, 22.0];
+/// The y label area inside the insets (ticks and title); the x label area is the bottom inset
+/// less a 4-pixel margin.
+const BOX_Y_LABELS: f64 = 48.0;
 /// Plotting-area insets of a study panel (no axis titles: the panel title says what it shows).
 const STUDY_INSET: [f64; 4] = [46.0, 22.0, 10.0, 26.0];
-const STUDY_LABELS: (f64, f64) = (42.0, 22.0);
+pub(super) const STUDY_LABELS: (f64, f64) = (42.0, 22.0);
 
 /// A panel's title, top left, fitted to the panel's width.
-fn panel_title<DB: DrawingBackend>(
+pub(super) fn panel_title<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     g: &PanelGeometry,
@@ -259,23 +263,26 @@ fn draw_box_panel<DB: DrawingBackend>(
     let xt = log_ticks(x0, x1, tick_count(r - l, 46.0));
     let yt = log_ticks(y0, y1, tick_count(b - t, 26.0));
     let mut chart = ChartBuilder::on(&area)
-        .margin_left(theme.px(g.inset[0] - BOX_LABELS.0))
+        .margin_left(theme.px(g.inset[0] - BOX_Y_LABELS))
         .margin_top(theme.px(g.inset[1]))
         .margin_right(theme.px(g.inset[2]))
-        .margin_bottom(theme.px(g.inset[3] - BOX_LABELS.1))
-        .x_label_area_size(theme.px(BOX_LABELS.1))
-        .y_label_area_size(theme.px(BOX_LABELS.0))
+        .margin_bottom(theme.px(4.0))
+        .x_label_area_size(theme.px(g.inset[3] - 4.0))
+        .y_label_area_size(theme.px(BOX_Y_LABELS))
         .build_cartesian_2d(Ticked::new(x0, x1, xt), Ticked::new(y0, y1, yt))?;
     let label = |v: &f64| log10_label(*v);
     // no grid: the heatmap is the texture of these panels
+    let mut mesh = chart.configure_mesh();
     theme
-        .mesh(&mut chart.configure_mesh(), 10.0)
+        .mesh(&mut mesh, 10.0)
         .bold_line_style(TRANSPARENT)
-        .x_desc(data.x_desc.as_str())
         .y_desc(data.y_desc.as_str())
         .x_label_formatter(&label)
-        .y_label_formatter(&label)
-        .draw()?;
+        .y_label_formatter(&label);
+    if g.inset != BOX_INSET_SHARED {
+        mesh.x_desc(data.x_desc.as_str());
+    }
+    mesh.draw()?;
     // the surface, faint
     chart.draw_series(
         heat_rects(&data.heat, data.x_range, data.y_range)
@@ -319,135 +326,6 @@ fn draw_box_panel<DB: DrawingBackend>(
     panel_title(&area, &panel.title, g, css.0, theme)
 }
 
-fn draw_study<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    s: &StudyPanel,
-    panels: &[PanelGeometry],
-    theme: &Theme,
-) -> Result<(), ChartError> {
-    let css = (
-        root.dim_in_pixel().0 as f64 / theme.scale,
-        root.dim_in_pixel().1 as f64 / theme.scale,
-    );
-    let (Some(gl), Some(gr)) = (panels.first(), panels.get(1)) else {
-        return Ok(());
-    };
-    let left = sub_area(root, gl.frac);
-    let [l, t, r, b] = gl.plot(css);
-    let (e0, e1) = gl.x;
-    let top = gl.y.1;
-    let xt = nice_ticks(e0, e1, tick_count(r - l, 56.0));
-    let yt: Vec<f64> = nice_ticks(0.0, top, tick_count(b - t, 30.0).min(4))
-        .into_iter()
-        .filter(|v| (v - v.round()).abs() < 1e-9)
-        .collect();
-    let mut chart = ChartBuilder::on(&left)
-        .margin_left(theme.px(gl.inset[0] - STUDY_LABELS.0))
-        .margin_top(theme.px(gl.inset[1]))
-        .margin_right(theme.px(gl.inset[2]))
-        .margin_bottom(theme.px(gl.inset[3] - STUDY_LABELS.1))
-        .x_label_area_size(theme.px(STUDY_LABELS.1))
-        .y_label_area_size(theme.px(STUDY_LABELS.0))
-        .build_cartesian_2d(Ticked::new(e0, e1, xt), Ticked::new(0.0, top, yt))?;
-    let span = e1 - e0;
-    let x_label = |x: &f64| linear_label(*x, span);
-    let y_label = |y: &f64| whole_label(*y);
-    theme
-        .mesh(&mut chart.configure_mesh(), 10.0)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .draw()?;
-    for (k, counts) in [&s.grid_counts, &s.random_counts].into_iter().enumerate() {
-        // a step outline per strategy, so both stay visible where they overlap
-        let mut path = vec![(e0, 0.0)];
-        for (i, &c) in counts.iter().enumerate() {
-            path.push((s.edges[i], c as f64));
-            path.push((s.edges[i + 1], c as f64));
-        }
-        path.push((e1, 0.0));
-        chart.draw_series(std::iter::once(Polygon::new(
-            path.clone(),
-            series_color(k).mix(0.18).filled(),
-        )))?;
-        chart.draw_series(std::iter::once(PathElement::new(
-            path,
-            series_color(k).stroke_width(theme.px(1.5)),
-        )))?;
-    }
-    chart.draw_series(DashedLineSeries::new(
-        vec![(s.threshold, 0.0), (s.threshold, top)],
-        theme.px(4.0),
-        theme.px(3.0),
-        INK.stroke_width(theme.px(1.0)),
-    ))?;
-    // the legend words, top right inside the plotting area
-    let x = theme.px(r - gl.frac[0] * css.0 - 6.0) as i32;
-    for (i, (word, color)) in [
-        (&s.words.0, series_color(0)),
-        (&s.words.1, series_color(1)),
-        (&s.words.2, INK),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        let y = theme.px(t - gl.frac[1] * css.1 + 4.0 + 15.0 * i as f64) as i32;
-        let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Right, VPos::Top));
-        left.draw(&Text::new(word.clone(), (x, y), style))?;
-    }
-    panel_title(&left, &s.titles.0, gl, css.0, theme)?;
-
-    let right = sub_area(root, gr.frac);
-    let [l, t, r, b] = gr.plot(css);
-    let n_max = gr.x.1;
-    let xt: Vec<f64> = nice_ticks(0.0, n_max, tick_count(r - l, 50.0))
-        .into_iter()
-        .filter(|v| (v - v.round()).abs() < 1e-9)
-        .collect();
-    let yt = nice_ticks(0.0, 1.0, tick_count(b - t, 30.0).min(6));
-    let mut chart = ChartBuilder::on(&right)
-        .margin_left(theme.px(gr.inset[0] - STUDY_LABELS.0))
-        .margin_top(theme.px(gr.inset[1]))
-        .margin_right(theme.px(gr.inset[2]))
-        .margin_bottom(theme.px(gr.inset[3] - STUDY_LABELS.1))
-        .x_label_area_size(theme.px(STUDY_LABELS.1))
-        .y_label_area_size(theme.px(STUDY_LABELS.0))
-        .build_cartesian_2d(Ticked::new(0.0, n_max, xt), Ticked::new(0.0, 1.02, yt))?;
-    let x_label = |x: &f64| whole_label(*x);
-    let y_label = |y: &f64| linear_label(*y, 1.0);
-    theme
-        .mesh(&mut chart.configure_mesh(), 10.0)
-        .x_label_formatter(&x_label)
-        .y_label_formatter(&y_label)
-        .draw()?;
-    chart.draw_series(LineSeries::new(s.curve.clone(), INK.stroke_width(theme.px(1.5))))?;
-    // the measured hit rates at n = budget, named like the histogram's strategies; the two words
-    // are pushed apart when the rates are close
-    let mut marks: Vec<(i32, i32, &String, RGBColor)> = Vec::new();
-    let base = right.get_base_pixel();
-    for (k, (hit, word)) in [(s.hits.0, &s.words.0), (s.hits.1, &s.words.1)].into_iter().enumerate() {
-        let color = series_color(k);
-        chart.draw_series(std::iter::once(Circle::new(
-            (s.budget, hit),
-            theme.px(4.5),
-            color.filled(),
-        )))?;
-        let (x, y) = chart.backend_coord(&(s.budget, hit));
-        marks.push((x - base.0 + theme.px(8.0) as i32, y - base.1, word, color));
-    }
-    let gap = theme.px(14.0) as i32;
-    marks.sort_by_key(|m| m.1);
-    if marks.len() == 2 && marks[1].1 - marks[0].1 < gap {
-        let mid = (marks[0].1 + marks[1].1) / 2;
-        marks[0].1 = mid - gap / 2;
-        marks[1].1 = mid + gap / 2;
-    }
-    for (x, y, word, color) in marks {
-        let style = theme.font(11.0).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
-        right.draw(&Text::new(word.clone(), (x, y), style))?;
-    }
-    panel_title(&right, &s.titles.1, gr, css.0, theme)
-}
-
 /// Draws the figure on `root` (see [`search_layout`]).
 pub fn draw_search<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -461,7 +339,7 @@ pub fn draw_search<DB: DrawingBackend>(
         draw_box_panel(root, data, panel, g, theme)?;
     }
     if let Some(s) = &data.study {
-        draw_study(root, s, &study, theme)?;
+        study::draw_study(root, s, &study, theme)?;
     }
     Ok(())
 }
