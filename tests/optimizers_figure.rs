@@ -93,28 +93,37 @@ fn narrow_geometry_matches_the_drawn_plotting_areas_and_stacks_the_panels() {
         let mut params = ParamSet::defaults(trainlab::app::optimizers::PARAMS);
         assert!(params.apply_query(query).is_empty());
         let m = OptimizersView::build(&params).unwrap();
-        let css_h = trainlab::app::View::height_for(&m, w as f64);
-        let (dw, dh) = ((w as f64 * scale) as u32, (css_h * scale).round() as u32);
-        let mut out = String::new();
-        let rects = {
-            let root = SVGBackend::with_string(&mut out, (dw, dh)).into_drawing_area();
-            m.draw_with_geometry(&root, &Theme { scale, lang: Lang::En }).unwrap()
-        };
-        let geo = m.geometry_for(w as f64);
-        assert_eq!((rects.len(), geo.len()), (panels, panels), "{query}");
-        for (k, (r, g)) in rects.iter().zip(&geo).enumerate() {
-            // one column: every panel spans the width
-            assert_eq!((g.frac[0], g.frac[2]), (0.0, 1.0), "{query}: panel {k}");
-            let p = g.plot((w as f64, css_h));
-            for i in 0..4 {
-                assert!(
-                    (r[i] as f64 / scale - p[i]).abs() <= 2.0,
-                    "{query}@{scale}: {r:?} vs {p:?}"
-                );
+        let wanted = trainlab::app::View::height_for(&m, w as f64);
+        // the height asked for, and the half phone screen the page may give instead
+        for css_h in [wanted, 422.0] {
+            let (dw, dh) = ((w as f64 * scale) as u32, (css_h * scale).round() as u32);
+            let mut out = String::new();
+            let rects = {
+                let root = SVGBackend::with_string(&mut out, (dw, dh)).into_drawing_area();
+                m.draw_with_geometry(&root, &Theme { scale, lang: Lang::En }).unwrap()
+            };
+            let geo = m.geometry_for((w as f64, css_h));
+            assert_eq!((rects.len(), geo.len()), (panels, panels), "{query}");
+            for (k, (r, g)) in rects.iter().zip(&geo).enumerate() {
+                // one column: every panel spans the width
+                assert_eq!((g.frac[0], g.frac[2]), (0.0, 1.0), "{query}: panel {k}");
+                let p = g.plot((w as f64, css_h));
+                for i in 0..4 {
+                    assert!(
+                        (r[i] as f64 / scale - p[i]).abs() <= 2.0,
+                        "{query}@{scale}: {r:?} vs {p:?}"
+                    );
+                }
             }
+            // the loss | schedule row keeps at least 150 pixels
+            let (loss, _) = trainlab::chart::optimizers::side_panels(panels, panels > 1, (w as f64, css_h));
+            assert!(
+                (loss[3] - loss[1]) * css_h >= 150.0 - 1e-9 || css_h >= wanted,
+                "{query} at {css_h}: {loss:?}"
+            );
         }
         // the phone gets a taller figure than 0.58 of its width, and the wide one keeps 0.58
-        assert!(css_h > 0.58 * w as f64, "{query}: {css_h}");
+        assert!(wanted > 0.58 * w as f64, "{query}: {wanted}");
         assert!((trainlab::app::View::height_for(&m, 1000.0) - 580.0).abs() < 1e-9);
     }
 }
@@ -167,7 +176,7 @@ fn the_readout_names_the_start_under_the_pointer_and_the_nearest_path_point() {
             params.apply_query("");
             OptimizersView::build(&params).unwrap()
         };
-        let g = &m.geometry_for(size.0)[0];
+        let g = &m.geometry_for(size)[0];
         // the start: a pointer over (-3, 1) reads (-3, 1) to 0.01
         let (px, py) = g.pixel_of(size, (-3.0, 1.0));
         let r = readout(&mut v, px, py, size);

@@ -82,12 +82,12 @@ impl OptimizersView {
     /// Geometry of the contour plotting areas on a wide figure (`data().geometry`, for mapping
     /// clicks to data on a laptop).
     pub fn geometry(&self) -> Vec<PanelGeometry> {
-        self.geometry_for(f64::INFINITY)
+        self.geometry_for((f64::INFINITY, f64::INFINITY))
     }
 
-    /// Geometry of the contour plotting areas on a figure `width` CSS pixels wide.
-    pub fn geometry_for(&self, width: f64) -> Vec<PanelGeometry> {
-        layout(self.racers.len(), self.multiples, X_RANGE, Y_RANGE, width)
+    /// Geometry of the contour plotting areas on a figure of `size` CSS pixels.
+    pub fn geometry_for(&self, size: (f64, f64)) -> Vec<PanelGeometry> {
+        layout(self.racers.len(), self.multiples, X_RANGE, Y_RANGE, size)
     }
 
     /// "SGD lr=0.95", "Momentum lr=0.1 μ=0.9" (DLFS form) or "Momentum lr=1 β=0.9" (Ng form):
@@ -111,7 +111,7 @@ impl OptimizersView {
     /// on the contours or on the loss curves (its optimizer, step, position and loss).
     fn readout(&self, pointer: &Pointer) -> serde_json::Value {
         let size = pointer.size();
-        let panels = self.geometry_for(size.0);
+        let panels = self.geometry_for(size);
         let at = panels
             .iter()
             .find_map(|g| g.data_at(size, pointer.at()))
@@ -139,7 +139,7 @@ impl OptimizersView {
             }
         }
         let data = self.chart_data(Lang::En);
-        let loss = loss_geometry(&data, side_panels(self.racers.len(), self.multiples, size.0).0);
+        let loss = loss_geometry(&data, side_panels(self.racers.len(), self.multiples, size).0);
         let axis = loss_axis(&data);
         let [l, top, r, b] = loss.plot(size);
         if pointer.x >= l - READOUT_REACH && pointer.x <= r && pointer.y >= top && pointer.y <= b {

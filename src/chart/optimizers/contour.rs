@@ -2,7 +2,7 @@
 //! floor), the minimum as a cross, each path clipped to the window (Liang & Barsky) with a dot per
 //! step while it is short, a cross where it exploded, the start ringed; a legend in the overlay or
 //! a title per small multiple.
-use super::{thin_px, OptimizersChartData, PanelGeometry, MAX_MARKED_STEPS, MULTIPLE_INSET};
+use super::{thin_px, OptimizersChartData, PanelGeometry, MAX_MARKED_STEPS, OVERLAY_INSET, STACKED_INSET};
 use crate::chart::legend::{draw_legend, legend_size, LegendEntry, LegendMark};
 use crate::chart::scale::{fit, nice_ticks, tick_count, Ticked};
 use crate::chart::ticks::linear_label;
@@ -76,14 +76,24 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
     shown: &[usize],
     theme: &Theme,
 ) -> Result<[i32; 4], ChartError> {
-    let small = panel.inset == MULTIPLE_INSET;
+    let small = panel.inset != OVERLAY_INSET;
+    // a small multiple above another in one column shares the lowest one's x tick labels
+    let stacked = panel.inset == STACKED_INSET;
     let [l, t, r, b] = panel.inset;
     // insets = margin + label area; label areas are 30 (overlay 38) px left and 18 (26) px below
-    let (ylab, xlab) = if small { (28.0, 18.0) } else { (38.0, 26.0) };
+    let (ylab, xlab) = match (small, stacked) {
+        (_, true) => (28.0, 0.0),
+        (true, false) => (28.0, 18.0),
+        (false, _) => (38.0, 26.0),
+    };
     let (w, h) = area.dim_in_pixel();
     let (pw, ph) = (w as f64 / theme.scale - l - r, h as f64 / theme.scale - t - b);
     let ((x0, x1), (y0, y1)) = (data.x_range, data.y_range);
-    let xt = nice_ticks(x0, x1, tick_count(pw, 48.0).min(5));
+    let xt = if stacked {
+        Vec::new()
+    } else {
+        nice_ticks(x0, x1, tick_count(pw, 48.0).min(5))
+    };
     let yt = nice_ticks(y0, y1, tick_count(ph, 30.0).min(5));
     let mut chart = ChartBuilder::on(area)
         .margin_left(theme.px(l - ylab))

@@ -83,6 +83,8 @@ pub use crate::chart::scale::PanelGeometry;
 
 const OVERLAY_INSET: [f64; 4] = [44.0, 8.0, 8.0, 32.0];
 const MULTIPLE_INSET: [f64; 4] = [34.0, 20.0, 6.0, 24.0];
+/// A small multiple above another in one column: no x tick labels (the lowest one has them).
+const STACKED_INSET: [f64; 4] = [34.0, 20.0, 6.0, 6.0];
 /// Insets of the loss and schedule panels: tick labels and the axis title left and below, the
 /// panel title above.
 pub(crate) const SIDE_INSET: [f64; 4] = [54.0, 24.0, 8.0, 44.0];
@@ -131,24 +133,57 @@ pub fn figure_height(n: usize, multiples: bool, width: f64) -> f64 {
     }
 }
 
-/// The contour panels for `n` paths on a figure `width` CSS pixels wide: one panel, or small
-/// multiples (1 column for up to 2 paths, else 2 columns; one column on a narrow figure).
-pub fn layout(n: usize, multiples: bool, x: (f64, f64), y: (f64, f64), width: f64) -> Vec<PanelGeometry> {
-    let (panels, cols, narrow) = grid(n, multiples, width);
+/// The least height (CSS pixels) the loss | schedule row keeps on a narrow figure that the page
+/// gives less height than [`figure_height`] asks for (a phone keeps half its screen for controls).
+const MIN_SIDE: f64 = 150.0;
+
+/// The share of a narrow figure `size` (CSS pixels) taken by the contours: what they ask for, or,
+/// on a figure lower than that, all but the loss | schedule row's least height.
+fn contour_share(panels: usize, (w, h): (f64, f64)) -> f64 {
+    let (contours, side) = (w * narrow_contours(panels), w * NARROW_SIDE);
+    if !(h.is_finite() && h > 0.0) || h >= contours + side - 0.5 {
+        return contours / (contours + side);
+    }
+    let side = side.min(MIN_SIDE.max(h * 0.36));
+    ((h - side) / h).clamp(0.3, 0.9)
+}
+
+/// The contour panels for `n` paths on a figure of `size` CSS pixels: one panel, or small
+/// multiples (1 column for up to 2 paths, else 2 columns; one column on a narrow figure, where
+/// they share the lowest panel's x axis).
+pub fn layout(n: usize, multiples: bool, x: (f64, f64), y: (f64, f64), size: (f64, f64)) -> Vec<PanelGeometry> {
+    let (panels, cols, narrow) = grid(n, multiples, size.0);
     let (right, bottom) = if narrow {
-        let c = narrow_contours(panels);
-        (1.0, c / (c + NARROW_SIDE))
+        (1.0, contour_share(panels, size))
     } else {
         (CONTOUR_WIDTH, 1.0)
     };
     let rows = panels.div_ceil(cols);
+    let inset = |k: usize| match (multiples, narrow && panels > 1 && k + 1 < panels) {
+        (false, _) => OVERLAY_INSET,
+        (true, true) => STACKED_INSET,
+        (true, false) => MULTIPLE_INSET,
+    };
+    // one column: the panels' plotting areas equally high (the lowest panel is taller by its
+    // tick labels); a grid: equal cells
+    let stacked = narrow && panels > 1 && size.1.is_finite() && size.1 > 0.0;
+    let insets: f64 = (0..panels).map(|k| inset(k)[1] + inset(k)[3]).sum();
+    let plot = ((bottom * size.1 - insets) / panels as f64).max(1.0);
+    let mut top = 0.0;
     (0..panels)
         .map(|k| {
             let (c, r) = ((k % cols) as f64, (k / cols) as f64);
             let (w, h) = (right / cols as f64, bottom / rows as f64);
+            let frac = if stacked {
+                let h = (plot + inset(k)[1] + inset(k)[3]) / size.1;
+                top += h;
+                [0.0, top - h, 1.0, top]
+            } else {
+                [c * w, r * h, (c + 1.0) * w, (r + 1.0) * h]
+            };
             PanelGeometry {
-                frac: [c * w, r * h, (c + 1.0) * w, (r + 1.0) * h],
-                inset: if multiples { MULTIPLE_INSET } else { OVERLAY_INSET },
+                frac,
+                inset: inset(k),
                 x,
                 y,
             }
@@ -156,13 +191,12 @@ pub fn layout(n: usize, multiples: bool, x: (f64, f64), y: (f64, f64), width: f6
         .collect()
 }
 
-/// The loss and schedule panels as fractions of the figure: right of the contours, or side by
-/// side under them on a narrow figure.
-pub fn side_panels(n: usize, multiples: bool, width: f64) -> ([f64; 4], [f64; 4]) {
-    let (panels, _, narrow) = grid(n, multiples, width);
+/// The loss and schedule panels as fractions of a figure of `size` CSS pixels: right of the
+/// contours, or side by side under them on a narrow figure.
+pub fn side_panels(n: usize, multiples: bool, size: (f64, f64)) -> ([f64; 4], [f64; 4]) {
+    let (panels, _, narrow) = grid(n, multiples, size.0);
     if narrow {
-        let c = narrow_contours(panels);
-        let top = c / (c + NARROW_SIDE);
+        let top = contour_share(panels, size);
         ([0.0, top, 0.5, 1.0], [0.5, top, 1.0, 1.0])
     } else {
         ([CONTOUR_WIDTH, 0.0, 1.0, 0.6], [CONTOUR_WIDTH, 0.6, 1.0, 1.0])
@@ -194,9 +228,10 @@ pub fn draw_optimizers<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<Vec<[i32; 4]>, ChartError> {
     root.fill(&WHITE)?;
-    let width = root.dim_in_pixel().0 as f64 / theme.scale;
+    let (w, h) = root.dim_in_pixel();
+    let size = (w as f64 / theme.scale, h as f64 / theme.scale);
     let n = data.paths.len();
-    let panels = layout(n, data.multiples, data.x_range, data.y_range, width);
+    let panels = layout(n, data.multiples, data.x_range, data.y_range, size);
     let mut rects = Vec::new();
     let base = root.get_base_pixel();
     for (k, panel) in panels.iter().enumerate() {
@@ -209,7 +244,7 @@ pub fn draw_optimizers<DB: DrawingBackend>(
         let r = contour::draw_contour_panel(&area, data, panel, &shown, theme)?;
         rects.push([r[0] - base.0, r[1] - base.1, r[2] - base.0, r[3] - base.1]);
     }
-    let (loss, schedule) = side_panels(n, data.multiples, width);
+    let (loss, schedule) = side_panels(n, data.multiples, size);
     panels::draw_loss(&sub_area(root, loss), data, theme)?;
     panels::draw_schedule(&sub_area(root, schedule), data.schedule, &data.words, theme)?;
     Ok(rects)
