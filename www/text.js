@@ -117,7 +117,7 @@ export const KO = {
     previous: '이전',
     next: '다음',
     try_this: '해 보기',
-    step_label: (n) => `${n}단계`,
+    step_label: (n) => `${n} 단계`,
     dismiss_notices: '닫기',
     map_title: '실험 하나씩 따라가는 강의',
     map_lead: '카드마다 심층 신경망 성능 향상 강의 노트와 《밑바닥부터 시작하는 딥러닝》 6장의 살아 있는 그림이 있습니다. 위에서부터 차례로 따라가거나 아무 카드나 여세요.',

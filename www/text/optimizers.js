@@ -25,7 +25,7 @@ export default {
       set: 'momentum=0&adagrad=0&adam=0&lr_sgd=1.2&steps=60' },
     { text: 'Gradient noise and the decay $α = 0.95^{t} α_0$: the path settles.',
       set: 'momentum=0&adagrad=0&adam=0&noise=1&schedule=exponential&steps=150' },
-    { text: `The saddle $(x^2 - y^2)/20$: ${SGD} creeps along the ridge for 50 steps, ${ADAM} leaves in 4.`,
+    { text: `The saddle $(x^2 - y^2)/20$: ${SGD} creeps for 50 steps, ${ADAM} escapes in 4.`,
       set: 'surface=saddle&y0=0.01&momentum=0&adagrad=0&steps=80' },
   ],
   notice: [
