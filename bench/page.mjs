@@ -124,7 +124,8 @@ const BENCHES = [
       return page.evaluate(async () => {
         const slider = document.querySelector('[data-param="per_round"] input[type="range"]');
         const stats = window.trainlab.handle.stats;
-        const input = (i) => { slider.value = String(10 + (i % 20)); slider.dispatchEvent(new Event('input', { bubbles: true })); };
+        // the slider is logarithmic (issue 12): its position is log10 of 10..29 points
+        const input = (i) => { slider.value = String(Math.log10(10 + (i % 20))); slider.dispatchEvent(new Event('input', { bubbles: true })); };
         for (let i = 0; i < 20; i++) input(i);
         stats.inputToDrawMs.length = 0;
         stats.drawMs.length = 0;
@@ -137,6 +138,47 @@ const BENCHES = [
       });
     },
   },
+  // ---- issue 12: a control's input to the redrawn figure at device-pixel ratio 2 (the canvas
+  // twice the CSS size each way, as on a laptop's retina screen) for optimizers, search and scale
+  // at their defaults; 20 warm-up inputs, then 100 timed. Target < 16 ms.
+  ...[
+    ['optimizers-input-dpr2', '?view=optimizers', 'steps', (i) => Math.log10(20 + (i % 40)), 'the steps slider: 20..59 steps of 4 optimizers, contours 150 x 150'],
+    ['search-input-dpr2', '?view=search', 'per_round', (i) => Math.log10(10 + (i % 20)), 'points per round: grid, random, coarse to fine, heatmaps'],
+    ['scale-input-dpr2', '?view=scale', 'alpha_high', (i) => -1 + (i % 20) / 20, 'α high: 2 x 1,000 samples resampled and binned'],
+  ].map(([name, url, param, position, what]) => ({
+    name,
+    url,
+    async run(page) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
+      try {
+        return await page.evaluate(async ({ param, positions, what }) => {
+          const slider = document.querySelector(`[data-param="${param}"] input[type="range"]`);
+          const h = window.trainlab.handle;
+          const input = (i) => { slider.value = String(positions[i % positions.length]); slider.dispatchEvent(new Event('input', { bubbles: true })); };
+          for (let i = 0; i < 20; i++) {
+            input(i);
+            await new Promise((r) => requestAnimationFrame(() => r()));
+          }
+          h.stats.inputToDrawMs.length = 0;
+          h.stats.drawMs.length = 0;
+          for (let i = 0; i < 100; i++) {
+            input(i + 20);
+            await new Promise((r) => requestAnimationFrame(() => r()));
+          }
+          const canvas = document.querySelector('canvas.tl-canvas');
+          const ratio = canvas.width / canvas.getBoundingClientRect().width;
+          const draw = h.stats.drawMs.slice().sort((a, b) => a - b);
+          return {
+            samples: h.stats.inputToDrawMs.slice(),
+            note: `(${what}; canvas ${canvas.width} x ${canvas.height} px, ratio ${ratio.toFixed(2)}; draw alone median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)`,
+          };
+        }, { param, positions: Array.from({ length: 40 }, (_, i) => position(i)), what });
+      } finally {
+        await cdp.send('Emulation.clearDeviceMetricsOverride');
+      }
+    },
+  })),
   {
     // The 1,000-repeat study (grid vs random, 25 trials each, fresh seed each time), through
     // handle.set: compute plus redraw of the figure with the study row; 3 warm-up, 20 timed.

@@ -2,7 +2,8 @@
 // A view without an entry here gets the schema-built controls only.
 //
 // An extension is a module exporting attach(ctx) -> { destroy() }, where ctx is
-// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
+// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts, info } (info: the
+// view's catalogue entry, { id, params, commands }).
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes. Each is loaded with its view (load()), not before.
 const LOADERS = {

@@ -84,7 +84,7 @@ pub const PARAMS: &[ParamSpec] = &[
     // a log slider whose leftmost notch is 0 (no L2)
     float("lambda", 0.0, 100.0, 0.01, "0")
         .group(Group::Regularisation)
-        .slider(Slider::Log)
+        .slider(Slider::LogZero)
         .main(),
     float("keep_prob", 0.05, 1.0, 0.05, "1").group(Group::Regularisation),
     int("patience", 0, 500, "0").group(Group::Regularisation),

@@ -91,15 +91,12 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
-    /// The round's ranges as Optuna and Ray Tune code, run for as many trials as a round here.
+    /// The round's ranges as Optuna and Ray Tune code, for as many trials as the search runs.
     fn exports(&self) -> serde_json::Value {
-        let s = self.study.search();
-        let trials = s.config.trials;
-        match s.round().space() {
-            Some(space) => json!({
-                "optuna": space.optuna_with_trials(trials),
-                "ray_tune": space.ray_tune_with_samples(trials),
-            }),
+        let search = self.study.search();
+        let trials = search.config.trials;
+        match search.round().space() {
+            Some(space) => json!({"optuna": space.optuna(trials), "ray_tune": space.ray_tune(trials)}),
             None => json!({}),
         }
     }
