@@ -10,6 +10,14 @@
 //! `sum over KC blocks (sum over p in block of a*b, from 0)`, each block added to `C` in turn.
 //!
 //! Matrices are row-major slices with a leading dimension (`ld`, elements between rows).
+//!
+//! [`sgemm_then`] also applies an activation (the sigmoid or tanh of [`super::exp`]) to each
+//! `MR x NR` tile of `C` as soon as its last block is added, while the tile is still in L1, and
+//! writes `g(C)` beside `C` (or over it): a dense layer's forward pass `a = g(x W)` in one pass
+//! over the output instead of two. Each element still gets the very same sum, and the activation
+//! is the same function as over a whole slice, so fused and unfused results are bit-identical
+//! (and native and browser builds agree, as for the product alone).
+use super::exp::{sigmoid_f32_slice, tanh_f32_slice};
 
 /// Rows of A per micro-kernel.
 pub const MR: usize = 4;
@@ -77,6 +85,41 @@ impl<'a> MatRef<'a> {
     }
 }
 
+/// What [`sgemm_then`] does with each finished element `c` of the product besides storing it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Epilogue {
+    /// Nothing: a plain product (the default).
+    #[default]
+    None,
+    /// Also the logistic sigmoid of `c` ([`super::exp::sigmoid`]).
+    Sigmoid,
+    /// Also `tanh c` ([`super::exp::tanh`]).
+    Tanh,
+}
+
+impl Epilogue {
+    /// Applies the activation to `c` into `out` (same length; nothing for [`Epilogue::None`]).
+    #[inline(always)]
+    fn apply(self, c: &[f32], out: &mut [f32]) {
+        match self {
+            Epilogue::None => {}
+            Epilogue::Sigmoid => sigmoid_f32_slice(c, out),
+            Epilogue::Tanh => tanh_f32_slice(c, out),
+        }
+    }
+
+    /// The activation of `c`, in place.
+    #[inline(always)]
+    fn apply_in_place(self, c: &mut [f32]) {
+        let mut tile = [0.0f32; NR];
+        let tile = &mut tile[..c.len()];
+        self.apply(c, tile);
+        if self != Epilogue::None {
+            c.copy_from_slice(tile);
+        }
+    }
+}
+
 /// Reusable packing buffers (keep one per network to avoid an allocation per product).
 #[derive(Clone, Debug, Default)]
 pub struct GemmScratch {
@@ -88,24 +131,59 @@ pub struct GemmScratch {
 /// when it is true. Panics if the shapes disagree or a slice is too short (a programming error in
 /// the caller, never a user input).
 pub fn sgemm(a: MatRef, b: MatRef, c: &mut [f32], ldc: usize, accumulate: bool, scratch: &mut GemmScratch) {
+    sgemm_then(a, b, c, ldc, accumulate, scratch, Epilogue::None, None);
+}
+
+/// [`sgemm`], then `act = g(C)` for the activation `g` of `epilogue`, fused into the write-back
+/// (see the module header): `act` has C's shape and leading dimension; with `act` `None`, `C`
+/// itself is overwritten by `g(C)` (a forward pass that needs no pre-activation). With
+/// `accumulate`, `g` applies to the accumulated `C`. Panics as [`sgemm`] does, and if `act` is
+/// too short.
+#[allow(clippy::too_many_arguments)]
+pub fn sgemm_then(
+    a: MatRef,
+    b: MatRef,
+    c: &mut [f32],
+    ldc: usize,
+    accumulate: bool,
+    scratch: &mut GemmScratch,
+    epilogue: Epilogue,
+    mut act: Option<&mut [f32]>,
+) {
     let (m, k, n) = (a.rows, a.cols, b.cols);
     assert_eq!(b.rows, k, "inner dimensions differ");
     assert!(a.fits() && b.fits(), "matrix slice too short");
-    assert!(
-        m == 0 || n == 0 || ((m - 1) * ldc + n <= c.len() && n <= ldc),
-        "C slice too short"
-    );
-    if !accumulate {
-        for i in 0..m {
-            c[i * ldc..i * ldc + n].fill(0.0);
-        }
+    let fits = |len: usize| m == 0 || n == 0 || ((m - 1) * ldc + n <= len && n <= ldc);
+    assert!(fits(c.len()), "C slice too short");
+    assert!(act.as_ref().is_none_or(|o| fits(o.len())), "activation slice too short");
+    if m == 0 || n == 0 {
+        return;
     }
-    if m == 0 || n == 0 || k == 0 {
+    if k == 0 {
+        // no block to add: C is 0 (or stays as it is), then the activation
+        for i in 0..m {
+            let row = &mut c[i * ldc..i * ldc + n];
+            if !accumulate {
+                row.fill(0.0);
+            }
+            for chunk in (0..n).step_by(NR) {
+                let cols = NR.min(n - chunk);
+                let out = &mut row[chunk..chunk + cols];
+                match act.as_deref_mut() {
+                    Some(o) => epilogue.apply(out, &mut o[i * ldc + chunk..i * ldc + chunk + cols]),
+                    None => epilogue.apply_in_place(out),
+                }
+            }
+        }
         return;
     }
     let n_panels = n.div_ceil(NR);
     for p0 in (0..k).step_by(KC) {
         let kc = KC.min(k - p0);
+        // C's first block goes in as 0 + block (what adding it to a zeroed C gives, -0 included)
+        // without zeroing C first; the activation runs on a tile once its last block is in.
+        let first = p0 == 0 && !accumulate;
+        let last = p0 + kc == k;
         pack_b(&b, p0, kc, n, &mut scratch.b);
         for i0 in (0..m).step_by(MC) {
             let mc = MC.min(m - i0);
@@ -120,9 +198,22 @@ pub fn sgemm(a: MatRef, b: MatRef, c: &mut [f32], ldc: usize, accumulate: bool, 
                     kernel(kc, ap, bp, &mut acc);
                     let (ci, cj) = (i0 + ip * MR, jp * NR);
                     for (r, row) in acc.iter().enumerate().take(rows) {
-                        let out = &mut c[(ci + r) * ldc + cj..(ci + r) * ldc + cj + cols];
-                        for (o, v) in out.iter_mut().zip(row) {
-                            *o += *v;
+                        let at = (ci + r) * ldc + cj;
+                        let out = &mut c[at..at + cols];
+                        if first {
+                            for (o, v) in out.iter_mut().zip(row) {
+                                *o = 0.0 + *v;
+                            }
+                        } else {
+                            for (o, v) in out.iter_mut().zip(row) {
+                                *o += *v;
+                            }
+                        }
+                        if last && epilogue != Epilogue::None {
+                            match act.as_deref_mut() {
+                                Some(o) => epilogue.apply(out, &mut o[at..at + cols]),
+                                None => epilogue.apply_in_place(out),
+                            }
                         }
                     }
                 }
@@ -321,5 +412,70 @@ mod tests {
         );
         assert_eq!(&c[3..5], &[9.0, 9.0]);
         assert_eq!(&c[8..10], &[9.0, 9.0]);
+    }
+
+    #[test]
+    fn the_fused_activation_equals_the_product_then_the_activation_bit_for_bit() {
+        use crate::core::math::exp::{sigmoid, tanh};
+        let mut scratch = GemmScratch::default();
+        // odd shapes, several KC blocks (513), ragged panels (n = 10, 33), and k = 0
+        for &(m, k, n) in &[(1, 1, 1), (7, 5, 10), (65, 513, 33), (100, 100, 100), (3, 0, 9)] {
+            let a = filled(m * k, 5);
+            // large weights, so the activations saturate too
+            let b: Vec<f32> = filled(k * n, 6).iter().map(|v| 8.0 * v).collect();
+            let (ar, br) = (MatRef::new(&a, m, k), MatRef::new(&b, k, n));
+            let mut want = vec![0.0f32; m * n];
+            sgemm(ar, br, &mut want, n, false, &mut scratch);
+            for (epilogue, g) in [
+                (Epilogue::Sigmoid, sigmoid::<f32> as fn(f32) -> f32),
+                (Epilogue::Tanh, tanh),
+            ] {
+                let mut z = vec![7.0f32; m * n];
+                let mut act = vec![7.0f32; m * n];
+                sgemm_then(ar, br, &mut z, n, false, &mut scratch, epilogue, Some(&mut act));
+                assert_eq!(z, want, "{m}x{k}x{n}: the product itself is unchanged");
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                let applied: Vec<f32> = want.iter().map(|&x| g(x)).collect();
+                assert_eq!(bits(&act), bits(&applied), "{m}x{k}x{n} {epilogue:?}");
+                let mut in_place = vec![7.0f32; m * n];
+                sgemm_then(ar, br, &mut in_place, n, false, &mut scratch, epilogue, None);
+                assert_eq!(bits(&in_place), bits(&applied), "{m}x{k}x{n} {epilogue:?} in place");
+            }
+        }
+    }
+
+    #[test]
+    fn the_fused_activation_applies_to_the_accumulated_product_inside_the_leading_dimension() {
+        use crate::core::math::exp::sigmoid;
+        let mut scratch = GemmScratch::default();
+        let (m, k, n, ld) = (5, 300, 6, 9);
+        let a = filled(m * k, 7);
+        let b = filled(k * n, 8);
+        let (ar, br) = (MatRef::new(&a, m, k), MatRef::new(&b, k, n));
+        let mut c = vec![0.5f32; m * ld];
+        let mut act = vec![9.0f32; m * ld];
+        sgemm_then(
+            ar,
+            br,
+            &mut c,
+            ld,
+            true,
+            &mut scratch,
+            Epilogue::Sigmoid,
+            Some(&mut act),
+        );
+        for i in 0..m {
+            for j in 0..ld {
+                if j < n {
+                    assert_eq!(act[i * ld + j].to_bits(), sigmoid(c[i * ld + j]).to_bits());
+                } else {
+                    assert_eq!(
+                        (c[i * ld + j], act[i * ld + j]),
+                        (0.5, 9.0),
+                        "outside the leading dimension"
+                    );
+                }
+            }
+        }
     }
 }
