@@ -17,6 +17,7 @@ pub mod query;
 pub mod scale;
 pub mod search;
 pub mod space;
+pub mod targets;
 pub mod train;
 pub mod tuning;
 pub mod view;
