@@ -68,17 +68,34 @@ export function renderSteps(box, steps, s, go) {
   };
 }
 
+/** The page words for `key` in `table` (a string, or a function of the column's `arg`). */
+function wordsOf(table, key, arg) {
+  if (!table || typeof key !== 'string' || !Object.hasOwn(table, key)) return undefined;
+  const w = table[key];
+  return typeof w === 'function' ? w(arg) : w;
+}
+
 /** Renders the tables of a view's summary ({ tables: [{ id, columns, rows }] }); `format`
- * writes a number (the wasm formatter). */
+ * writes a number (the wasm formatter). Column ids ("train_cost", or { id, arg }) are written in
+ * the view's words (texts.columns), and a row's first cell, when it is a string id, too
+ * (texts.rows); ids without words show as they are. */
 export function renderTables(box, summary, texts, format) {
   box.replaceChildren();
   for (const t of summary.tables ?? []) {
-    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
+    const header = (c) => {
+      const id = typeof c === 'string' ? c : c?.id;
+      return wordsOf(texts.columns, id, c?.arg) ?? (typeof c === 'string' ? c : `${c?.id ?? ''} ${c?.arg ?? ''}`.trim());
+    };
+    const head = el('tr', null, ...t.columns.map((c) => setRich(el('th', { scope: 'col' }), header(c))));
     // numbers through the one formatter the figures use (three significant digits, never a
-    // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
-    // such as train's dev columns without a dev set) left empty
-    const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? format(v) : String(v));
-    const rows = t.rows.map((row) => el('tr', null, ...row.map((v) => el('td', null, cell(v)))));
+    // misleading 0); text cells (row labels) in the view's words where it has them; null (a value
+    // the view does not have, such as train's dev columns without a dev set) left empty
+    const cell = (v, j) => {
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'number') return format(v);
+      return j === 0 ? (wordsOf(texts.rows, v) ?? String(v)) : String(v);
+    };
+    const rows = t.rows.map((row) => el('tr', null, ...row.map((v, j) => el('td', null, cell(v, j)))));
     box.append(el('table', 'tl-table',
       el('caption', null, texts.tables?.[t.id] ?? t.id),
       el('thead', null, head),

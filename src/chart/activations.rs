@@ -129,7 +129,11 @@ fn preferred_plot(shape: GridShape, cell_width: f64) -> f64 {
 pub fn grid_height(width: f64, rows: usize, cells: usize, lines: usize) -> f64 {
     let shape = grid_shape(width, cells);
     let rows = rows.max(1) as f64;
-    let (blocks, columns) = if shape.side_by_side { (1.0, rows) } else { (rows, shape.across as f64) };
+    let (blocks, columns) = if shape.side_by_side {
+        (1.0, rows)
+    } else {
+        (rows, shape.across as f64)
+    };
     let cell = CELL_TITLE_H + preferred_plot(shape, width / columns) + LINE_H * lines as f64 + 4.0;
     let block = TITLE_H + shape.down as f64 * cell + (shape.down as f64 - 1.0) * AXIS_H + TICK_H;
     blocks * block
@@ -173,7 +177,12 @@ pub fn draw_hist_grid<DB: DrawingBackend>(
     if shape.side_by_side {
         let column_w = w / n_rows as f64;
         for (r, row) in rows.iter().enumerate() {
-            title(&row.short_title, column_w * (r as f64 + 0.5), TITLE_H * s / 2.0, HPos::Center)?;
+            title(
+                &row.short_title,
+                column_w * (r as f64 + 0.5),
+                TITLE_H * s / 2.0,
+                HPos::Center,
+            )?;
         }
         let cell_h = (h - (TITLE_H + TICK_H) * s - (shape.down as f64 - 1.0) * AXIS_H * s) / shape.down as f64;
         for (r, row) in rows.iter().enumerate() {
@@ -204,8 +213,19 @@ pub fn draw_hist_grid<DB: DrawingBackend>(
     for (r, c, x, y, cw, ch, last) in places {
         let cell = &rows[r].cells[c];
         let axis = if last { TICK_H } else { AXIS_H };
-        let area = root.clone().shrink((x as i32, y as i32), (cw as u32, (ch + axis * s) as u32));
-        let b = draw_cell(&area, cell, &(words.cell_title)(c), rows[r].color, last, lines, words, theme)?;
+        let area = root
+            .clone()
+            .shrink((x as i32, y as i32), (cw as u32, (ch + axis * s) as u32));
+        let b = draw_cell(
+            &area,
+            cell,
+            &(words.cell_title)(c),
+            rows[r].color,
+            last,
+            lines,
+            words,
+            theme,
+        )?;
         boxes.push(CellBox { row: r, cell: c, ..b });
     }
     Ok(boxes)

@@ -116,7 +116,12 @@ pub fn draw_panel<DB: DrawingBackend>(
     let end_w = if small {
         4.0
     } else {
-        let widest = panel.lines.iter().map(|l| text_size(&l.label, 12.0).0).max().unwrap_or(0);
+        let widest = panel
+            .lines
+            .iter()
+            .map(|l| text_size(&l.label, 12.0).0)
+            .max()
+            .unwrap_or(0);
         if widest == 0 {
             6.0
         } else {
@@ -155,7 +160,13 @@ pub fn draw_panel<DB: DrawingBackend>(
     };
     let y_count = ((plot_h / 24.0) as usize).clamp(if small { 2 } else { 3 }, 6);
     let (xs, ys) = (x1 - x0, y1 - y0);
-    let x_fmt = |x: &f64| if frame.x_labels { x_format(*x, xs) } else { String::new() };
+    let x_fmt = |x: &f64| {
+        if frame.x_labels {
+            x_format(*x, xs)
+        } else {
+            String::new()
+        }
+    };
     // a grid's small panels leave 0 to the x axis, so the corner holds one label
     let y_fmt = |y: &f64| {
         if !frame.y_labels || (small && y.abs() < ys * 1e-9) {

@@ -102,7 +102,11 @@ pub static EN: Words = Words {
     saturated_share: |s| format!("saturated {}", pct(s)),
     bin: |b| {
         let (lo, hi) = bin_range(b);
-        let run = if b.batch_norm { "with batch norm" } else { "without batch norm" };
+        let run = if b.batch_norm {
+            "with batch norm"
+        } else {
+            "without batch norm"
+        };
         let what = if b.log10 { "|dJ/dz| from" } else { "from" };
         format!(
             "{run}, layer {}: {what} {lo} to {hi}: {} values ({})",
@@ -144,7 +148,11 @@ pub static KO: Words = Words {
     saturated_share: |s| format!("포화 {}", pct(s)),
     bin: |b| {
         let (lo, hi) = bin_range(b);
-        let run = if b.batch_norm { "배치 정규화와 함께" } else { "배치 정규화 없이" };
+        let run = if b.batch_norm {
+            "배치 정규화와 함께"
+        } else {
+            "배치 정규화 없이"
+        };
         let what = if b.log10 { "|dJ/dz| " } else { "" };
         format!(
             "{run}, {}층: {what}{lo}에서 {hi}까지: 값 {}개 ({})",

@@ -205,7 +205,10 @@ pub fn draw_layer_ridge<DB: DrawingBackend>(
         };
         boxes.push(draw_ridge(area, &ridge, theme)?);
     }
-    Ok(Drawn { boxes, ridge_rows: rows })
+    Ok(Drawn {
+        boxes,
+        ridge_rows: rows,
+    })
 }
 
 /// `test`: the trained BN network's test accuracy per test batch size.
@@ -298,7 +301,11 @@ pub fn draw_grid<DB: DrawingBackend>(
 ) -> Result<Drawn, ChartError> {
     root.fill(&WHITE)?;
     let width = root.dim_in_pixel().0 as f64 / theme.scale;
-    let key = if key_fits(root.dim_in_pixel().0 as f64, w, theme) { 22.0 } else { 40.0 };
+    let key = if key_fits(root.dim_in_pixel().0 as f64, w, theme) {
+        22.0
+    } else {
+        40.0
+    };
     let (head, body) = root.split_vertically(theme.px(key));
     draw_key(&head, w, theme)?;
     let across = grid_across(width);
@@ -400,7 +407,10 @@ pub fn targets(shown: Shown, drawn: &Drawn, study: &BnStudy, grid: &BnGrid, w: &
         Shown::Test => {
             if let Some(b) = drawn.boxes.first() {
                 for (i, r) in study.test_rows.iter().enumerate() {
-                    let (x0, x1) = (b.px_x(i as f64 - 0.5).max(b.x0 as f64), b.px_x(i as f64 + 0.5).min(b.x1 as f64));
+                    let (x0, x1) = (
+                        b.px_x(i as f64 - 0.5).max(b.x0 as f64),
+                        b.px_x(i as f64 + 0.5).min(b.x1 as f64),
+                    );
                     let r = TestReadout {
                         batch_size: r.batch_size,
                         running: r.running,
@@ -424,7 +434,14 @@ pub fn targets(shown: Shown, drawn: &Drawn, study: &BnStudy, grid: &BnGrid, w: &
                     plain,
                     batch_norm: bn,
                 };
-                push(b.x0 as f64, b.y0 as f64, b.x1 as f64, b.y1 as f64, k / across, (w.grid_point)(&r));
+                push(
+                    b.x0 as f64,
+                    b.y0 as f64,
+                    b.x1 as f64,
+                    b.y1 as f64,
+                    k / across,
+                    (w.grid_point)(&r),
+                );
             }
         }
     }
@@ -435,6 +452,10 @@ pub fn targets(shown: Shown, drawn: &Drawn, study: &BnStudy, grid: &BnGrid, w: &
 fn column(b: &PlotBox, probes: &[Probe], i: usize) -> (f64, f64) {
     let x = |j: usize| b.px_x(probes[j].step as f64);
     let lo = if i == 0 { b.x0 as f64 } else { (x(i - 1) + x(i)) / 2.0 };
-    let hi = if i + 1 == probes.len() { b.x1 as f64 } else { (x(i) + x(i + 1)) / 2.0 };
+    let hi = if i + 1 == probes.len() {
+        b.x1 as f64
+    } else {
+        (x(i) + x(i + 1)) / 2.0
+    };
     (lo, hi)
 }

@@ -185,7 +185,11 @@ pub static EN: Words = Words {
     grid_with: "— with BN",
     grid_cell: |scale| format!("w std {}", short(scale)),
     probe: |r| {
-        let run = if r.batch_norm { "with batch norm" } else { "without batch norm" };
+        let run = if r.batch_norm {
+            "with batch norm"
+        } else {
+            "without batch norm"
+        };
         format!(
             "{run}, step {}: 85th percentile {}, median {}, 15th percentile {}",
             r.step,
@@ -203,7 +207,11 @@ pub static EN: Words = Words {
         )
     },
     ridge_bin: |r| {
-        let run = if r.batch_norm { "with batch norm" } else { "without batch norm" };
+        let run = if r.batch_norm {
+            "with batch norm"
+        } else {
+            "without batch norm"
+        };
         format!(
             "{run}, step {}: z from {} to {}: {} inputs ({})",
             r.step,
@@ -288,7 +296,11 @@ pub static KO: Words = Words {
     grid_with: "— BN과 함께",
     grid_cell: |scale| format!("w std {}", short(scale)),
     probe: |r| {
-        let run = if r.batch_norm { "배치 정규화와 함께" } else { "배치 정규화 없이" };
+        let run = if r.batch_norm {
+            "배치 정규화와 함께"
+        } else {
+            "배치 정규화 없이"
+        };
         format!(
             "{run}, 스텝 {}: 85 백분위수 {}, 중앙값 {}, 15 백분위수 {}",
             r.step,
@@ -306,7 +318,11 @@ pub static KO: Words = Words {
         )
     },
     ridge_bin: |r| {
-        let run = if r.batch_norm { "배치 정규화와 함께" } else { "배치 정규화 없이" };
+        let run = if r.batch_norm {
+            "배치 정규화와 함께"
+        } else {
+            "배치 정규화 없이"
+        };
         format!(
             "{run}, 스텝 {}: z가 {}에서 {}까지인 입력 {}개 ({})",
             r.step,
