@@ -120,7 +120,7 @@ fn preferred_plot(shape: GridShape, cell_width: f64) -> f64 {
     if shape.side_by_side {
         62.0
     } else {
-        (cell_width * 0.7).clamp(70.0, 170.0)
+        (cell_width * 0.85).clamp(70.0, 190.0)
     }
 }
 

@@ -223,7 +223,7 @@ pub static EN: Words = Words {
     },
     test_point: |r| {
         format!(
-            "test batches of {}: {} with the running statistics, {} with each batch's own",
+            "test batches of {}: {} with the running statistics, {} with each batch’s own",
             r.batch_size,
             pct1(r.running),
             pct1(r.batch_stats)
@@ -231,7 +231,7 @@ pub static EN: Words = Words {
     },
     grid_point: |r| {
         format!(
-            "initial weights' std {}: training accuracy after {} epochs {} with batch norm, {} without",
+            "initial weights’ std {}: training accuracy at epoch {}: {} with batch norm, {} without",
             short(r.scale),
             r.epochs,
             pct(r.batch_norm),
@@ -342,7 +342,7 @@ pub static KO: Words = Words {
     },
     grid_point: |r| {
         format!(
-            "초기 가중치 표준편차 {}: {} 에포크 뒤 훈련 정확도 배치 정규화와 함께 {}, 없이 {}",
+            "초기 가중치 표준편차 {}: 에포크 {}의 훈련 정확도: 배치 정규화와 함께 {}, 없이 {}",
             short(r.scale),
             r.epochs,
             pct(r.batch_norm),
