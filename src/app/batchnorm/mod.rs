@@ -24,6 +24,7 @@ use serde_json::json;
 
 mod figure;
 mod params;
+mod readout;
 mod text;
 pub use params::Panel;
 use params::{configs, grid_refused, study_refused};
@@ -280,7 +281,7 @@ impl View for BatchnormView {
         let frame = Frame::parse(arg)?;
         let w = words(frame.lang);
         let drawn = frame.record(|root, theme| self.draw_panel(root, w, theme))?;
-        Ok(answer(figure::targets(self.panel, &drawn, &self.study, &self.grid, w)))
+        Ok(answer(readout::targets(self.panel, &drawn, &self.study, &self.grid, w)))
     }
 }
 
