@@ -111,6 +111,15 @@ impl ActivationsView {
         }
     }
 
+    /// Shows the study of a finished job, and keeps its draws for the next one.
+    fn finish(&mut self, job: StudyJob) {
+        if let Some(draws) = job.draws() {
+            self.draws = draws.clone();
+        }
+        self.config = *job.config();
+        self.study = job.finish().expect("a finished job");
+    }
+
     /// Computes the view from validated parameters (at once, whatever its size).
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let config = config_of(params);
@@ -131,13 +140,10 @@ impl View for ActivationsView {
         // changed (start draws again when the seed or a size differs); on a refusal the draws,
         // the study and the settings stay as they were. A study under way is dropped.
         let config = config_of(params);
-        let mut draws = self.draws.clone();
-        let mut job = config.start(&mut draws).map_err(refused)?;
-        self.draws = draws;
+        let mut job = config.start(&self.draws).map_err(refused)?;
         if job.flops() <= SYNC_FLOPS {
             job.run_to_end();
-            self.study = job.finish().expect("a job run to its end");
-            self.config = config;
+            self.finish(job);
             self.pending = None;
         } else {
             self.pending = Some(job);
@@ -153,8 +159,7 @@ impl View for ActivationsView {
         }
         // complete: the new study replaces the old figure, and there is no work left to show
         let job = self.pending.take().expect("a job under way");
-        self.config = *job.config();
-        self.study = job.finish().expect("a finished job");
+        self.finish(job);
         None
     }
 

@@ -10,13 +10,22 @@
 //! product followed by the activation). The batch-norm run's first product is the plain run's
 //! (same input, same weights), so it is copied instead of computed again.
 //!
-//! Work is counted in floating-point operations, elementwise passes at [`PER_ELEMENT`] each, and
-//! reported in units of [`UNIT_FLOPS`] (a few milliseconds in the browser).
+//! The random draws are tasks too (the input in blocks of rows, then each layer's weights, then
+//! the upstream gradient, from the same streams in the same order as
+//! [`ActivationStudyConfig::draw`]), skipped when earlier draws fit; arrays are allocated by the
+//! task that first fills them. So starting a job costs next to nothing: the input's handler
+//! returns at once, whatever the size.
+//!
+//! Work is counted in floating-point operations, elementwise passes and random draws at
+//! [`PER_ELEMENT`] each, in units of [`UNIT_FLOPS`] (a few milliseconds in the browser) for
+//! [`StudyJob::advance`]; the progress is reported in tenths of the whole.
 use super::stats::{layer_stats, log_range, value_range};
-use super::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws};
+use super::{ActivationStudy, ActivationStudyConfig, LayerStats, StudyDraws, UPSTREAM_STREAM};
 use crate::core::math::gemm::{GemmScratch, MC};
+use crate::core::math::rng::{seeded, standard_normal, StdRng};
 use crate::core::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
 use crate::core::nn::dense;
+use std::sync::Arc;
 
 /// Rows of the batch per product task: the SGEMM's row block.
 pub const ROWS: usize = MC;
@@ -27,10 +36,18 @@ pub const UNIT_FLOPS: f64 = 67_108_864.0;
 pub const PER_ELEMENT: f64 = 16.0;
 /// Leaky ReLU's slope (the study offers the others; the engine's default).
 const SLOPE: f32 = 0.01;
+/// Steps of the reported progress: tenths.
+pub const PROGRESS_STEPS: usize = 10;
 
 /// One task of the job. `bn` picks the run (false: plain, true: with batch norm).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Task {
+    /// Draw the input's rows `r0..r1` (N(0, 1)).
+    DrawInput { r0: usize, r1: usize },
+    /// Draw `layer`'s weights as unit normals (when the draws are new), then scale them.
+    Weights { layer: usize },
+    /// Draw the upstream gradient's rows `r0..r1` (its own stream).
+    DrawUpstream { r0: usize, r1: usize },
     /// `z = a_{l-1} W_l` for rows `r0..r1` (and `a = g(z)` on the plain run).
     Product {
         bn: bool,
@@ -76,11 +93,14 @@ struct Run {
 
 /// A study under way: [`ActivationStudyConfig::start`] makes one, [`StudyJob::advance`] runs it a
 /// little at a time, [`StudyJob::finish`] hands over the study once [`StudyJob::is_done`].
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct StudyJob {
     config: ActivationStudyConfig,
     weight_std: f64,
     draws: StudyDraws,
+    /// The streams of draws still to make (input then weights; the upstream gradient).
+    rng: Option<StdRng>,
+    upstream_rng: Option<StdRng>,
     weights: Vec<Vec<f32>>,
     tasks: Vec<Task>,
     next: usize,
@@ -91,21 +111,34 @@ pub struct StudyJob {
 }
 
 impl StudyJob {
-    /// The job of `config` on `draws` (validated, drawn for this config: see
+    /// The job of `config` (validated), reusing `earlier` draws where they fit (see
     /// [`ActivationStudyConfig::start`]).
-    pub(super) fn new(config: ActivationStudyConfig, draws: StudyDraws) -> StudyJob {
+    pub(super) fn new(config: ActivationStudyConfig, earlier: &StudyDraws) -> StudyJob {
         let (m, n, layers) = (config.samples, config.units, config.layers);
         let std = config.init.std(n, n);
-        // f32(std * z): the very values Init::fill draws for a N(0, std^2) initialisation
-        let weights = draws
-            .unit_weights
-            .iter()
-            .map(|w| w.iter().map(|&z| (std * z) as f32).collect())
-            .collect();
+        let reuse = earlier.key == config.key();
+        let draws = if reuse {
+            earlier.clone()
+        } else {
+            StudyDraws {
+                key: config.key(),
+                x: Default::default(),
+                unit_weights: Default::default(),
+                upstream: None,
+            }
+        };
+        let draw_upstream = config.backward && draws.upstream.is_none();
         let blocks = |make: &dyn Fn(usize, usize) -> Task| -> Vec<Task> {
             (0..m).step_by(ROWS).map(|r0| make(r0, (r0 + ROWS).min(m))).collect()
         };
         let mut tasks = Vec::new();
+        if !reuse {
+            tasks.extend(blocks(&|r0, r1| Task::DrawInput { r0, r1 }));
+        }
+        tasks.extend((0..layers).map(|layer| Task::Weights { layer }));
+        if draw_upstream {
+            tasks.extend(blocks(&|r0, r1| Task::DrawUpstream { r0, r1 }));
+        }
         for layer in 0..layers {
             tasks.extend(blocks(&|r0, r1| Task::Product {
                 bn: false,
@@ -141,9 +174,10 @@ impl StudyJob {
         for bn in [false, true] {
             tasks.extend((0..layers).map(|layer| Task::Stats { bn, layer }));
         }
+        // each array is allocated by the task that first fills it
         let run = || Run {
-            zs: vec![vec![0.0; m * n]; layers],
-            acts: vec![vec![0.0; m * n]; layers],
+            zs: vec![Vec::new(); layers],
+            acts: vec![Vec::new(); layers],
             caches: vec![BnCache::default(); layers],
             grads: vec![Vec::new(); layers],
             ..Run::default()
@@ -152,7 +186,9 @@ impl StudyJob {
             config,
             weight_std: std,
             draws,
-            weights,
+            rng: (!reuse).then(|| seeded(config.seed)),
+            upstream_rng: draw_upstream.then(|| seeded(config.seed.wrapping_add(UPSTREAM_STREAM))),
+            weights: vec![Vec::new(); layers],
             tasks,
             next: 0,
             flops_done: 0.0,
@@ -179,14 +215,21 @@ impl StudyJob {
         self.next >= self.tasks.len()
     }
 
-    /// `(done, total)` in units of [`UNIT_FLOPS`] (at least one unit in all; done equals total
-    /// exactly when the job is complete).
+    /// `(done, total)` in tenths of the whole job ([`PROGRESS_STEPS`]); done equals total exactly
+    /// when the job is complete.
     pub fn progress(&self) -> (usize, usize) {
-        let total = (self.flops_total / UNIT_FLOPS).ceil().max(1.0) as usize;
+        let total = PROGRESS_STEPS;
         if self.is_done() {
             return (total, total);
         }
-        (((self.flops_done / UNIT_FLOPS).floor() as usize).min(total - 1), total)
+        let share = self.flops_done / self.flops_total.max(1.0);
+        (((share * total as f64).floor() as usize).min(total - 1), total)
+    }
+
+    /// The draws the study uses, once they are all made (for the next study to reuse).
+    pub fn draws(&self) -> Option<&StudyDraws> {
+        let drawn = self.rng.is_none() && self.upstream_rng.is_none();
+        drawn.then_some(&self.draws)
     }
 
     /// Runs tasks until about `max_units` units of work are done (at least one task when
@@ -230,6 +273,8 @@ impl StudyJob {
         let (m, n) = (self.config.samples as f64, self.config.units as f64);
         let rows = |r0: usize, r1: usize| (r1 - r0) as f64;
         match task {
+            Task::DrawInput { r0, r1 } | Task::DrawUpstream { r0, r1 } => rows(r0, r1) * n * PER_ELEMENT,
+            Task::Weights { .. } => n * n * PER_ELEMENT,
             Task::Product { r0, r1, .. } => rows(r0, r1) * n * (2.0 * n + PER_ELEMENT),
             Task::Propagate { r0, r1, .. } => rows(r0, r1) * n * 2.0 * n,
             Task::Activate { r0, r1, .. } => rows(r0, r1) * n * PER_ELEMENT,
@@ -244,9 +289,42 @@ impl StudyJob {
         let (m, n) = (c.samples, c.units);
         let span = |r0: usize, r1: usize| r0 * n..r1 * n;
         match task {
+            Task::DrawInput { r0, r1 } => {
+                let rng = self.rng.as_mut().expect("a stream for new draws");
+                let x = Arc::get_mut(&mut self.draws.x).expect("new draws are the job's own");
+                x.extend((r0 * n..r1 * n).map(|_| standard_normal(rng) as f32));
+            }
+            Task::Weights { layer } => {
+                if let Some(rng) = self.rng.as_mut() {
+                    let w = Arc::get_mut(&mut self.draws.unit_weights).expect("new draws are the job's own");
+                    w.push((0..n * n).map(|_| standard_normal(rng)).collect());
+                    if layer + 1 == c.layers {
+                        self.rng = None;
+                    }
+                }
+                let std = self.weight_std;
+                // f32(std * z): the very values Init::fill draws for a N(0, std^2) initialisation
+                self.weights[layer] = self.draws.unit_weights[layer]
+                    .iter()
+                    .map(|&z| (std * z) as f32)
+                    .collect();
+            }
+            Task::DrawUpstream { r0, r1 } => {
+                let rng = self.upstream_rng.as_mut().expect("a stream for the upstream gradient");
+                let up = self.draws.upstream.get_or_insert_with(Default::default);
+                let up = Arc::get_mut(up).expect("a new upstream gradient is the job's own");
+                up.extend((r0 * n..r1 * n).map(|_| standard_normal(rng) as f32));
+                if r1 == m {
+                    self.upstream_rng = None;
+                }
+            }
             Task::Product { bn, layer, r0, r1 } => {
                 let [plain, with_bn] = &mut self.runs;
                 let run = if bn { with_bn } else { plain };
+                if r0 == 0 {
+                    run.zs[layer] = vec![0.0; m * n];
+                    run.acts[layer] = vec![0.0; m * n];
+                }
                 let (below, here) = run.acts.split_at_mut(layer);
                 let input: &[f32] = if layer == 0 { &self.draws.x } else { &below[layer - 1] };
                 let rows = span(r0, r1);
@@ -281,7 +359,8 @@ impl StudyJob {
             }
             Task::ShareFirst => {
                 let [plain, with_bn] = &mut self.runs;
-                with_bn.zs[0].copy_from_slice(&plain.zs[0]);
+                with_bn.zs[0] = plain.zs[0].clone();
+                with_bn.acts[0] = vec![0.0; m * n];
             }
             Task::Normalise { layer } => {
                 let run = &mut self.runs[1];

@@ -29,7 +29,7 @@ mod job;
 mod stats;
 pub use choices::{Direction, NamedInit, STUDIED, STUDIED_IDS};
 pub use histogram::Histogram;
-pub use job::{StudyJob, PER_ELEMENT, ROWS, UNIT_FLOPS};
+pub use job::{StudyJob, PER_ELEMENT, PROGRESS_STEPS, ROWS, UNIT_FLOPS};
 pub use stats::is_saturated;
 
 /// Offset of the seed of the upstream-gradient stream.
@@ -203,7 +203,7 @@ impl ActivationStudyConfig {
         Ok(())
     }
 
-    fn key(&self) -> (u64, usize, usize, usize) {
+    pub(crate) fn key(&self) -> (u64, usize, usize, usize) {
         (self.seed, self.samples, self.units, self.layers)
     }
 
@@ -232,25 +232,20 @@ impl ActivationStudyConfig {
         self.run_with(&mut draws)
     }
 
-    /// Runs the study on earlier draws (drawn again when the seed or a size differs).
+    /// Runs the study on earlier draws (drawn again when the seed or a size differs; `draws`
+    /// then holds the new ones).
     pub fn run_with(&self, draws: &mut StudyDraws) -> Result<ActivationStudy, StudyError> {
         let mut job = self.start(draws)?;
         job.run_to_end();
+        *draws = job.draws().expect("a job run to its end has made its draws").clone();
         Ok(job.finish().expect("a job run to its end"))
     }
 
-    /// The study as a job not yet run, on earlier draws (drawn again, and the upstream gradient
-    /// added, as this config needs: `draws` then holds them for the next study).
-    pub fn start(&self, draws: &mut StudyDraws) -> Result<StudyJob, StudyError> {
+    /// The study as a job not yet run (validated first), reusing `earlier` draws when the seed
+    /// and the sizes match and drawing in the job otherwise (then [`StudyJob::draws`] has them
+    /// for the next study).
+    pub fn start(&self, earlier: &StudyDraws) -> Result<StudyJob, StudyError> {
         self.validate()?;
-        if draws.key != self.key() {
-            *draws = self.draw()?;
-        }
-        if self.backward && draws.upstream.is_none() {
-            let mut rng = seeded(self.seed.wrapping_add(UPSTREAM_STREAM));
-            let (m, n) = (self.samples, self.units);
-            draws.upstream = Some(Arc::new((0..m * n).map(|_| standard_normal(&mut rng) as f32).collect()));
-        }
-        Ok(StudyJob::new(*self, draws.clone()))
+        Ok(StudyJob::new(*self, earlier))
     }
 }
