@@ -69,7 +69,7 @@ fn verdict_ko(v: Verdict) -> &'static str {
 
 /// English.
 pub static EN: Words = Words {
-    x_desc: "relative difference ‖dθ_approx − dθ‖₂ / (‖dθ_approx‖₂ + ‖dθ‖₂)",
+    x_desc: "relative difference of dθ_approx and dθ (log scale)",
     bands: ["fine", "look closer", "bug"],
     all: "all",
     bar: |b| {
@@ -101,7 +101,7 @@ pub static EN: Words = Words {
 
 /// Korean.
 pub static KO: Words = Words {
-    x_desc: "상대 차이 ‖dθ_approx − dθ‖₂ / (‖dθ_approx‖₂ + ‖dθ‖₂)",
+    x_desc: "dθ_approx와 dθ의 상대 차이(로그 척도)",
     bands: ["정상", "다시 확인", "버그"],
     all: "전체",
     bar: |b| {

@@ -1,9 +1,17 @@
 //! One layer's numbers in the activation study: the mean and standard deviation of its
 //! activations and pre-activations, the saturated share, the dead ReLUs and the histograms, in
-//! two passes over the layer (sums, then squared deviations from the mean: the same sums, in the
-//! same order, as one pass per number).
+//! two passes over the layer (sums, then squared deviations from the mean), each sum in four
+//! partial sums so that the additions overlap.
 use super::{ActivationStudyConfig, Histogram, LayerStats};
 use crate::core::nn::activation::Activation;
+
+/// Partial sums per pass (and partial histograms): four independent chains.
+const LANES: usize = 4;
+
+/// The partial sums added up, in order.
+fn total(parts: &[f64; LANES]) -> f64 {
+    (parts[0] + parts[1]) + (parts[2] + parts[3])
+}
 
 /// Whether activation `a` counts as saturated: sigmoid below 0.01 or above 0.99, tanh beyond
 /// ±0.99, ReLU exactly 0 (inactive); never for leaky ReLU and linear.
@@ -67,27 +75,29 @@ pub fn layer_stats(
 ) -> LayerStats {
     let n = config.units;
     let count = a.len().max(1) as f64;
-    // pass 1: sums, saturated values, units that are ever active
-    let (mut sum_a, mut sum_z, mut saturated) = (0.0f64, 0.0f64, 0usize);
+    // pass 1: sums, saturated values, units that are ever active. The sums run in LANES partial
+    // sums (independent chains the CPU overlaps), added up in a fixed order at the end.
+    let (mut sum_a, mut sum_z, mut saturated) = ([0.0f64; LANES], [0.0f64; LANES], 0usize);
     let relu = config.activation == Activation::Relu;
     let mut alive = vec![false; if relu { n } else { 0 }];
     for (zr, ar) in z.chunks_exact(n).zip(a.chunks_exact(n)) {
-        for (&zv, &av) in zr.iter().zip(ar) {
-            sum_a += av as f64;
-            sum_z += zv as f64;
+        for (k, (&zv, &av)) in zr.iter().zip(ar).enumerate() {
+            sum_a[k % LANES] += av as f64;
+            sum_z[k % LANES] += zv as f64;
             saturated += is_saturated(config.activation, av) as usize;
         }
         if relu {
             alive.iter_mut().zip(ar).for_each(|(live, &av)| *live |= av > 0.0);
         }
     }
-    let (mean, pre_mean) = (sum_a / count, sum_z / count);
+    let (mean, pre_mean) = (total(&sum_a) / count, total(&sum_z) / count);
     // pass 2: squared deviations from the means
-    let (mut var_a, mut var_z) = (0.0f64, 0.0f64);
-    for (&zv, &av) in z.iter().zip(a) {
-        var_a += (av as f64 - mean).powi(2);
-        var_z += (zv as f64 - pre_mean).powi(2);
+    let (mut var_a, mut var_z) = ([0.0f64; LANES], [0.0f64; LANES]);
+    for (k, (&zv, &av)) in z.iter().zip(a).enumerate() {
+        var_a[k % LANES] += (av as f64 - mean).powi(2);
+        var_z[k % LANES] += (zv as f64 - pre_mean).powi(2);
     }
+    let (var_a, var_z) = (total(&var_a), total(&var_z));
     let dead_units = if relu {
         alive.iter().filter(|&&live| !live).count() as f64 / n as f64
     } else {

@@ -12,8 +12,8 @@
 //! Matrices are row-major slices with a leading dimension (`ld`, elements between rows).
 //!
 //! [`sgemm_then`] also applies an activation (the sigmoid or tanh of [`super::exp`]) to each
-//! `MR x NR` tile of `C` as soon as its last block is added, while the tile is still in L1, and
-//! writes `g(C)` beside `C` (or over it): a dense layer's forward pass `a = g(x W)` in one pass
+//! block of `MC` rows of `C` as soon as its last block is added, while the rows are still in cache,
+//! and writes `g(C)` beside `C` (or over it): a dense layer's forward pass `a = g(x W)` in one pass
 //! over the output instead of two. Each element still gets the very same sum, and the activation
 //! is the same function as over a whole slice, so fused and unfused results are bit-identical
 //! (and native and browser builds agree, as for the product alone).
@@ -27,6 +27,8 @@ pub const NR: usize = 8;
 pub const KC: usize = 256;
 /// Rows of A packed at once.
 pub const MC: usize = 64;
+/// Values of an in-place activation per pass through its stack buffer.
+const IN_PLACE: usize = 256;
 
 /// A row-major matrix view: `rows x cols`, element (i, j) at `data[i * ld + j]`, or the transpose
 /// of such a matrix when `transposed` (then element (i, j) is at `data[j * ld + i]`).
@@ -99,7 +101,6 @@ pub enum Epilogue {
 
 impl Epilogue {
     /// Applies the activation to `c` into `out` (same length; nothing for [`Epilogue::None`]).
-    #[inline(always)]
     fn apply(self, c: &[f32], out: &mut [f32]) {
         match self {
             Epilogue::None => {}
@@ -108,14 +109,13 @@ impl Epilogue {
         }
     }
 
-    /// The activation of `c`, in place (a tile of at most `NR` values at a time).
-    #[inline(always)]
+    /// The activation of `c`, in place (through a buffer of [`IN_PLACE`] values on the stack).
     fn apply_in_place(self, c: &mut [f32]) {
         if self == Epilogue::None {
             return;
         }
-        for chunk in c.chunks_mut(NR) {
-            let mut tile = [0.0f32; NR];
+        for chunk in c.chunks_mut(IN_PLACE) {
+            let mut tile = [0.0f32; IN_PLACE];
             let tile = &mut tile[..chunk.len()];
             self.apply(chunk, tile);
             chunk.copy_from_slice(tile);
@@ -180,7 +180,8 @@ pub fn sgemm_then(
     for p0 in (0..k).step_by(KC) {
         let kc = KC.min(k - p0);
         // C's first block goes in as 0 + block (what adding it to a zeroed C gives, -0 included)
-        // without zeroing C first; the activation runs on a tile once its last block is in.
+        // without zeroing C first; the activation runs on a block of MC rows once its last
+        // block of the inner dimension is in (tens of kilobytes, still in cache).
         let first = p0 == 0 && !accumulate;
         let last = p0 + kc == k;
         pack_b(&b, p0, kc, n, &mut scratch.b);
@@ -208,12 +209,16 @@ pub fn sgemm_then(
                                 *o += *v;
                             }
                         }
-                        if last && epilogue != Epilogue::None {
-                            match act.as_deref_mut() {
-                                Some(o) => epilogue.apply(out, &mut o[at..at + cols]),
-                                None => epilogue.apply_in_place(out),
-                            }
-                        }
+                    }
+                }
+            }
+            // the block of rows is complete and still in cache: its activation, a row at a time
+            if last && epilogue != Epilogue::None {
+                for i in i0..i0 + mc {
+                    let row = &mut c[i * ldc..i * ldc + n];
+                    match act.as_deref_mut() {
+                        Some(o) => epilogue.apply(row, &mut o[i * ldc..i * ldc + n]),
+                        None => epilogue.apply_in_place(row),
                     }
                 }
             }
