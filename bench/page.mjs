@@ -221,7 +221,83 @@ const BENCHES = [
         return { samples: stats.inputToDrawMs.slice(), note: '(1,000 x 100 x 5 layers, both runs; target < 16 ms)' };
       });
     },
-  },  {
+  },
+  {
+    // view=activations at its defaults at device-pixel ratio 2 (the issue's measure): the init
+    // select's change event to the redrawn figure, study (1,000 x 100 x 5, both runs, the sigmoid
+    // fused into the products) plus the canvas draw; 5 warm-up inputs, then 40 timed.
+    name: 'activations-input-dpr2',
+    url: '?view=activations',
+    dpr: 2,
+    async run(page) {
+      return page.evaluate(async () => {
+        const select = document.querySelector('[data-param="init"] select');
+        const stats = window.trainlab.handle.stats;
+        const options = ['std1', 'std001', 'xavier', 'he'];
+        const input = (i) => {
+          select.value = options[i % options.length];
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        };
+        for (let i = 0; i < 5; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        stats.drawMs.length = 0;
+        for (let i = 0; i < 40; i++) {
+          input(i);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = stats.drawMs.slice().sort((a, b) => a - b);
+        return {
+          samples: stats.inputToDrawMs.slice(),
+          note: `(dpr ${window.devicePixelRatio}; canvas draw alone: median ${draw[draw.length >> 1].toFixed(2)} ms; target < 16 ms)`,
+        };
+      });
+    },
+  },
+  {
+    // view=activations with 5,000 samples (5 x 2 products of 5,000 x 100 x 100, about 1 GFLOP with
+    // the elementwise passes), from the samples input's change event: the handler's own time (the
+    // old figure stays), and the time until the new figure is drawn (the study runs a little per
+    // animation frame). One sample per alternation 5000 <-> 4999; 1 warm-up, 8 timed. Also the
+    // longest main-thread task.
+    name: 'activations-5000-samples',
+    url: '?view=activations',
+    dpr: 2,
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const input = document.querySelector('[data-param="samples"] input[type="number"]');
+        const tasks = [];
+        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+        obs.observe({ type: 'longtask', buffered: false });
+        const handler = [];
+        const total = [];
+        let frames = 0;
+        for (let i = 0; i < 9; i++) {
+          let f = 0;
+          let counting = true;
+          const count = () => { if (counting) { f += 1; requestAnimationFrame(count); } };
+          const t0 = performance.now();
+          input.value = String(5000 - (i % 2));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          const t1 = performance.now();
+          requestAnimationFrame(count);
+          await h.finished();
+          const t2 = performance.now();
+          counting = false;
+          if (h.data().samples !== 5000 - (i % 2)) throw new Error('bench setup: the new study is not shown');
+          if (i > 0) { handler.push(t1 - t0); total.push(t2 - t0); frames += f; }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        obs.disconnect();
+        const med = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s[s.length >> 1]; };
+        return {
+          samples: total,
+          note: `(input to the new figure; the handler itself: median ${med(handler).toFixed(1)} ms; about ${(frames / total.length).toFixed(0)} frames each; longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms)`,
+        };
+      });
+    },
+  },
+  {
     // view=batchnorm's 4 x 4 grid (DLFS batch_norm_test: 16 weight scales x without/with BN, 1,000
     // digits, 5 x 100 ReLU, SGD lr 0.01, batches of 100, 10 epochs = 3,200 steps), trained a little
     // per animation frame with redraws; one sample: restart (new seed) to handle.finished(). Also
@@ -400,9 +476,16 @@ const b = await browser({ viewport: { width: 1280, height: 900 } });
 console.log(`${'workload'.padEnd(22)} ${'runner'.padEnd(18)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'max ms'.padStart(9)}`);
 try {
   for (const bench of BENCHES.filter((x) => filter.test(x.name))) {
+    // a bench at another device-pixel ratio (view=activations' rows): emulated for that row only
+    const cdp = bench.dpr ? await b.page.context().newCDPSession(b.page) : null;
+    await cdp?.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: bench.dpr, mobile: false });
     await openLab(b.page, srv.url + bench.url);
     const { samples, note, gflops } = await bench.run(b.page);
     row(bench.name, 'trainlab-wasm', samples, note);
+    if (cdp) {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await cdp.detach();
+    }
     if (JSON_OUT) {
       appendFileSync(JSON_OUT, `${JSON.stringify({ workload: bench.name, runner: 'trainlab-wasm', median_ms: median(samples), gflops })}\n`);
     }

@@ -73,7 +73,8 @@ export function renderSteps(box, steps, s, go) {
 function worded(words, cell) {
   const named = cell !== null && typeof cell === 'object';
   const id = named ? cell.id : cell;
-  const w = words?.[id];
+  // own keys only: an id such as "constructor" is not a word
+  const w = words && typeof id === 'string' && Object.hasOwn(words, id) ? words[id] : undefined;
   if (typeof w === 'function') return w(named ? cell.arg : undefined);
   if (typeof w === 'string') return w;
   return named && cell.arg !== undefined ? `${id} (${cell.arg})` : String(id);

@@ -13,6 +13,10 @@ const LOADERS = {
   space: () => import('./space.js'),
   train: () => import('./train.js'),
   tuning: () => import('./tuning.js'),
+  // hover, tap and arrow-key readouts of the figure's parts (the view's `targets` query)
+  activations: () => import('./readout.js'),
+  batchnorm: () => import('./readout.js'),
+  gradcheck: () => import('./readout.js'),
 };
 
 const loaded = new Map();
@@ -22,7 +26,7 @@ export async function loadExtension(id) {
   if (LOADERS[id] && !loaded.has(id)) loaded.set(id, await LOADERS[id]());
 }
 
-/** The extension module of view `id` once loaded, else null. */
+/** The extension module of view `id`, once loaded, else null. */
 export function extensionOf(id) {
   return loaded.get(id) ?? null;
 }
