@@ -4,7 +4,7 @@
 // with the arrow keys while the figure has focus; and the path point under the pointer named
 // (its optimizer, step and loss: hover, or tap on a phone). It only turns events into parameter
 // changes (ctx.apply) and asks the core what is under the pointer (the `readout` query).
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { formatNumber } from '../loader.js';
 import { el, button } from '../dom.js';
 import { readout } from './code.js';
 

@@ -1,7 +1,7 @@
 // view=scale: shows the sampling recipe (data().code, written by the core for the current range)
 // and names the bar under the pointer (hover, or tap on a phone): its interval and count. The
 // range controls of the other panels are hidden by their relevance rules.
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { formatNumber } from '../loader.js';
 import { codeBlock, fillCode, readout } from './code.js';
 
 export function attach(ctx) {

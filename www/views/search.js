@@ -2,7 +2,7 @@
 // controls (it sets study=1&repeats=1000, so the study is part of the URL and reproducible; pressed
 // again it sets study=0) in place of the study's checkbox; one line summarising the study's result
 // from data().study; and the trial under the pointer named (hover, or tap on a phone).
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { formatNumber } from '../loader.js';
 import { el, button } from '../dom.js';
 import { readout } from './code.js';
 

@@ -1,7 +1,7 @@
 // view=space: the search space exported as code for each tuning engine (data().code, from the
 // core), and the bar under the pointer named (hover, or tap on a phone): its value or option and
 // count.
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { formatNumber } from '../loader.js';
 import { codeBlock, fillCode, readout } from './code.js';
 
 const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];

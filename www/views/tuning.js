@@ -13,7 +13,7 @@
 // catalogue entry, so handing jobs around redraws nothing; the work loop redraws as progress moves.
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { formatNumber } from '../loader.js';
 
 let uid = 0;
 
