@@ -308,4 +308,6 @@ pub fn py_float(v: f64) -> String {
 }
 
 #[cfg(test)]
+mod first_epoch;
+#[cfg(test)]
 mod tests;
