@@ -22,7 +22,6 @@ At the end the per-epoch results of every trial are written to --csv; load that 
 (view=tuning, "Load results") to see it in the lab's figures.
 """
 import argparse
-import functools
 import math
 import os
 import zlib
@@ -321,9 +320,15 @@ PARAM_SPACE = {
 }
 
 
-@functools.lru_cache(maxsize=1)
+_DATA = []  # the split, loaded once per worker process
+
+
 def data():
-    return load_data()
+    # a plain function, not functools.lru_cache: Ray ships the trainable to its workers by value
+    # (cloudpickle), and an lru_cache wrapper of __main__ would be looked up there by name and fail
+    if not _DATA:
+        _DATA.append(load_data())
+    return _DATA[0]
 
 
 def hyperparameters(config):

@@ -47,6 +47,7 @@ impl TuningView {
             "compute": Compute::of(s),
             "compare": self.study.comparison(),
             "code": self.exports(),
+            "imported": self.imported.as_ref().map(super::import::Imported::summary),
         })
     }
 

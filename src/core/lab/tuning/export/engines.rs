@@ -184,7 +184,7 @@ pub fn optuna(s: &StudyExport) -> String {
         n = s.trials,
         half = s.trials.div_ceil(2),
     );
-    let imports = "import argparse\nimport functools\nimport math\n\nimport numpy as np\nimport optuna\nfrom sklearn.datasets import load_digits";
+    let imports = "import argparse\nimport functools\nimport math\nimport os\nimport socket\nimport time\n\nimport numpy as np\nimport optuna\nfrom sklearn.datasets import load_digits";
     let pruner = match s.halving {
         Some(h) => format!(
             "optuna.pruners.SuccessiveHalvingPruner(min_resource={}, reduction_factor={}, min_early_stopping_rate=0)",
@@ -208,7 +208,7 @@ pub fn ray_tune(s: &StudyExport) -> String {
     let run = format!(
         "One machine (all its cores, or --cpus N):\n    pip install numpy scikit-learn \"ray[tune]\"\n    python {file} --cpus 4\nA cluster: start Ray on every machine (`ray start --head` on one, `ray start --address HEAD:6379`\non the others), then on the head:\n    python {file} --address auto\nAt the end the per-epoch results of every trial are written to --csv; load that file in the lab\n(view=tuning, \"Load results\") to see it in the lab's figures.\n"
     );
-    let imports = "import argparse\nimport functools\nimport math\nimport os\nimport zlib\n\nimport numpy as np\nimport ray\nfrom ray import tune\nfrom ray.tune.schedulers import ASHAScheduler\nfrom sklearn.datasets import load_digits";
+    let imports = "import argparse\nimport math\nimport os\nimport zlib\n\nimport numpy as np\nimport ray\nfrom ray import tune\nfrom ray.tune.schedulers import ASHAScheduler\nfrom sklearn.datasets import load_digits";
     let scheduler = match s.halving {
         Some(h) => format!(
             "ASHAScheduler(time_attr=\"training_iteration\", max_t={}, grace_period={}, reduction_factor={})",

@@ -27,6 +27,7 @@ def objective(trial):
     for key in ("train_acc", "val_acc", "train_loss", "val_loss"):
         trial.set_user_attr(key, [round(v, 6) for v in curves[key]])
     trial.set_user_attr("epochs", len(curves["val_acc"]))
+    trial.set_user_attr("worker", f"{socket.gethostname()}:{os.getpid()}")  # which process ran it
     trial.set_user_attr("diverged_epoch", curves["diverged"])
     if curves["pruned"]:
         raise optuna.TrialPruned()
@@ -39,11 +40,23 @@ def pruner():
     return {pruner}
 
 
+def open_storage(url, tries=5):
+    """The storage at `url`. Processes started together race to create a new SQLite file's tables
+    (one of them gets an IntegrityError): the loser waits and opens the tables the winner made."""
+    for attempt in range(tries):
+        try:
+            return optuna.storages.RDBStorage(url)
+        except Exception:  # noqa: BLE001 (sqlalchemy's errors differ by driver)
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+
+
 def run_study(storage, study_name, csv_path, sampler_seed=None, n_trials={trials}):
     """Runs `n_trials` trials in this process into the study `study_name` of `storage` (created
     if missing, shared otherwise), then writes every trial of the study so far to `csv_path`."""
     study = optuna.create_study(
-        storage=storage,
+        storage=open_storage(storage),
         study_name=study_name,
         direction="maximize",
         sampler=optuna.samplers.RandomSampler(seed=sampler_seed),  # the lab's random search

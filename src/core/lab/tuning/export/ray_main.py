@@ -8,9 +8,15 @@ PARAM_SPACE = {
 {space}}
 
 
-@functools.lru_cache(maxsize=1)
+_DATA = []  # the split, loaded once per worker process
+
+
 def data():
-    return load_data()
+    # a plain function, not functools.lru_cache: Ray ships the trainable to its workers by value
+    # (cloudpickle), and an lru_cache wrapper of __main__ would be looked up there by name and fail
+    if not _DATA:
+        _DATA.append(load_data())
+    return _DATA[0]
 
 
 def hyperparameters(config):
