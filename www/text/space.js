@@ -26,5 +26,5 @@ export default {
   tables: {
     samples: 'The first samples drawn from the space',
   },
-  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: 'Export the space as code' },
+  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: 'Export the space as code', download_study: (name, file) => `Download the ${name} study (${file})` },
 };

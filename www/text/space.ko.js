@@ -26,5 +26,5 @@ export default {
   tables: {
     samples: '공간에서 뽑은 처음 몇 개의 표본',
   },
-  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: '공간을 코드로 내보내기' },
+  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: '공간을 코드로 내보내기', download_study: (name, file) => `${name} 연구 내려받기 (${file})` },
 };

@@ -1,5 +1,8 @@
-// view=space: the search space exported as code for each tuning engine (data().code, from the core).
+// view=space: the search space exported as code for each tuning engine (data().code, from the core);
+// where the space has a model to train, the Optuna and Ray Tune code is a complete study, with its
+// download buttons (./study.js).
 import { codeBlock, fillCode } from './code.js';
+import { studyDownloads } from './study.js';
 
 const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];
 
@@ -8,11 +11,14 @@ export function attach(ctx) {
   const fig = codeBlock(words.title ?? 'code');
   fig.dataset.code = 'space';
   ctx.root.querySelector('.tl-tables').after(fig);
+  const downloads = studyDownloads(() => ctx.handle.data().code, words);
+  fig.before(downloads.bar);
   const render = () => {
     const code = ctx.handle.data().code ?? {};
     fillCode(fig, ENGINES.map((e) => [words[e] ?? e, code[e] ?? '']));
+    downloads.refresh();
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
-  return { destroy() { ctx.root.removeEventListener('trainlab:drawn', render); fig.remove(); } };
+  return { destroy() { ctx.root.removeEventListener('trainlab:drawn', render); fig.remove(); downloads.bar.remove(); } };
 }

@@ -15,7 +15,10 @@
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
 import { studyDownloads, resultsLoader } from './study.js';
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { loadedModule } from '../loader.js';
+
+/** The wasm number formatter of the engine module this view runs in (loaded before it mounts). */
+const formatNumber = (x) => loadedModule('engine').formatNumber(x);
 
 let uid = 0;
 
