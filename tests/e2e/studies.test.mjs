@@ -11,6 +11,7 @@
 //    its line and the figure stays.
 // 3. Ray Tune: the same search run locally on 2 CPUs (ray.init(num_cpus=2)); its CSV loads and
 //    the best trial is the one Ray reported.
+// 4. The lab's own CSV dropped on the figure: its best trial is the lab's; the button back clears it.
 //
 // MARGIN: the best of 8 random trials of 3 epochs is itself a random number. The lab's in-page
 // search of these settings for seeds 1..40 gave best validation accuracies from 0.37 to 0.84
@@ -175,5 +176,29 @@ test('Ray Tune: the exported study runs locally on 2 CPUs; its CSV loads with Ra
   assert.equal(imported.trials, 8);
   assert.equal(imported.best.label, bestId);
   assert.ok(Math.abs(imported.best.val_acc - Number(bestValue)) < 1e-9);
+  assert.deepEqual(b.errors, []);
+});
+
+test('the lab\'s own CSV dropped on the figure comes back with the lab\'s best trial; "show the search again" clears it', async () => {
+  await openLab(b.page, `${srv.url}?${QUERY}`);
+  const r = await b.page.evaluate(async () => {
+    const h = window.trainlab.handle;
+    await h.finished();
+    const best = h.data().tables[0].rows[0];
+    const drop = new DataTransfer();
+    drop.items.add(new File([h.csv()], 'lab.csv', { type: 'text/csv' }));
+    document.querySelector('.tl-figure').dispatchEvent(new DragEvent('drop', { dataTransfer: drop, bubbles: true, cancelable: true }));
+    const t0 = performance.now();
+    while (!h.command('status').imported && performance.now() - t0 < 10_000) await new Promise((ok) => setTimeout(ok, 50));
+    const imported = h.command('status').imported;
+    const line = document.querySelector('.tl-results [role="status"]').textContent;
+    document.querySelector('[data-action="clear-results"]').click();
+    return { best, imported, line, after: h.command('status').imported };
+  });
+  assert.equal(r.imported.source, 'lab');
+  assert.equal(r.imported.best.number, r.best[0]);
+  assert.equal(r.imported.best.val_acc, r.best[5]);
+  assert.match(r.line, /this lab's search/);
+  assert.equal(r.after, null);
   assert.deepEqual(b.errors, []);
 });
