@@ -63,5 +63,6 @@ if [ "$what" = test ]; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3
   fi
   scripts/setup-hosts.sh   # reveal.js, mdbook, JupyterLab + anywidget for tests/e2e/hosts-*.test.mjs
+  scripts/setup-python.sh  # numpy, scikit-learn, Optuna, Ray Tune for tests/e2e/studies.test.mjs
 fi
 say "ok ($what)"

@@ -142,3 +142,23 @@ fn korean_figures_and_text_alternatives_have_no_english_words() {
         failures.join("\n")
     );
 }
+
+/// `view=tuning` showing a results file (an Optuna study, a Ray Tune run): every panel and the
+/// text alternative in Korean too.
+#[test]
+fn imported_tuning_results_are_drawn_in_korean_too() {
+    let optuna = "number,value,params_lr,params_weight_decay,user_attrs_val_acc,state\n\
+0,0.5,0.01,1e-5,\"[0.2, 0.5]\",COMPLETE\n1,0.3,0.001,1e-6,[0.3],PRUNED\n";
+    let ray = "val_acc,training_iteration,trial_id,config/lr,config/weight_decay\n\
+0.2,1,a_00000,0.01,1e-5\n0.6,2,a_00000,0.01,1e-5\n0.7,1,a_00001,0.1,1e-6\n";
+    let mut failures = Vec::new();
+    for (engine, csv) in [("optuna", optuna), ("ray", ray)] {
+        for panel in ["scatter", "curves", "best"] {
+            let mut v = Mounted::new("tuning").unwrap();
+            assert!(v.set(&format!("panel={panel}")).is_empty());
+            v.command("results", csv).unwrap();
+            check(&v, &format!("{engine} results, panel={panel}"), &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "untranslated:\n{}", failures.join("\n"));
+}

@@ -41,7 +41,7 @@ export default {
     samples: 'The first samples drawn from the space',
   },
   columns: { sample: 'Sample' },
-  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: 'Export the space as code' },
+  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: 'Export the space as code', download_study: (name, file) => `Download the ${name} study (${file})` },
   readout: (o, f) => `${o.name} ${o.option ?? (o.whole ? Math.round((o.low + o.high) / 2) : `[${f(o.low)}, ${f(o.high)})`)}: ` +
     `${o.count} of ${o.samples} samples`,
 };

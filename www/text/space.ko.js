@@ -41,7 +41,7 @@ export default {
     samples: '공간에서 뽑은 처음 몇 개의 표본',
   },
   columns: { sample: '표본' },
-  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: '공간을 코드로 내보내기' },
+  code: { optuna: 'Optuna', ray_tune: 'Ray Tune', sklearn: 'scikit-learn', keras_tuner: 'Keras Tuner', title: '공간을 코드로 내보내기', download_study: (name, file) => `${name} 연구 내려받기 (${file})` },
   readout: (o, f) => `${o.name} ${o.option ?? (o.whole ? Math.round((o.low + o.high) / 2) : `[${f(o.low)}, ${f(o.high)})`)}: ` +
     `표본 ${o.samples}개 중 ${o.count}개`,
 };

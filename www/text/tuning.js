@@ -75,6 +75,16 @@ export default {
     trial_keys: 'Scatter of the trials: the arrow keys step through them, from the smallest learning rate to the largest.',
     next_round: 'Next round: narrow around the best',
     code: 'These ranges as code',
+    // the search as complete studies (one Python file per engine) and a results CSV brought back
+    study_code: 'The search as complete studies: one Python file per engine',
+    download_study: (name, file) => `Download the ${name} study (${file})`,
+    load_results: 'Load results (CSV)',
+    show_search: 'Show the search again',
+    drop_hint: 'or drop a results CSV of Optuna, Ray Tune or this lab on the figure.',
+    results_too_large: 'That file is larger than 16 MiB: nothing was loaded.',
+    results_loaded: (r, f) => `Shown: ${{ optuna: 'an Optuna study', ray_tune: 'a Ray Tune run', lab: "this lab's search" }[r.source]}, ` +
+      `${r.trials} trials, ${r.pruned} pruned` +
+      (r.best ? `; its best trial ${r.best.label}: validation accuracy ${Math.round(100 * r.best.val_acc)}% (lr ${f(r.best.lr)}, λ ${f(r.best.weight_decay)}).` : '.'),
     mode_workers: (n) => `${n} Web Worker${n === 1 ? '' : 's'}`,
     mode_page: 'in this page (no Web Workers)',
     worker_failed: 'workers unavailable',

@@ -71,6 +71,15 @@ export default {
     trial_keys: '시도들의 산점도: 화살표 키로 학습률이 가장 작은 시도부터 가장 큰 시도까지 하나씩 옮겨 갑니다.',
     next_round: '다음 라운드: 상위 시도 주변으로 좁히기',
     code: '이 범위를 코드로',
+    study_code: '탐색 전체를 완전한 연구로: 엔진마다 파이썬 파일 하나',
+    download_study: (name, file) => `${name} 연구 내려받기 (${file})`,
+    load_results: '결과 불러오기 (CSV)',
+    show_search: '탐색 다시 보기',
+    drop_hint: '또는 Optuna, Ray Tune, 이 실험실의 결과 CSV를 그림 위에 놓으세요.',
+    results_too_large: '파일이 16 MiB보다 큽니다. 아무것도 불러오지 않았습니다.',
+    results_loaded: (r, f) => `표시 중: ${{ optuna: 'Optuna 연구', ray_tune: 'Ray Tune 실행', lab: '이 실험실의 탐색' }[r.source]}, ` +
+      `시도 ${r.trials}개, 가지치기 ${r.pruned}개` +
+      (r.best ? `; 가장 좋은 시도 ${r.best.label}: 검증 정확도 ${Math.round(100 * r.best.val_acc)}% (lr ${f(r.best.lr)}, λ ${f(r.best.weight_decay)}).` : '.'),
     mode_workers: (n) => `웹 워커 ${n}개`,
     mode_page: '이 페이지 안에서(웹 워커 없음)',
     worker_failed: '워커를 쓸 수 없음',

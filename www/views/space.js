@@ -1,8 +1,10 @@
 // view=space: the search space exported as code for each tuning engine (data().code, from the
-// core), and the bar under the pointer named (hover, or tap on a phone): its value or option and
-// count.
+// core); where the space has a model to train, the Optuna and Ray Tune code is a complete study,
+// with its download buttons (./study.js); and the bar under the pointer named (hover, or tap on a
+// phone): its value or option and count.
 import { formatNumber } from '../loader.js';
 import { codeBlock, fillCode, readout } from './code.js';
+import { studyDownloads } from './study.js';
 
 const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];
 
@@ -11,9 +13,12 @@ export function attach(ctx) {
   const fig = codeBlock(words.title ?? 'code');
   fig.dataset.code = 'space';
   ctx.root.querySelector('.tl-tables').after(fig);
+  const downloads = studyDownloads(() => ctx.handle.data().code, words);
+  fig.before(downloads.bar);
   const render = () => {
     const code = ctx.handle.data().code ?? {};
     fillCode(fig, ENGINES.map((e) => [words[e] ?? e, code[e] ?? '']));
+    downloads.refresh();
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
@@ -23,6 +28,7 @@ export function attach(ctx) {
       ctx.root.removeEventListener('trainlab:drawn', render);
       bars.destroy();
       fig.remove();
+      downloads.bar.remove();
     },
   };
 }

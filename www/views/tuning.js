@@ -5,7 +5,8 @@
 // (the progress bar's button or handle.cancel()) terminates the workers at once and puts their
 // jobs back; resume starts fresh workers. Without workers (the single-file file:// build,
 // workers=0, or a worker that fails to load) the view trains in the page, a little per frame.
-// Also: the "next round" button (coarse to fine), the Optuna / Ray Tune code of the ranges, and
+// Also: the "next round" button (coarse to fine), the search as complete Optuna / Ray Tune studies
+// with their downloads and a results CSV brought back (./study.js), and
 // the readout of the scatter: hover, tap or the arrow keys (the canvas is focusable while the
 // scatter is shown) name a trial's lr, λ and validation accuracy; where each trial is drawn comes
 // from the view (handle.command('points')), the numbers through the wasm formatter.
@@ -14,6 +15,7 @@
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
 import { formatNumber } from '../loader.js';
+import { studyDownloads, resultsLoader } from './study.js';
 
 let uid = 0;
 
@@ -185,9 +187,14 @@ export function attach(ctx) {
   const status = el('p', { class: 'tl-study', role: 'status' });
   const bar = el('div', 'tl-exports', next, status);
   root.querySelector('.tl-tables').before(bar);
-  const code = codeBlock(t.code ?? 'The ranges as code');
+  const code = codeBlock(t.study_code ?? t.code ?? 'The ranges as code');
   code.dataset.code = 'tuning';
   root.querySelector('.tl-tables').after(code);
+  // the studies as downloads, and a results CSV brought back into the figures (./study.js)
+  const downloads = studyDownloads(() => handle.command('status')?.code, t);
+  const loader = resultsLoader(handle, ctx.figure, t, formatNumber);
+  code.before(downloads.bar);
+  bar.after(loader.bar);
 
   // pool.list: [{ worker, ready, busy: jobs posted and not back }]; pool.size: workers wanted when
   // started; pool.left: jobs of the rung not handed out yet (as of the last claim)
@@ -304,6 +311,8 @@ export function attach(ctx) {
     status.textContent = `${words.round ? words.round(d.round + 1) : `round ${d.round + 1}`} · ${mode}${err}.${saved}${cmp}`;
     next.disabled = !d.round_done;
     fillCode(code, [['Optuna', d.code?.optuna ?? ''], ['Ray Tune', d.code?.ray_tune ?? '']]);
+    downloads.refresh();
+    loader.refresh();
   }
 
   // the status line at most 4 times a second while results stream in
@@ -360,6 +369,8 @@ export function attach(ctx) {
       handle.resume = resume;
       bar.remove();
       code.remove();
+      downloads.bar.remove();
+      loader.destroy();
     },
   };
 }

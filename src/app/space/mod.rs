@@ -2,7 +2,9 @@
 //! list, so every name is a valid Python identifier and the URL holds no free text), a scale
 //! (linear, log, log of 1 - x, integer, choice) and a range; the view samples the space, draws a
 //! histogram per hyperparameter on its own scale, and exports the space as code for Optuna, Ray
-//! Tune, scikit-learn and Keras Tuner (`summary().code`, from [`crate::core::search_space`]).
+//! Tune, scikit-learn and Keras Tuner (`summary().code`, from [`crate::core::search_space`]);
+//! where every hyperparameter is one the lab's network has, the Optuna and Ray Tune code is a
+//! complete study over the tuning view's default network ([`StudyExport::of_space`]).
 //! Cap: [`MAX_DRAWS`] samples. A slot's scale matters once it holds a name, its range once the
 //! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
 //! [`text`].
@@ -12,6 +14,7 @@ use crate::chart::scale::{bin_at, draw_histograms, hist_height, AxisKind, HistPa
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{histogram, Axis, Scale, ScaleKind};
+use crate::core::lab::tuning::StudyExport;
 use crate::core::search_space::{HyperParam, ParamProblem, SearchSpace, SpaceError};
 use plotters::prelude::*;
 use serde_json::json;
@@ -222,12 +225,22 @@ impl View for SpaceView {
     }
 
     fn summary(&self) -> serde_json::Value {
-        let code: serde_json::Map<String, serde_json::Value> = self
+        let mut code: serde_json::Map<String, serde_json::Value> = self
             .space
             .exports(self.trials)
             .into_iter()
             .map(|(k, v)| (k.to_string(), json!(v)))
             .collect();
+        // a space the lab's network has: complete Optuna and Ray Tune studies (the skeletons stay
+        // for scikit-learn and Keras Tuner)
+        if let Ok(study) = StudyExport::of_space(&self.space, self.trials) {
+            code.insert("optuna".into(), json!(study.optuna()));
+            code.insert("ray_tune".into(), json!(study.ray_tune()));
+            code.insert(
+                "files".into(),
+                json!({"optuna": study.file_name("optuna"), "ray_tune": study.file_name("ray")}),
+            );
+        }
         let params: Vec<_> = self
             .space
             .params

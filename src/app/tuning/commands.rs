@@ -3,7 +3,8 @@
 //! `partial`: nothing is redrawn at once, the work loop redraws when the progress moves),
 //! `next_round` (coarse to fine), the read-only `status` the page's line under the figure
 //! reads, and the read-only `points`: where the scatter drew each trial, for the readout of the
-//! trial under the pointer. Every worker's message is checked by the core; a refused one leaves the view as it was.
+//! trial under the pointer; `results` (a results CSV shown in the figures, [`super::import`]) and
+//! `clear_results`. Every worker's message is checked by the core; a refused one leaves the view as it was.
 use super::figure::{trial_points, Panel};
 use super::TuningView;
 use crate::app::params::Notice;
@@ -22,6 +23,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     background("result"),
     background("partial"),
     action("next_round"),
+    action("results"),
+    action("clear_results"),
 ];
 
 /// A worker's report from the page's text: at most [`MAX_REPORT_BYTES`], valid JSON. `(short,
@@ -44,6 +47,7 @@ impl TuningView {
             "compute": Compute::of(s),
             "compare": self.study.comparison(),
             "code": self.exports(),
+            "imported": self.imported.as_ref().map(super::import::Imported::summary),
         })
     }
 
@@ -71,13 +75,30 @@ impl TuningView {
             scale,
             lang: Lang::from_code(lang),
         };
-        let points =
-            trial_points(self.study.search(), (w, h), &theme).map_err(|e| Notice::rejected("points", e.to_string()))?;
+        let points = match &self.imported {
+            Some(i) => i.points((w, h), &theme),
+            None => trial_points(self.study.search(), (w, h), &theme),
+        }
+        .map_err(|e| Notice::rejected("points", e.to_string()))?;
         Ok(json!(points))
     }
 
     /// Runs action `name` (listed in [`COMMANDS`], not `status`) with its text `arg`.
     pub(super) fn run(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Notice> {
+        match name {
+            // a results file: shown if it reads, otherwise a notice naming its line
+            "results" => {
+                let imported = super::import::Imported::load(arg)?;
+                let summary = imported.summary();
+                self.imported = Some(imported);
+                return Ok(summary);
+            }
+            "clear_results" => {
+                self.imported = None;
+                return Ok(json!({"cleared": true}));
+            }
+            _ => {}
+        }
         let s = self.study.search_mut();
         match name {
             "workers" => {

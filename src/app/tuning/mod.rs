@@ -13,7 +13,12 @@
 //! (coarse to fine). Toggling `halving` keeps the finished search of the same trials, and the
 //! page compares the two.
 //!
-//! Files: [`params`] (schema, mapping, notices), [`commands`], [`figure`], [`text`] (words).
+//! `command("results", csv)` shows a results file (Optuna, Ray Tune or the lab's own CSV) in the
+//! same figures instead of the search, until `command("clear_results")` or a new search setting;
+//! the code exported is the search as complete studies for both engines ([`export`]).
+//!
+//! Files: [`params`] (schema, mapping, notices), [`commands`], [`figure`], [`text`] (words),
+//! [`export`] (the studies), [`import`] and [`study_text`] (a results file and its words).
 use super::params::{Notice, ParamSet};
 use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
@@ -23,11 +28,15 @@ use crate::core::lab::tuning::{Compute, Study};
 use serde_json::json;
 
 pub mod commands;
+pub mod export;
 pub mod figure;
+pub mod import;
 pub mod params;
+pub mod study_text;
 pub mod text;
 
 use figure::Panel;
+use import::Imported;
 pub use params::PARAMS;
 use text::{words, Facts};
 
@@ -48,6 +57,9 @@ pub struct TuningView {
     workers: usize,
     digits: Dataset,
     study: Study,
+    /// A results file shown instead of the search (`command("results")`), until cleared or a
+    /// search setting changes.
+    imported: Option<Imported>,
 }
 
 impl TuningView {
@@ -61,6 +73,7 @@ impl TuningView {
             workers: params.int("workers") as usize,
             digits,
             study,
+            imported: None,
         })
     }
 
@@ -69,8 +82,12 @@ impl TuningView {
         Progress { done, total }
     }
 
-    /// The best `k` trials of the round as the table under the figure.
+    /// The best `k` trials of the round (or of the results file shown) as the table under the
+    /// figure.
     fn table(&self) -> serde_json::Value {
+        if let Some(i) = &self.imported {
+            return i.table(self.k);
+        }
         let rows: Vec<Vec<f64>> = self
             .study
             .search()
@@ -91,14 +108,9 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
-    /// The round's ranges as Optuna and Ray Tune code, for as many trials as the search runs.
+    /// The search as complete Optuna and Ray Tune studies ([`export::exports`]).
     fn exports(&self) -> serde_json::Value {
-        let search = self.study.search();
-        let trials = search.config.trials;
-        match search.round().space() {
-            Some(space) => json!({"optuna": space.optuna(trials), "ray_tune": space.ray_tune(trials)}),
-            None => json!({}),
-        }
+        export::exports(self.study.search())
     }
 }
 
@@ -106,9 +118,12 @@ impl View for TuningView {
     /// Keeps the digits, and the search while only display settings change (see
     /// [`Study::retune`] for a change of halving); on `Err` nothing changes.
     fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
-        self.study
-            .retune(params::config(params), &self.digits)
-            .map_err(params::notice)?;
+        let config = params::config(params);
+        let same = config == self.study.search().config;
+        self.study.retune(config, &self.digits).map_err(params::notice)?;
+        if !same {
+            self.imported = None;
+        }
         self.panel = params.pick("panel");
         self.k = params.int("k") as usize;
         self.workers = params.int("workers") as usize;
@@ -122,6 +137,9 @@ impl View for TuningView {
     }
 
     fn height_for(&self, width: f64) -> f64 {
+        if let Some(i) = &self.imported {
+            return i.height_for(self.panel, width, self.k);
+        }
         figure::height_for(self.panel, width, self.k, self.study.search().config.trials)
     }
 
@@ -167,6 +185,7 @@ impl View for TuningView {
             "compute": Compute::of(s),
             "compare": self.study.comparison(),
             "code": self.exports(),
+            "imported": self.imported.as_ref().map(Imported::summary),
             "tables": [self.table()],
         })
     }
@@ -179,6 +198,7 @@ impl View for TuningView {
             "round_done": s.round_done(),
             "compute": Compute::of(s),
             "code": self.exports(),
+            "imported": self.imported.as_ref().map(Imported::summary),
             "tables": [self.table()],
         })
     }
@@ -222,6 +242,9 @@ impl View for TuningView {
     }
 
     fn describe(&self, lang: Lang) -> String {
+        if let Some(i) = &self.imported {
+            return i.describe(lang);
+        }
         let w = words(lang);
         let s = self.study.search();
         let c = &s.config;
@@ -256,6 +279,9 @@ impl View for TuningView {
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+        if let Some(i) = &self.imported {
+            return i.draw(root, theme, self.panel, self.k);
+        }
         figure::draw(root, theme, self.study.search(), self.panel, self.k)
     }
 }

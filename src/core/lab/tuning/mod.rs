@@ -14,11 +14,15 @@
 //! * [`search`]: the [`Search`]: rounds, jobs handed out and taken back, in-page work;
 //! * [`outcome`]: its [`Compute`], the first round's [`Outcome`], a [`Comparison`];
 //! * [`study`]: the search shown and the other one of the same trials ([`Study`]);
-//! * [`worker`]: what a Web Worker runs ([`JobRunner`]) and answers ([`JobReport`]).
+//! * [`worker`]: what a Web Worker runs ([`JobRunner`]) and answers ([`JobReport`]);
+//! * [`export`]: the search as complete Optuna and Ray Tune studies ([`StudyExport`]);
+//! * [`results`]: a results CSV of either engine or the lab read back ([`Results`]).
 pub mod config;
 pub mod error;
+pub mod export;
 pub mod outcome;
 pub mod plan;
+pub mod results;
 pub mod round;
 pub mod run;
 pub mod search;
@@ -32,8 +36,10 @@ pub use config::{
     MAX_SAMPLES, MAX_TRIALS, MAX_UNITS, MAX_WORK, MIN_SAMPLES, VAL_FRACTION,
 };
 pub use error::{Field, ResultError, TuningError};
+pub use export::StudyExport;
 pub use outcome::{Comparison, Compute, Outcome};
 pub use plan::{WorkPlan, MAX_CALL_WORK, MAX_WORKERS};
+pub use results::Results;
 pub use round::Round;
 pub use run::TrialRun;
 pub use search::Search;
