@@ -61,5 +61,7 @@ fi
 cargo run --quiet --example export_svg -- dist/www/thumbs "" 400 > /dev/null
 # the formulas of the page's words: TeX in www/text/*.js -> MathML in dist/ (temml, from npm)
 node scripts/math.mjs dist
+# the scripts without their comments and indentation (each keeps its header; www/ keeps all)
+node scripts/strip.mjs dist/www dist/pkg
 node scripts/standalone.mjs dist
 echo "[build] dist/ ready ($(du -sh dist | cut -f1))"
