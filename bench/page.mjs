@@ -125,7 +125,8 @@ const BENCHES = [
       return page.evaluate(async () => {
         const slider = document.querySelector('[data-param="per_round"] input[type="range"]');
         const stats = window.trainlab.handle.stats;
-        const input = (i) => { slider.value = String(10 + (i % 20)); slider.dispatchEvent(new Event('input', { bubbles: true })); };
+        // the slider is logarithmic (issue 12): its position is log10 of 10..29 points
+        const input = (i) => { slider.value = String(Math.log10(10 + (i % 20))); slider.dispatchEvent(new Event('input', { bubbles: true })); };
         for (let i = 0; i < 20; i++) input(i);
         stats.inputToDrawMs.length = 0;
         stats.drawMs.length = 0;
@@ -138,6 +139,47 @@ const BENCHES = [
       });
     },
   },
+  // ---- issue 12: a control's input to the redrawn figure at device-pixel ratio 2 (the canvas
+  // twice the CSS size each way, as on a laptop's retina screen) for optimizers, search and scale
+  // at their defaults; 20 warm-up inputs, then 100 timed. Target < 16 ms.
+  ...[
+    ['optimizers-input-dpr2', '?view=optimizers', 'steps', (i) => Math.log10(20 + (i % 40)), 'the steps slider: 20..59 steps of 4 optimizers, contours 150 x 150'],
+    ['search-input-dpr2', '?view=search', 'per_round', (i) => Math.log10(10 + (i % 20)), 'points per round: grid, random, coarse to fine, heatmaps'],
+    ['scale-input-dpr2', '?view=scale', 'alpha_high', (i) => -1 + (i % 20) / 20, 'α high: 2 x 1,000 samples resampled and binned'],
+  ].map(([name, url, param, position, what]) => ({
+    name,
+    url,
+    async run(page) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
+      try {
+        return await page.evaluate(async ({ param, positions, what }) => {
+          const slider = document.querySelector(`[data-param="${param}"] input[type="range"]`);
+          const h = window.trainlab.handle;
+          const input = (i) => { slider.value = String(positions[i % positions.length]); slider.dispatchEvent(new Event('input', { bubbles: true })); };
+          for (let i = 0; i < 20; i++) {
+            input(i);
+            await new Promise((r) => requestAnimationFrame(() => r()));
+          }
+          h.stats.inputToDrawMs.length = 0;
+          h.stats.drawMs.length = 0;
+          for (let i = 0; i < 100; i++) {
+            input(i + 20);
+            await new Promise((r) => requestAnimationFrame(() => r()));
+          }
+          const canvas = document.querySelector('canvas.tl-canvas');
+          const ratio = canvas.width / canvas.getBoundingClientRect().width;
+          const draw = h.stats.drawMs.slice().sort((a, b) => a - b);
+          return {
+            samples: h.stats.inputToDrawMs.slice(),
+            note: `(${what}; canvas ${canvas.width} x ${canvas.height} px, ratio ${ratio.toFixed(2)}; draw alone median ${draw[draw.length >> 1].toFixed(3)} ms; target < 16 ms)`,
+          };
+        }, { param, positions: Array.from({ length: 40 }, (_, i) => position(i)), what });
+      } finally {
+        await cdp.send('Emulation.clearDeviceMetricsOverride');
+      }
+    },
+  })),
   {
     // The 1,000-repeat study (grid vs random, 25 trials each, fresh seed each time), through
     // handle.set: compute plus redraw of the figure with the study row; 3 warm-up, 20 timed.
@@ -180,7 +222,83 @@ const BENCHES = [
         return { samples: stats.inputToDrawMs.slice(), note: '(1,000 x 100 x 5 layers, both runs; target < 16 ms)' };
       });
     },
-  },  {
+  },
+  {
+    // view=activations at its defaults at device-pixel ratio 2 (the issue's measure): the init
+    // select's change event to the redrawn figure, study (1,000 x 100 x 5, both runs, the sigmoid
+    // fused into the products) plus the canvas draw; 5 warm-up inputs, then 40 timed.
+    name: 'activations-input-dpr2',
+    url: '?view=activations',
+    dpr: 2,
+    async run(page) {
+      return page.evaluate(async () => {
+        const select = document.querySelector('[data-param="init"] select');
+        const stats = window.trainlab.handle.stats;
+        const options = ['std1', 'std001', 'xavier', 'he'];
+        const input = (i) => {
+          select.value = options[i % options.length];
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        };
+        for (let i = 0; i < 5; i++) input(i);
+        stats.inputToDrawMs.length = 0;
+        stats.drawMs.length = 0;
+        for (let i = 0; i < 40; i++) {
+          input(i);
+          await new Promise((r) => requestAnimationFrame(() => r()));
+        }
+        const draw = stats.drawMs.slice().sort((a, b) => a - b);
+        return {
+          samples: stats.inputToDrawMs.slice(),
+          note: `(dpr ${window.devicePixelRatio}; canvas draw alone: median ${draw[draw.length >> 1].toFixed(2)} ms; target < 16 ms)`,
+        };
+      });
+    },
+  },
+  {
+    // view=activations with 5,000 samples (5 x 2 products of 5,000 x 100 x 100, about 1 GFLOP with
+    // the elementwise passes), from the samples input's change event: the handler's own time (the
+    // old figure stays), and the time until the new figure is drawn (the study runs a little per
+    // animation frame). One sample per alternation 5000 <-> 4999; 1 warm-up, 8 timed. Also the
+    // longest main-thread task.
+    name: 'activations-5000-samples',
+    url: '?view=activations',
+    dpr: 2,
+    async run(page) {
+      return page.evaluate(async () => {
+        const h = window.trainlab.handle;
+        const input = document.querySelector('[data-param="samples"] input[type="number"]');
+        const tasks = [];
+        const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+        obs.observe({ type: 'longtask', buffered: false });
+        const handler = [];
+        const total = [];
+        let frames = 0;
+        for (let i = 0; i < 9; i++) {
+          let f = 0;
+          let counting = true;
+          const count = () => { if (counting) { f += 1; requestAnimationFrame(count); } };
+          const t0 = performance.now();
+          input.value = String(5000 - (i % 2));
+          input.dispatchEvent(new Event('change', { bubbles: true }));
+          const t1 = performance.now();
+          requestAnimationFrame(count);
+          await h.finished();
+          const t2 = performance.now();
+          counting = false;
+          if (h.data().samples !== 5000 - (i % 2)) throw new Error('bench setup: the new study is not shown');
+          if (i > 0) { handler.push(t1 - t0); total.push(t2 - t0); frames += f; }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        obs.disconnect();
+        const med = (xs) => { const s = xs.slice().sort((a, b) => a - b); return s[s.length >> 1]; };
+        return {
+          samples: total,
+          note: `(input to the new figure; the handler itself: median ${med(handler).toFixed(1)} ms; about ${(frames / total.length).toFixed(0)} frames each; longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms)`,
+        };
+      });
+    },
+  },
+  {
     // view=batchnorm's 4 x 4 grid (DLFS batch_norm_test: 16 weight scales x without/with BN, 1,000
     // digits, 5 x 100 ReLU, SGD lr 0.01, batches of 100, 10 epochs = 3,200 steps), trained a little
     // per animation frame with redraws; one sample: restart (new seed) to handle.finished(). Also
@@ -208,8 +326,8 @@ const BENCHES = [
   // learner sees (about 8 ms of work per animation frame, evaluation of every epoch included).
   // Each sample is one whole run (a new seed restarts it); the row's unit is ms per epoch.
   ...[
-    ['train-2d-default-epochs', '?view=train&epochs=200', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
-    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
+    ['train-2d-default-epochs', '?view=train&epochs=200&speed=max', 200, 3, 'default 2-8-8-1 tanh, 240 training points, batches of 16'],
+    ['train-digits-mlp-epochs', '?view=train&dataset=digits&samples=1797&hidden=100,100&batch=32&epochs=20&speed=max', 20, 3, 'digits 64-100-100-10, 1,078 training rows, batches of 32'],
   ].map(([name, url, epochs, runs, what]) => ({
     name,
     url,
@@ -240,6 +358,48 @@ const BENCHES = [
   })),
 
 ];
+
+// ---- view=train with the network diagram (issue 12): frames while the default 2-D set trains
+// (paced at 50 epochs/s: every frame steps, evaluates once an epoch and redraws the boundary, the
+// diagram's heatmaps and weights, and the curves), and the same with ten hidden layers of 256
+// (drawn capped). Samples: ms between animation frames over 3 s; the note has frames/s, the
+// canvas draw per frame and the longest main-thread task (target >= 30 frames/s, no task > 50 ms).
+BENCHES.push(...[
+  ['train-diagram-frames', '?view=train&epochs=1000', 'default 2-8-8-1 tanh with the diagram, steady pace'],
+  ['train-diagram-fast', '?view=train&epochs=1000&speed=fast', 'the same at 50 epochs/s: an evaluation nearly every frame'],
+  ['train-diagram-10x256', '?view=train&epochs=1000&hidden=256,256,256,256,256,256,256,256,256,256', '10 x 256 (12 units a layer drawn)'],
+].map(([name, url, what]) => ({
+  name,
+  url,
+  async run(page) {
+    return page.evaluate(async (what) => {
+      const h = window.trainlab.handle;
+      // past the first build and evaluation
+      await new Promise((r) => setTimeout(r, 500));
+      const tasks = [];
+      const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+      obs.observe({ type: 'longtask', buffered: false });
+      h.stats.drawMs.length = 0;
+      const samples = [];
+      let last = performance.now();
+      const t0 = last;
+      while (performance.now() - t0 < 3000) {
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        samples.push(now - last);
+        last = now;
+      }
+      obs.disconnect();
+      const draws = h.stats.drawMs.slice().sort((a, b) => a - b);
+      const fps = samples.length / ((last - t0) / 1000);
+      return {
+        samples,
+        note: `(${what}; ${fps.toFixed(1)} frames/s, canvas draw median ${(draws[draws.length >> 1] ?? 0).toFixed(2)} ms, ` +
+          `${draws.length} draws; longest main-thread task ${Math.max(0, ...tasks).toFixed(0)} ms, ${tasks.length} over 50 ms; epoch ${h.data().epoch})`,
+      };
+    }, what);
+  },
+})));
 
 // The engine workloads of ../shared/peers/workloads.json (read here, passed into the page), timed
 // with the peers' protocol: `warmup` steps, then `steps` steps in blocks of `block`, the per-step
@@ -340,9 +500,16 @@ const b = await browser({ viewport: { width: 1280, height: 900 } });
 console.log(`${'workload'.padEnd(22)} ${'runner'.padEnd(18)} ${'median ms'.padStart(10)} ${'min ms'.padStart(9)} ${'max ms'.padStart(9)}`);
 try {
   for (const bench of BENCHES.filter((x) => filter.test(x.name))) {
+    // a bench at another device-pixel ratio (view=activations' rows): emulated for that row only
+    const cdp = bench.dpr ? await b.page.context().newCDPSession(b.page) : null;
+    await cdp?.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: bench.dpr, mobile: false });
     await openLab(b.page, srv.url + bench.url);
     const { samples, note, gflops } = await bench.run(b.page);
     row(bench.name, 'trainlab-wasm', samples, note);
+    if (cdp) {
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await cdp.detach();
+    }
     if (JSON_OUT) {
       appendFileSync(JSON_OUT, `${JSON.stringify({ workload: bench.name, runner: 'trainlab-wasm', median_ms: median(samples), gflops })}\n`);
     }

@@ -266,3 +266,150 @@ fn the_study_names_the_setting_it_refuses_and_std_matters_only_for_a_custom_init
     assert!(v.set("init=custom").is_empty());
     assert!(v.params().relevant("std"));
 }
+
+#[test]
+fn the_study_in_small_slices_equals_the_study_at_once() {
+    // 2,000 x 100 x 3 with the backward pass: several units of work
+    let cfg = ActivationStudyConfig {
+        samples: 2000,
+        units: 100,
+        layers: 3,
+        backward: true,
+        ..small(Activation::Tanh, Init::XavierCourse)
+    };
+    let whole = cfg.run().unwrap();
+    // new draws are made by the job itself, earlier ones reused: the same study either way
+    let drawn = cfg.draw().unwrap();
+    let mut reused = cfg.start(&drawn).unwrap();
+    reused.run_to_end();
+    assert_eq!(reused.finish().unwrap(), whole);
+    let other = ActivationStudyConfig { seed: 99, ..cfg }.draw().unwrap();
+    let mut job = cfg.start(&other).unwrap();
+    let (_, total) = job.advance(0);
+    assert_eq!(job.progress(), (0, total), "advance(0) only reads the progress");
+    assert_eq!(total, 10, "tenths");
+    let (mut last, mut calls) = (0, 0);
+    while !job.is_done() {
+        let (done, t) = job.advance(1);
+        assert!(done >= last && done <= t && t == total, "{done}/{t} after {last}");
+        last = done;
+        calls += 1;
+    }
+    assert!(calls >= 3, "{calls} calls");
+    assert_eq!(job.progress(), (total, total));
+    assert!(job.draws().is_some());
+    assert_eq!(job.finish().unwrap(), whole, "bit for bit the study run at once");
+}
+
+#[test]
+fn the_fused_forward_pass_equals_the_product_then_the_activation() {
+    use trainlab::core::math::gemm::GemmScratch;
+    use trainlab::core::nn::dense::{forward, forward_activated};
+    let (m, n_in, n_out) = (37, 70, 21);
+    let mut rng = seeded(3);
+    let x: Vec<f32> = (0..m * n_in).map(|_| standard_normal(&mut rng) as f32).collect();
+    let w: Vec<f32> = (0..n_in * n_out).map(|_| standard_normal(&mut rng) as f32).collect();
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    let mut s = GemmScratch::default();
+    for act in [
+        Activation::Sigmoid,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::LeakyRelu,
+        Activation::Linear,
+    ] {
+        let (mut z, mut a) = (vec![0f32; m * n_out], vec![0f32; m * n_out]);
+        forward(&x, &w, None, m, n_in, n_out, &mut z, &mut s);
+        act.forward(&z, &mut a, 0.01);
+        let (mut z2, mut a2, mut a3) = (vec![1f32; m * n_out], vec![1f32; m * n_out], vec![1f32; m * n_out]);
+        forward_activated(&x, &w, m, n_in, n_out, act, 0.01, Some(&mut z2), &mut a2, &mut s);
+        forward_activated(&x, &w, m, n_in, n_out, act, 0.01, None, &mut a3, &mut s);
+        assert_eq!(bits(&z2), bits(&z), "{act:?}: z");
+        assert_eq!(bits(&a2), bits(&a), "{act:?}: a");
+        assert_eq!(bits(&a3), bits(&a), "{act:?}: a without z");
+        // and in f64 (the default path: the product, then the activation)
+        let (x64, w64): (Vec<f64>, Vec<f64>) = (
+            x.iter().map(|&v| v as f64).collect(),
+            w.iter().map(|&v| v as f64).collect(),
+        );
+        let (mut z64, mut a64, mut b64) = (vec![0.0; m * n_out], vec![0.0; m * n_out], vec![0.0; m * n_out]);
+        forward(&x64, &w64, None, m, n_in, n_out, &mut z64, &mut s);
+        act.forward(&z64, &mut a64, 0.01);
+        forward_activated(&x64, &w64, m, n_in, n_out, act, 0.01, None, &mut b64, &mut s);
+        assert_eq!(a64, b64, "{act:?}: f64");
+    }
+}
+
+fn targets(view: &mut trainlab::app::Mounted, width: f64, height: f64, lang: &str) -> Vec<serde_json::Value> {
+    let arg = format!(r#"{{"width": {width}, "height": {height}, "lang": "{lang}"}}"#);
+    let answer = view.command("targets", &arg).unwrap();
+    answer["targets"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_large_study_runs_as_long_work_while_the_old_figure_stays() {
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("activations").unwrap();
+    assert!(
+        v.advance(1).is_none(),
+        "DLFS's sizes are computed in the input's handler"
+    );
+    assert!(v.set("samples=5000").is_empty());
+    assert_eq!(v.data()["samples"], 1000, "the old study is shown meanwhile");
+    assert_eq!(v.data()["computing"]["config"]["samples"], 5000);
+    let mut calls = 0;
+    while let Some(p) = v.advance(1) {
+        assert!(!p.finished() && p.total == 10, "{p:?}");
+        calls += 1;
+    }
+    assert!(calls >= 5, "{calls} slices");
+    assert_eq!(v.data()["samples"], 5000);
+    assert!(v.data()["computing"].is_null());
+    // an input while a study is under way replaces it
+    assert!(v.set("samples=4000").is_empty());
+    assert!(v.set("samples=200").is_empty());
+    assert_eq!(v.data()["samples"], 200, "a small study at once");
+    assert!(v.advance(1).is_none(), "and the large one dropped");
+}
+
+#[test]
+fn every_bin_is_a_readout_target_inside_its_histogram_in_both_languages() {
+    use trainlab::app::Mounted;
+    use trainlab::chart::activations::grid_shape;
+    let mut v = Mounted::new("activations").unwrap();
+    for width in [1000.0, 372.0] {
+        let height = v.height_for(width);
+        let en = targets(&mut v, width, height, "en");
+        assert_eq!(en.len(), 2 * 5 * 30, "{width} px: one per bin of each histogram");
+        for t in &en {
+            let (x0, y0, x1, y1) = (
+                t["x0"].as_f64().unwrap(),
+                t["y0"].as_f64().unwrap(),
+                t["x1"].as_f64().unwrap(),
+                t["y1"].as_f64().unwrap(),
+            );
+            assert!(
+                0.0 <= x0 && x0 < x1 && x1 <= width && 0.0 <= y0 && y0 < y1 && y1 <= height,
+                "{t}"
+            );
+        }
+        assert!(en[0]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("without batch norm, layer 1: from 0 to 0.0333: "));
+        let ko = targets(&mut v, width, height, "ko");
+        assert!(ko[0]["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("배치 정규화 없이, 1층: 0에서 0.0333까지: 값 "));
+    }
+    // the panels reflow: five across on a laptop, the two conditions as columns on a phone
+    assert_eq!((grid_shape(1000.0, 5).across, grid_shape(1000.0, 5).down), (5, 1));
+    assert_eq!((grid_shape(1000.0, 10).across, grid_shape(1000.0, 10).down), (5, 2));
+    assert_eq!((grid_shape(900.0, 7).across, grid_shape(900.0, 7).down), (4, 2));
+    assert!(grid_shape(372.0, 5).side_by_side && !grid_shape(1000.0, 5).side_by_side);
+    assert!(v.height_for(372.0) > 500.0, "a phone gets the rows the layers need");
+    assert!(v.set("layers=10").is_empty());
+    while v.advance(100).is_some() {}
+    assert!(v.height_for(1000.0) > 1.5 * Mounted::new("activations").unwrap().height_for(1000.0));
+}

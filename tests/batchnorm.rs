@@ -248,3 +248,136 @@ fn the_jobs_name_the_setting_they_refuse() {
         Some("epochs")
     );
 }
+
+fn targets(view: &mut trainlab::app::Mounted, width: f64, height: f64, lang: &str) -> Vec<serde_json::Value> {
+    let arg = format!(r#"{{"width": {width}, "height": {height}, "lang": "{lang}"}}"#);
+    view.command("targets", &arg).unwrap()["targets"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn readouts_name_what_is_under_the_pointer_on_every_panel() {
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("batchnorm").unwrap();
+    assert!(v.set("epochs=1&grid_epochs=1&grid_samples=200").is_empty());
+    for panel in ["shift", "ridge", "test", "grid"] {
+        assert!(v.set(&format!("panel={panel}")).is_empty());
+        while v.advance(10_000).is_some_and(|p| !p.finished()) {}
+        for width in [1000.0, 372.0] {
+            let height = v.height_for(width);
+            let t = targets(&mut v, width, height, "en");
+            assert!(!t.is_empty(), "{panel} at {width}");
+            for x in &t {
+                let (x0, y0, x1, y1) = (
+                    x["x0"].as_f64().unwrap(),
+                    x["y0"].as_f64().unwrap(),
+                    x["x1"].as_f64().unwrap(),
+                    x["y1"].as_f64().unwrap(),
+                );
+                assert!(
+                    0.0 <= x0 && x0 < x1 && x1 <= width + 1.0 && 0.0 <= y0 && y0 < y1 && y1 <= height + 1.0,
+                    "{panel}: {x}"
+                );
+            }
+            let first = t[0]["label"].as_str().unwrap().to_string();
+            let want = match panel {
+                "shift" => "without batch norm, step 0: 85th percentile",
+                "ridge" => "without batch norm, step 0: z from −4 to",
+                "test" => "test batches of 1: ",
+                _ => "initial weights’ std 1: training accuracy at epoch 1: ",
+            };
+            assert!(first.starts_with(want), "{panel}: {first}");
+            let ko = targets(&mut v, width, height, "ko");
+            assert!(
+                ko[0]["label"]
+                    .as_str()
+                    .unwrap()
+                    .chars()
+                    .any(|c| ('가'..='힣').contains(&c)),
+                "{panel}: {}",
+                ko[0]["label"]
+            );
+        }
+    }
+    // the grid: 16 cells, four across on a laptop, two on a phone (the rows are the groups)
+    let rows = |t: &[serde_json::Value]| t.iter().map(|x| x["group"].as_u64().unwrap()).max().unwrap() + 1;
+    let h = v.height_for(1000.0);
+    assert_eq!(rows(&targets(&mut v, 1000.0, h, "en")), 4);
+    let h = v.height_for(372.0);
+    assert_eq!(rows(&targets(&mut v, 372.0, h, "en")), 8);
+    assert!(
+        v.height_for(372.0) > v.height_for(1000.0) * 0.9,
+        "a phone gets the rows the grid needs"
+    );
+}
+
+#[test]
+fn the_tables_name_their_rows_by_id_for_the_page_to_word() {
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("batchnorm").unwrap();
+    assert!(v.set("epochs=1").is_empty());
+    while v.advance(10_000).is_some_and(|p| !p.finished()) {}
+    let t = &v.summary()["tables"][0];
+    assert_eq!(t["columns"][0], "network");
+    assert_eq!(t["rows"][0][0], "plain");
+    assert_eq!(t["rows"][1][0], "batch_norm");
+}
+
+/// The page caps a figure's height (half the screen on a phone, 80% on a laptop), so the three
+/// views of batch norm, activations and gradient checking are also drawn at those heights: no two
+/// labels overlap and no text is under 10 CSS px, at every option of every choice, in both languages.
+#[test]
+fn at_the_pages_height_caps_no_labels_overlap_and_no_type_is_under_10_px() {
+    use plotters_backend::BackendTextStyle;
+    use trainlab::app::params::ParamKind;
+    use trainlab::app::{entry, Mounted};
+    use trainlab::chart::record::{text_box, Op};
+    use trainlab::chart::{Lang, Theme};
+    let mut failures = Vec::new();
+    for id in ["activations", "batchnorm", "gradcheck"] {
+        let mut queries = vec![String::new()];
+        for spec in entry(id).unwrap().params {
+            if let ParamKind::Choice { options } = spec.kind {
+                queries.extend(options.iter().map(|o| format!("{}={o}", spec.name)));
+            }
+        }
+        for q in queries {
+            let mut view = Mounted::new(id).unwrap();
+            if !view.set(&q).is_empty() {
+                continue;
+            }
+            view.advance(300);
+            for (w, h) in [(372u32, 422u32), (1000, 720), (1000, 320)] {
+                for lang in [Lang::En, Lang::Ko] {
+                    let ops = view.record((w, h), &Theme { scale: 1.0, lang }).unwrap();
+                    let texts: Vec<_> = ops
+                        .iter()
+                        .filter_map(|op| match op {
+                            Op::Text(s, spec, pos) if !s.trim().is_empty() => {
+                                Some((s.clone(), spec.size(), text_box(s, spec, *pos)))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    for (i, (a, size, ra)) in texts.iter().enumerate() {
+                        if *size < 10.0 {
+                            failures.push(format!("{id} {q} {w}x{h} {lang:?}: {a:?} at {size} px"));
+                        }
+                        for (b, _, rb) in &texts[i + 1..] {
+                            let dx = ra.2.min(rb.2) - ra.0.max(rb.0);
+                            let dy = ra.3.min(rb.3) - ra.1.max(rb.1);
+                            if dx > 2 && dy > 2 {
+                                failures.push(format!("{id} {q} {w}x{h} {lang:?}: {a:?} over {b:?}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.sort();
+    failures.dedup();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

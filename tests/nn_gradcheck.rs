@@ -235,3 +235,54 @@ fn the_layer_and_dropout_settings_matter_only_when_there_is_a_layer_and_dropout(
     );
     assert!(["epsilon", "bug", "l2", "seed"].iter().all(|n| v.params().relevant(n)));
 }
+
+#[test]
+fn the_view_names_each_tensor_and_reads_out_each_bar() {
+    use trainlab::app::Mounted;
+    let mut v = Mounted::new("gradcheck").unwrap();
+    let t = &v.summary()["tables"][0];
+    let names: Vec<&str> = t["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[0].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["W1", "b1", "W2", "b2", "W3", "b3", "all"],
+        "W1 and b1 no longer both read 1"
+    );
+    assert_eq!(
+        t["columns"],
+        serde_json::json!(["tensor", "entries", "rel_diff", "max_abs_diff"])
+    );
+    for width in [1000.0, 372.0] {
+        let height = v.height_for(width);
+        let arg = format!(r#"{{"width": {width}, "height": {height}, "lang": "en"}}"#);
+        let answer = v.command("targets", &arg).unwrap();
+        let targets = answer["targets"].as_array().unwrap();
+        assert_eq!(targets.len(), 7, "one per bar");
+        let label = targets[0]["label"].as_str().unwrap();
+        assert!(
+            label.starts_with("W1 (20 entries): relative difference ") && label.ends_with("× 10⁻⁹, fine"),
+            "{label}"
+        );
+        // bars top to bottom, each its own row
+        for pair in targets.windows(2) {
+            assert!(pair[0]["y1"].as_f64().unwrap() <= pair[1]["y0"].as_f64().unwrap() + 1.0);
+        }
+    }
+    let ko = v
+        .command("targets", r#"{"width": 760, "height": 440, "lang": "ko"}"#)
+        .unwrap();
+    assert!(ko["targets"][6]["label"]
+        .as_str()
+        .unwrap()
+        .starts_with("전체 (원소 73개): 상대 차이 "));
+    assert!(
+        v.describe(trainlab::chart::Lang::En).contains("× 10⁻⁹"),
+        "{}",
+        v.describe(trainlab::chart::Lang::En)
+    );
+    assert!(v.command("targets", "not json").is_err());
+}

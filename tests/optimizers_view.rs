@@ -1,10 +1,9 @@
 //! view=optimizers: the DLFS comparison against independent scalar re-computations, bad input,
-//! divergence in the figure, and the click geometry against the drawn plotting areas.
-use plotters::prelude::*;
-use trainlab::app::optimizers::OptimizersView;
+//! divergence in the figure, the schema and its relevance rules. The figure's geometry, ticks and
+//! readouts: tests/optimizers_figure.rs.
 use trainlab::app::params::{ParamSet, Problem};
 use trainlab::app::Mounted;
-use trainlab::chart::{Lang, Theme};
+use trainlab::chart::Lang;
 
 fn view(query: &str) -> Mounted {
     let mut v = Mounted::new("optimizers").unwrap();
@@ -175,42 +174,6 @@ fn csv_is_one_row_per_optimizer_and_step() {
 }
 
 #[test]
-fn click_geometry_matches_the_drawn_plotting_areas() {
-    // geometry: panel = frac * size, plotting area = panel inset by CSS pixels (times the scale).
-    for (query, w, h, scale) in [
-        ("", 760u32, 440u32, 1.0),
-        ("layout=multiples", 760, 440, 1.0),
-        ("layout=multiples&nesterov=1", 1000, 580, 2.0),
-        ("", 900, 522, 1.5),
-    ] {
-        let mut params = ParamSet::defaults(trainlab::app::optimizers::PARAMS);
-        assert!(params.apply_query(query).is_empty());
-        let m = OptimizersView::build(&params).unwrap();
-        let mut out = String::new();
-        let rects = {
-            let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-            m.draw_with_geometry(&root, &Theme { scale, lang: Lang::En }).unwrap()
-        };
-        let geo = m.geometry();
-        assert_eq!(rects.len(), geo.len());
-        for (r, g) in rects.iter().zip(&geo) {
-            let want = [
-                g.frac[0] * w as f64 + g.inset[0] * scale,
-                g.frac[1] * h as f64 + g.inset[1] * scale,
-                g.frac[2] * w as f64 - g.inset[2] * scale,
-                g.frac[3] * h as f64 - g.inset[3] * scale,
-            ];
-            for k in 0..4 {
-                assert!(
-                    (r[k] as f64 - want[k]).abs() <= 2.0,
-                    "{query} {w}x{h}@{scale}: {r:?} vs {want:?}"
-                );
-            }
-        }
-    }
-}
-
-#[test]
 fn switching_the_convention_with_the_rescaled_lr_keeps_the_momentum_paths() {
     // lr_dlfs = (1 - beta) lr_ng: beta 0.9, so DLFS 0.1 is the course's 1.0.
     let q = "sgd=0&adagrad=0&adam=0&momentum=1&nesterov=1&steps=60";
@@ -224,19 +187,6 @@ fn switching_the_convention_with_the_rescaled_lr_keeps_the_momentum_paths() {
     assert!(view(&format!("{q}&convention=ng&lr_momentum=1"))
         .describe(Lang::En)
         .contains("course form"));
-}
-
-#[test]
-fn paths_leaving_the_window_are_clipped_at_its_edge() {
-    use trainlab::chart::optimizers::clip_polyline;
-    let (x, y) = ((-10.0, 10.0), (-5.0, 5.0));
-    // in, out through the top edge at x = 0 (segment (-2, 3) -> (2, 7)), back in at x = 4
-    let pieces = clip_polyline(&[(-4.0, 1.0), (-2.0, 3.0), (2.0, 7.0), (6.0, 3.0), (8.0, 0.0)], x, y);
-    assert_eq!(pieces.len(), 2, "{pieces:?}");
-    assert_eq!(pieces[0], vec![(-4.0, 1.0), (-2.0, 3.0), (0.0, 5.0)]);
-    assert_eq!(pieces[1], vec![(4.0, 5.0), (6.0, 3.0), (8.0, 0.0)]);
-    assert!(clip_polyline(&[(20.0, 0.0), (30.0, 0.0)], x, y).is_empty());
-    assert_eq!(clip_polyline(&[(0.0, 0.0)], x, y), vec![vec![(0.0, 0.0)]]);
 }
 
 /// The schema as it was before the parameters were built from `OptimizerKind::ALL`: same names,

@@ -223,3 +223,122 @@ fn each_panel_reads_only_its_own_range_and_the_study_its_repeats() {
     assert!(!relevant("search", "", "repeats") && relevant("search", "study=1", "repeats"));
     assert!(relevant("search", "", "keep"));
 }
+
+/// Every text the figure of `v` draws at `width` CSS pixels (its own height for that width).
+fn texts(v: &Mounted, width: u32) -> Vec<String> {
+    use trainlab::chart::record::Op;
+    let height = v.height_for(width as f64).round() as u32;
+    v.record((width, height), &trainlab::chart::Theme::default())
+        .unwrap()
+        .into_iter()
+        .filter_map(|op| match op {
+            Op::Text(s, ..) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+fn readout(v: &mut Mounted, at: (f64, f64), size: (f64, f64)) -> serde_json::Value {
+    let arg = serde_json::json!({"x": at.0, "y": at.1, "width": size.0, "height": size.1}).to_string();
+    v.command("readout", &arg).unwrap()
+}
+
+#[test]
+fn whole_numbers_get_a_linear_axis_and_one_bar_each_at_the_defaults() {
+    // panel=integers with the axes at their defaults (log): 51 bars for 50..=100 hidden units and
+    // 3 for 2..=4 layers, not 40 log bins each; the axis choice does not apply to whole numbers
+    let v = view("scale", "panel=integers");
+    let d = v.data();
+    let hist = d["histograms"].as_array().unwrap();
+    assert_eq!(hist[0]["counts"].as_array().unwrap().len(), 51);
+    assert_eq!(hist[1]["counts"].as_array().unwrap().len(), 3);
+    assert!(hist.iter().all(|h| h["x_axis"] == "linear"), "{d}");
+    assert_eq!(
+        view("scale", "panel=integers&axis_left=log").data()["histograms"],
+        d["histograms"]
+    );
+    // ticks at whole numbers only (no 2.5 between 2 and 3 layers)
+    let labels = texts(&v, 1000);
+    for t in ["2", "3", "4"] {
+        assert!(labels.iter().any(|l| l == t), "{labels:?}");
+    }
+    assert!(!labels.iter().any(|l| l == "2.5" || l == "3.5"), "{labels:?}");
+}
+
+#[test]
+fn log_axes_are_labelled_by_decades_and_beta_by_its_nines() {
+    let beta = texts(&view("scale", "panel=beta"), 1000);
+    for t in ["0.9", "0.99", "0.999"] {
+        assert!(beta.iter().any(|l| l == t), "{beta:?}");
+    }
+    for odd in ["0.968", "0.997", "0.994"] {
+        assert!(!beta.iter().any(|l| l == odd), "{odd} in {beta:?}");
+    }
+    let alpha = texts(&view("scale", ""), 1000);
+    for t in ["10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1"] {
+        assert!(alpha.iter().any(|l| l == t), "{alpha:?}");
+    }
+    assert!(!alpha.iter().any(|l| l.contains("e0") || l == "1e0"), "{alpha:?}");
+    // search: decades on both log axes, on a laptop and on a phone
+    for width in [1000, 372] {
+        let all = texts(&view("search", ""), width);
+        assert!(
+            all.iter().any(|l| l == "10⁻⁸") && all.iter().any(|l| l == "10⁻²"),
+            "{all:?}"
+        );
+        assert!(!all.iter().any(|l| l.contains("e-") || l.contains("e0")), "{all:?}");
+    }
+}
+
+#[test]
+fn panels_reflow_for_a_phone() {
+    // the search's three panels: a row on a laptop, one column on a phone (taller than 0.58 w)
+    let s = view("search", "");
+    assert!(s.height_for(372.0) > 2.0 * 0.58 * 372.0 / 2.0 && s.height_for(372.0) >= 3.0 * 140.0);
+    assert!(s.height_for(1000.0) < 0.58 * 1000.0);
+    let study = view("search", "study=1&repeats=20");
+    assert!(study.height_for(372.0) > s.height_for(372.0) && study.height_for(1000.0) > s.height_for(1000.0));
+    // scale: two side by side on a laptop, stacked on a phone; space: four across, two by two
+    let h = view("scale", "");
+    assert!(h.height_for(372.0) >= 2.0 * 150.0 && h.height_for(1000.0) <= 440.0);
+    let sp = view("space", "");
+    assert!(sp.height_for(372.0) >= 2.0 * 150.0, "{}", sp.height_for(372.0));
+}
+
+#[test]
+fn readouts_name_the_bin_and_the_trial_under_the_pointer() {
+    // scale: the first bar of the right (log) histogram of α: [1e-4, 1e-4 · 10^0.1), its count
+    let mut v = view("scale", "");
+    let size = (1000.0, v.height_for(1000.0));
+    let d = v.data();
+    // right panel: x from 0.5 + inset 48 to 1.0 - inset 10; one pixel right of its left edge
+    let at = (500.0 + 48.0 + 2.0, size.1 - 40.0 - 2.0);
+    let r = readout(&mut v, at, size);
+    assert_eq!(r["histogram"], "alpha_log", "{r}");
+    assert_eq!(r["count"], d["histograms"][1]["counts"][0], "{r}");
+    assert!((r["low"].as_f64().unwrap() - 1e-4).abs() < 1e-12, "{r}");
+    assert!(readout(&mut v, (2.0, 2.0), size).is_null());
+    // space: the optimizer's bars name their option
+    let mut sp = view("space", "");
+    let size = (1000.0, sp.height_for(1000.0));
+    let r = readout(&mut sp, (500.0 + 48.0 + 4.0, size.1 - 26.0 - 2.0), size);
+    assert_eq!(
+        (r["name"].as_str(), r["option"].as_str()),
+        (Some("optimizer"), Some("adam")),
+        "{r}"
+    );
+    // search: a grid trial's values and dev error
+    let mut s = view("search", "");
+    let size = (1000.0, s.height_for(1000.0));
+    let d = s.data();
+    let p = &d["grid"]["points"][0];
+    // the grid panel: the first third; plotting area inset [52, 22, 12, 38]; x = log10 α over
+    // [-4, 0], y = log10 ε over [-10, -6]
+    let (l, t, r_, b) = (52.0, 22.0, 1000.0 / 3.0 - 12.0, size.1 - 38.0);
+    let x = l + (p["alpha"].as_f64().unwrap().log10() + 4.0) / 4.0 * (r_ - l);
+    let y = t + (-6.0 - p["epsilon"].as_f64().unwrap().log10()) / 4.0 * (b - t);
+    let r = readout(&mut s, (x + 1.0, y + 1.0), size);
+    assert_eq!(r["strategy"], "grid", "{r}");
+    assert_eq!(r["error"], p["error"], "{r}");
+    assert!(readout(&mut s, (2.0, 2.0), size).is_null());
+}

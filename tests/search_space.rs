@@ -68,7 +68,7 @@ fn every_exported_snippet_compiles_with_python() {
         SearchSpace::default(),
     ];
     for (i, space) in spaces.iter().enumerate() {
-        for (engine, code) in space.exports() {
+        for (engine, code) in space.exports(25) {
             snippets.push((format!("{engine}_{i}"), code));
         }
     }
@@ -96,32 +96,38 @@ fn every_exported_snippet_compiles_with_python() {
 #[test]
 fn exports_use_each_engines_log_scale_and_a_correct_one_minus_rule() {
     let s = full_space();
-    let optuna = s.optuna();
+    let optuna = s.optuna(25);
     assert!(
         optuna.contains("trial.suggest_float(\"learning_rate\", 0.0001, 1.0, log=True)"),
         "{optuna}"
     );
     assert!(optuna.contains("trial.suggest_int(\"hidden_units\", 50, 100)"));
-    // 1 - beta in [1 - 0.999, 1 - 0.9] = [0.001, 0.1] (up to float rounding), then beta = 1 - it
+    // 1 - beta in [1 - 0.999, 1 - 0.9] = [0.001, 0.1], written without the float noise of the
+    // subtraction (1 - 0.999 = 0.0010000000000000009), then beta = 1 - it
     assert!(
-        optuna.contains("one_minus_beta = trial.suggest_float(\"one_minus_beta\", 0.00100000000000000"),
+        optuna.contains("one_minus_beta = trial.suggest_float(\"one_minus_beta\", 0.001, 0.1, log=True)"),
         "{optuna}"
     );
+    assert!(!optuna.contains("0.00100000000000000"), "{optuna}");
+    // the trial count is the one asked for
+    assert!(optuna.contains("n_trials=25") && s.optuna(100).contains("n_trials=100"));
+    assert!(s.ray_tune(100).contains("num_samples=100") && s.sklearn(100).contains("n_iter=100"));
+    assert!(s.keras_tuner(100).contains("max_trials=100"));
     assert!(optuna.contains("beta = 1.0 - one_minus_beta"));
-    let ray = s.ray_tune();
+    let ray = s.ray_tune(25);
     assert!(ray.contains("\"learning_rate\": tune.loguniform(0.0001, 1.0)"));
     assert!(
         ray.contains("tune.randint(50, 101)"),
         "randint's upper end is exclusive: {ray}"
     );
-    let sk = s.sklearn();
+    let sk = s.sklearn(25);
     assert!(sk.contains("\"learning_rate\": loguniform(0.0001, 1.0)"));
     assert!(sk.contains("RandomizedSearchCV"));
     assert!(
         sk.contains("\"dropout\": uniform(0.1, 0.4)"),
         "uniform(loc, scale): {sk}"
     );
-    let keras = s.keras_tuner();
+    let keras = s.keras_tuner(25);
     assert!(keras.contains("hp.Float(\"learning_rate\", min_value=0.0001, max_value=1.0, sampling=\"log\")"));
     assert!(
         keras.contains("reverse_log") && keras.contains("different rule"),
@@ -214,4 +220,23 @@ fn the_text_alternative_words_each_scale() {
         );
     }
     assert!(v.describe(Lang::Ko).contains("learning_rate: 로그 척도 [0.0001, 1]"));
+}
+
+#[test]
+fn the_space_views_code_carries_its_trial_count_and_no_float_noise() {
+    let mut v = Mounted::new("space").unwrap();
+    assert!(v.set("samples=100").is_empty());
+    let code = v.summary()["code"].clone();
+    let text = |engine: &str| code[engine].as_str().unwrap().to_string();
+    // the view drew 100 samples: the exported searches run 100 trials, not 25
+    assert!(text("optuna").contains("n_trials=100"), "{}", text("optuna"));
+    assert!(text("ray_tune").contains("num_samples=100"));
+    assert!(text("sklearn").contains("n_iter=100"));
+    assert!(text("keras_tuner").contains("max_trials=100"));
+    // beta in [0.9, 0.999]: 1 - beta in [0.001, 0.1], as written, without 0.0010000000000000009
+    for engine in ["optuna", "ray_tune", "sklearn", "keras_tuner"] {
+        assert!(!text(engine).contains("00000000"), "{engine}: {}", text(engine));
+    }
+    assert!(text("optuna").contains("suggest_float(\"one_minus_beta\", 0.001, 0.1, log=True)"));
+    assert!(text("ray_tune").contains("tune.loguniform(0.001, 0.1)"));
 }

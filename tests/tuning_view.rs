@@ -309,3 +309,48 @@ fn the_korean_text_with_successive_halving_names_eta_by_its_letter() {
     let ko = v.describe(trainlab::chart::Lang::Ko);
     assert!(ko.contains("연속 절반 줄이기(η 3)") && !ko.contains("eta"), "{ko}");
 }
+
+#[test]
+fn the_text_alternative_and_the_code_read_small_rates_and_the_trial_count() {
+    let mut v = Mounted::new("tuning").unwrap();
+    let en = v.describe(trainlab::chart::Lang::En);
+    assert!(
+        en.contains("from 10⁻⁶ to 10⁻²") && en.contains("from 10⁻⁸ to 10⁻⁴"),
+        "{en}"
+    );
+    let code = v.data()["code"].clone();
+    let optuna = code["optuna"].as_str().unwrap();
+    assert!(
+        optuna.contains("suggest_float(\"lr\", 1e-6, 0.01, log=True)"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("n_trials=100)"), "{optuna}");
+    assert!(code["ray_tune"].as_str().unwrap().contains("num_samples=100)"));
+    // an end that is not a whole decade: no float noise in the code
+    assert!(v.set("lr_min=-3&lr_max=-2.5&trials=30").is_empty());
+    let optuna = v.data()["code"]["optuna"].as_str().unwrap().to_string();
+    assert!(
+        optuna.contains("suggest_float(\"lr\", 0.001, 0.00316227766017, log=True)"),
+        "{optuna}"
+    );
+    assert!(optuna.contains("n_trials=30)"));
+}
+
+#[test]
+fn four_main_controls_at_the_defaults_and_sliders_that_move_through_decades() {
+    use trainlab::app::params::Slider;
+    let e = entry("tuning").unwrap();
+    let main: Vec<&str> = e.params.iter().filter(|p| p.main).map(|p| p.name).collect();
+    assert_eq!(main, ["panel", "trials", "epochs", "halving", "eta", "min_epochs"]);
+    // halving's two settings only show with it: four main controls at the defaults
+    let v = Mounted::new("tuning").unwrap();
+    let shown: Vec<&str> = main.iter().copied().filter(|n| v.params().relevant(n)).collect();
+    assert_eq!(shown, ["panel", "trials", "epochs", "halving"]);
+    let slider = |name: &str| e.params.iter().find(|p| p.name == name).unwrap().slider;
+    for name in ["trials", "epochs", "samples", "min_epochs"] {
+        assert_eq!(slider(name), Slider::Log, "{name}: a count over decades");
+    }
+    for name in ["batch", "units"] {
+        assert_eq!(slider(name), Slider::Pow2, "{name}");
+    }
+}

@@ -44,10 +44,23 @@ function numberInput(spec, id) {
 function sliderScale(spec) {
   const whole = spec.kind === 'int';
   const kind = spec.slider ?? (spec.log ? 'log' : 'linear');
-  if (kind === 'log' && spec.min > 0) {
+  if (kind === 'log_zero' && spec.max > 0) {
+    // a log slider whose leftmost notch is 0 (λ: no L2), the others moving
+    // evenly in log10 over six decades below the maximum
+    const lo = Math.log10(spec.max) - 6;
     return {
-      to: (v) => Math.log10(Math.max(v, spec.min)), from: (x) => 10 ** x,
-      min: Math.log10(spec.min), max: Math.log10(spec.max), step: 'any',
+      to: (v) => (v > 0 ? Math.max(Math.log10(v), lo) : lo - 0.5), from: (x) => (x < lo ? 0 : 10 ** x),
+      min: lo - 0.5, max: Math.log10(spec.max), step: 'any',
+      text: (v) => (whole ? String(Math.round(v)) : fmt(+v.toPrecision(3))),
+    };
+  }
+  // A range that admits an invalid edge (a learning rate of 0, β = 1) so that the core refuses it
+  // with its own message: the slider stops short of that edge (the number box still takes it).
+  const logLow = spec.min > 0 ? spec.min : whole ? 1 : spec.max * 1e-5;
+  if (kind === 'log' && logLow < spec.max) {
+    return {
+      to: (v) => Math.log10(Math.max(v, logLow)), from: (x) => 10 ** x,
+      min: Math.log10(logLow), max: Math.log10(spec.max), step: 'any',
       text: (v) => (whole ? String(Math.round(v)) : fmt(+v.toPrecision(3))),
     };
   }
@@ -59,11 +72,13 @@ function sliderScale(spec) {
       min: lo, max: hi, step: 1, text: (v) => String(Math.round(v)),
     };
   }
-  if (kind === 'log_one_minus' && spec.max < 1) {
+  const oneMinusHigh = spec.max < 1 ? spec.max : 0.9999;
+  const oneMinusLow = Math.max(spec.min, 0);
+  if (kind === 'log_one_minus' && oneMinusLow < oneMinusHigh) {
     // position = −log10(1 − v): 0.9 -> 1, 0.99 -> 2, 0.999 -> 3 (a window of 10, 100, 1000)
     return {
-      to: (v) => -Math.log10(1 - Math.min(v, spec.max)), from: (x) => 1 - 10 ** -x,
-      min: -Math.log10(1 - spec.min), max: -Math.log10(1 - spec.max), step: 'any',
+      to: (v) => -Math.log10(1 - Math.min(Math.max(v, oneMinusLow), oneMinusHigh)), from: (x) => 1 - 10 ** -x,
+      min: -Math.log10(1 - oneMinusLow), max: -Math.log10(1 - oneMinusHigh), step: 'any',
       text: (v) => fmt(1 - +(1 - v).toPrecision(2)),
     };
   }

@@ -119,7 +119,8 @@ export const KO = {
     next: '다음',
     try_this: '해 보기',
     more_settings: '설정 더 보기',
-    step_label: (n) => `${n}단계`,
+    // the visible number as a word of its own: axe (label-content-name-mismatch) looks for it in the name
+    step_label: (n) => `단계 ${n}`,
     dismiss_notices: '닫기',
     map_title: '실험 하나씩 따라가는 강의',
     map_lead: '카드마다 심층 신경망 성능 향상 강의 노트와 《밑바닥부터 시작하는 딥러닝》 6장의 살아 있는 그림이 있습니다. 위에서부터 차례로 따라가거나 아무 카드나 여세요.',

@@ -68,16 +68,29 @@ export function renderSteps(box, steps, s, go) {
   };
 }
 
+/** A table word: `words[id]` (a text, or a function of the cell's `arg`), for a cell that is an
+ * id or `{ id, arg }`; an id without words is shown as it is. */
+function worded(words, cell) {
+  const named = cell !== null && typeof cell === 'object';
+  const id = named ? cell.id : cell;
+  // own keys only: an id such as "constructor" is not a word
+  const w = words && typeof id === 'string' && Object.hasOwn(words, id) ? words[id] : undefined;
+  if (typeof w === 'function') return w(named ? cell.arg : undefined);
+  if (typeof w === 'string') return w;
+  return named && cell.arg !== undefined ? `${id} (${cell.arg})` : String(id);
+}
+
 /** Renders the tables of a view's summary ({ tables: [{ id, columns, rows }] }); `format`
- * writes a number (the wasm formatter). */
+ * writes a number (the wasm formatter). Headers and row labels are ids worded by the page's
+ * `columns` and `rows` words. */
 export function renderTables(box, summary, texts, format) {
   box.replaceChildren();
   for (const t of summary.tables ?? []) {
-    const head = el('tr', null, ...t.columns.map((c) => el('th', { scope: 'col' }, c)));
+    const head = el('tr', null, ...t.columns.map((c) => setRich(el('th', { scope: 'col' }), worded(texts.columns, c))));
     // numbers through the one formatter the figures use (three significant digits, never a
-    // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
-    // such as train's dev columns without a dev set) left empty
-    const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? format(v) : String(v));
+    // misleading 0); text cells (row labels) in the page's words; null (a value the view does
+    // not have, such as train's dev columns without a dev set) left empty
+    const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? format(v) : worded(texts.rows, v));
     const rows = t.rows.map((row) => el('tr', null, ...row.map((v) => el('td', null, cell(v)))));
     box.append(el('table', 'tl-table',
       el('caption', null, texts.tables?.[t.id] ?? t.id),

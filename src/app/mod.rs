@@ -12,6 +12,7 @@ pub mod assets;
 pub mod params;
 pub mod query;
 mod registry;
+pub mod targets;
 pub mod view;
 
 pub use view::{

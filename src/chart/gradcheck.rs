@@ -1,6 +1,10 @@
 //! The gradient-check figure: one horizontal bar per parameter tensor (and one for all of them)
 //! at its relative difference `||d_approx - d|| / (||d_approx|| + ||d||)` on a log axis, over
 //! three bands: fine (<= 1e-7), look closer (up to 1e-3, the notes' 1e-5 dashed), bug (>= 1e-3).
+//! The axis is labelled by decade ([`super::ticks::decade_label`]); the drawing returns each bar's
+//! row ([`BarBox`]) for the page's readouts.
+use super::measure::text_size;
+use super::ticks::decade_label;
 use super::{ChartError, Theme, INK, PALETTE};
 use crate::core::nn::gradcheck::{BUG, FINE};
 use crate::core::nn::Verdict;
@@ -57,20 +61,45 @@ pub fn band_color(d: f64) -> RGBColor {
     verdict_color(Verdict::of(d))
 }
 
-/// Draws the figure on `root`.
+/// Where bar `i`'s row went (its whole slot across the plot), in the output's pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BarBox {
+    /// Left edge of the plot.
+    pub x0: i32,
+    /// Top of the row.
+    pub y0: i32,
+    /// Right edge of the plot.
+    pub x1: i32,
+    /// Bottom of the row.
+    pub y1: i32,
+}
+
+/// The figure's height for `bars` bars at `width` CSS px: about 44 px a bar on a laptop, 34 on
+/// a phone, plus the band names and the axis.
+pub fn height_for(width: f64, bars: usize) -> f64 {
+    let per_bar = if width < 560.0 { 34.0 } else { 44.0 };
+    (28.0 + 58.0 + per_bar * bars.max(1) as f64).max(width * 0.4)
+}
+
+/// Draws the figure on `root`; returns each bar's row.
 pub fn draw_gradcheck<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     data: &GradCheckChartData,
     theme: &Theme,
-) -> Result<(), ChartError> {
+) -> Result<Vec<BarBox>, ChartError> {
     root.fill(&WHITE)?;
     let n = data.bars.len().max(1);
+    let label_w = data.bars.iter().map(|b| text_size(&b.label, 12.0).0).max().unwrap_or(0) as f64 + 14.0;
     let mut chart = ChartBuilder::on(root)
         .margin(theme.px(10.0))
         .margin_top(theme.px(28.0))
-        .x_label_area_size(theme.px(40.0))
-        .y_label_area_size(theme.px(64.0))
+        .x_label_area_size(theme.px(44.0))
+        .y_label_area_size(theme.px(label_w.max(30.0)))
         .build_cartesian_2d(LOG_MIN..LOG_MAX, 0.0..n as f64)?;
+    let (px, _) = chart.plotting_area().get_pixel_range();
+    // a decade label about every 60 CSS px (plotters steps by 1, 2 or 5 decades)
+    let plot_w = (px.end - px.start) as f64 / theme.scale;
+    let x_count = ((plot_w / 60.0) as usize).clamp(3, 8);
     // The bands behind everything.
     let (fine, bug) = (FINE.log10(), BUG.log10());
     for (lo, hi, v) in [
@@ -88,10 +117,10 @@ pub fn draw_gradcheck<DB: DrawingBackend>(
         .mesh(&mut chart.configure_mesh(), 12.0)
         .x_desc(data.x_desc)
         .disable_y_mesh()
-        .x_labels(8)
+        .x_labels(x_count)
         .y_labels(n * 2 + 1)
         .y_max_light_lines(0)
-        .x_label_formatter(&|x| format!("1e{:.0}", x))
+        .x_label_formatter(&|x| decade_label(10f64.powf(*x)))
         .y_label_formatter(&|y| {
             // label the middle of each bar's slot; bars run top to bottom
             let slot = y.floor();
@@ -122,12 +151,29 @@ pub fn draw_gradcheck<DB: DrawingBackend>(
             band_color(bar.rel_diff).filled(),
         )))?;
     }
-    // Band names along the top.
+    // Band names along the top, centred in their bands.
     let style = theme.font(12.0).color(&INK);
-    for (x, name) in [(-10.5, data.bands[0]), (-5.0, data.bands[1]), (-1.5, data.bands[2])] {
+    for (x, name) in [
+        ((LOG_MIN + fine) / 2.0, data.bands[0]),
+        (-5.0, data.bands[1]),
+        ((bug + LOG_MAX) / 2.0, data.bands[2]),
+    ] {
         let (px, _) = chart.backend_coord(&(x, n as f64));
-        let w = crate::chart::measure::text_size(name, 12.0 * theme.scale).0 as i32;
+        let w = text_size(name, 12.0 * theme.scale).0 as i32;
         root.draw_text(name, &style, (px - w / 2, theme.px(8.0) as i32))?;
     }
-    Ok(())
+    let (px, _) = chart.plotting_area().get_pixel_range();
+    Ok((0..data.bars.len())
+        .map(|i| {
+            let top = (n - i) as f64;
+            let (_, y0) = chart.backend_coord(&(LOG_MIN, top));
+            let (_, y1) = chart.backend_coord(&(LOG_MIN, top - 1.0));
+            BarBox {
+                x0: px.start,
+                y0,
+                x1: px.end,
+                y1,
+            }
+        })
+        .collect())
 }

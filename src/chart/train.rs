@@ -3,18 +3,90 @@
 //! cost and error per epoch, the cost of every mini-batch faint behind, and the panda changes
 //! as marked vertical lines. Every word drawn (titles, curve labels, marks) comes in as data,
 //! already in the page's language.
+use super::network::{fitting, Rect};
+use super::ticks::{linear_label, whole_label};
 use super::{series_color, ChartError, Theme, INK};
 use crate::core::lab::train::{Boundary, Confusion};
-use crate::core::math::format::short;
+use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Where the left panel's square plot sits, as `(left, top, side)` in pixels of a figure of
-/// `width x height` (the same for the canvas, the SVG and a click on the figure).
+/// Where the figure's panels sit in a `width x height` figure: the decision boundary (or the
+/// confusion matrix), the network diagram, and the two panels of curves. Wide figures put the
+/// boundary and the diagram side by side above the curves; a figure about three times as tall as
+/// wide (a phone, [`stacked_height`]) stacks all four.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureLayout {
+    /// The boundary's panel (title, ticks and the square plot).
+    pub boundary: Rect,
+    /// The square plot inside it: (left, top, side).
+    pub square: (f64, f64, f64),
+    /// The network diagram.
+    pub network: Rect,
+    /// The cost panel.
+    pub cost: Rect,
+    /// The error panel.
+    pub error: Rect,
+}
+
+/// The heights of the stacked panels per unit of width: boundary, diagram, cost, error.
+const STACK: [f64; 4] = [0.95, 1.0, 0.5, 0.5];
+
+/// The height a stacked figure of `width` wants (the four panels of [`FigureLayout`] one above
+/// the other).
+pub fn stacked_height(width: f64) -> f64 {
+    width * STACK.iter().sum::<f64>()
+}
+
+/// The panels of a `width x height` figure (pixels of the output, `theme` for its margins).
+pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
+    let px = |v: f64| theme.px(v) as f64;
+    let rect = |x: f64, y: f64, w: f64, h: f64| Rect { x, y, w, h };
+    let (boundary, network, cost, error) = if height >= 2.2 * width {
+        let unit = height / STACK.iter().sum::<f64>();
+        let hs = STACK.map(|k| k * unit);
+        let mut y = 0.0;
+        let mut next = |h: f64| {
+            let r = rect(0.0, y, width, h);
+            y += h;
+            r
+        };
+        (next(hs[0]), next(hs[1]), next(hs[2]), next(hs[3]))
+    } else {
+        let top = (height * 0.6).round();
+        let bw = (top * 1.1).min(width * 0.5);
+        (
+            rect(0.0, 0.0, bw, top),
+            rect(bw, 0.0, width - bw, top),
+            rect(0.0, top, width / 2.0, height - top),
+            rect(width / 2.0, top, width / 2.0, height - top),
+        )
+    };
+    // the square: ticks on the left and below, the title above
+    let (left, title, below) = (px(36.0), px(20.0), px(18.0));
+    let side = (boundary.w - left - px(10.0)).min(boundary.h - title - below).max(8.0);
+    let square = (boundary.x + left, boundary.y + title, side);
+    FigureLayout {
+        boundary,
+        square,
+        network: rect(
+            network.x + px(6.0),
+            network.y + px(4.0),
+            network.w - px(10.0),
+            network.h - px(6.0),
+        ),
+        cost,
+        error,
+    }
+}
+
+/// Where the boundary's square plot sits, as `(left, top, side)` in pixels of a figure of
+/// `width x height` at one device pixel per CSS pixel (the same for the canvas, the SVG and a
+/// click on the figure).
 pub fn plot_rect(width: f64, height: f64) -> (f64, f64, f64) {
-    let side = (0.40 * width).min(0.82 * height).max(1.0);
-    (0.07 * width, 0.08 * height, side)
+    figure_layout(width, height, &Theme::default()).square
 }
 
 /// The colour of class `k` (class 0 blue, class 1 vermillion, as Playground's blue/orange).
@@ -30,18 +102,37 @@ fn mix(c: RGBColor, t: f64) -> RGBColor {
 /// A point to draw: raw coordinates, class, whether it is a training row.
 pub type Point = (f64, f64, usize, bool);
 
+/// What the 2-D panel draws.
+pub struct BoundaryPlot<'a> {
+    /// The boundary's cells, once computed.
+    pub boundary: Option<&'a Boundary>,
+    /// The plotted region, `((x0, x1), (y0, y1))` in raw coordinates.
+    pub view: ((f64, f64), (f64, f64)),
+    /// The points.
+    pub points: &'a [Point],
+    /// Classes of the task.
+    pub classes: usize,
+    /// The title above the plot.
+    pub title: &'a str,
+    /// Where the square plot sits: `(left, top, side)` ([`FigureLayout::square`]).
+    pub square: (f64, f64, f64),
+}
+
 /// The 2-D panel: boundary cells and points.
 pub fn draw_boundary<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    boundary: Option<&Boundary>,
-    view: ((f64, f64), (f64, f64)),
-    points: &[Point],
-    classes: usize,
-    title: &str,
+    plot: &BoundaryPlot,
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let (w, h) = root.dim_in_pixel();
-    let (left, top, side) = plot_rect(w as f64, h as f64);
+    let BoundaryPlot {
+        boundary,
+        view,
+        points,
+        classes,
+        title,
+        square,
+    } = *plot;
+    let (left, top, side) = square;
     let ((x0, x1), (y0, y1)) = view;
     let to_px = |x: f64, y: f64| {
         (
@@ -102,27 +193,25 @@ pub fn draw_boundary<DB: DrawingBackend>(
             root.draw(&Circle::new(p, r, c.stroke_width(theme.px(1.5))))?;
         }
     }
-    let font = theme.font(11.0);
-    let ticks = |v0: f64, v1: f64| [v0, 0.5 * (v0 + v1), v1];
+    let font = theme.font(10.0);
+    // nice ticks (plotters' 1-2-5 steps), fewer on a small square so their labels never touch
+    let count = ((side / theme.px(60.0) as f64).floor() as usize).clamp(2, 6);
+    let ticks = |v0: f64, v1: f64| -> Vec<f64> { RangedCoordf64::from(v0..v1).key_points(count) };
+    let tick = INK.stroke_width(theme.px(1.0));
+    let len = theme.px(3.0) as i32;
     for v in ticks(x0, x1) {
         let (px, _) = to_px(v, y0);
+        root.draw(&PathElement::new(vec![(px, frame[1].1), (px, frame[1].1 + len)], tick))?;
         let style = font.clone().pos(Pos::new(HPos::Center, VPos::Top));
-        root.draw(&Text::new(
-            format!("{v:.1}"),
-            (px, frame[1].1 + theme.px(3.0) as i32),
-            style,
-        ))?;
+        root.draw(&Text::new(linear_label(v, x1 - x0), (px, frame[1].1 + len + 1), style))?;
     }
     for v in ticks(y0, y1) {
         let (_, py) = to_px(x0, v);
+        root.draw(&PathElement::new(vec![(frame[0].0 - len, py), (frame[0].0, py)], tick))?;
         let style = font.clone().pos(Pos::new(HPos::Right, VPos::Center));
-        root.draw(&Text::new(
-            format!("{v:.1}"),
-            (frame[0].0 - theme.px(3.0) as i32, py),
-            style,
-        ))?;
+        root.draw(&Text::new(linear_label(v, y1 - y0), (frame[0].0 - len - 2, py), style))?;
     }
-    let style = theme.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    let style = theme.font(12.0).pos(Pos::new(HPos::Left, VPos::Bottom));
     root.draw(&Text::new(
         title.to_string(),
         (frame[0].0, frame[0].1 - theme.px(4.0) as i32),
@@ -139,12 +228,14 @@ pub fn draw_confusion<DB: DrawingBackend>(
     images: &[(Vec<f64>, usize, usize)],
     title: &str,
     mistakes_title: &str,
+    square: (f64, f64, f64),
     theme: &Theme,
 ) -> Result<(), ChartError> {
-    let (w, h) = root.dim_in_pixel();
-    let (left, top, side) = plot_rect(w as f64, h as f64);
+    let (left, top, side) = square;
+    let bottom = top + side + theme.px(16.0) as f64;
     let matrix_side = if images.is_empty() { side } else { side * 0.58 };
-    let style = theme.font(13.0).pos(Pos::new(HPos::Left, VPos::Bottom));
+    let size = fitting(title, side + theme.px(8.0) as f64, 12.0 * theme.scale) / theme.scale;
+    let style = theme.font(size).pos(Pos::new(HPos::Left, VPos::Bottom));
     root.draw(&Text::new(title.to_string(), (left as i32, (top - 4.0) as i32), style))?;
     let Some(c) = conf else { return Ok(()) };
     let k = c.classes.max(1);
@@ -199,7 +290,7 @@ pub fn draw_confusion<DB: DrawingBackend>(
         let (col, row) = (n % per_row, n / per_row);
         let ox = left + box_side * col as f64;
         let oy = y_img + (box_side + 10.0) * row as f64;
-        if oy + box_side > h as f64 {
+        if oy + box_side + 10.0 > bottom {
             break;
         }
         for (i, v) in img.iter().enumerate().take(64) {
@@ -261,21 +352,31 @@ pub fn draw_curves<DB: DrawingBackend>(
     } else {
         (panel.y.0, panel.y.0 + 1.0)
     };
+    let (w, h) = area.dim_in_pixel();
+    // the curve labels need the right margin; tick counts follow the panel's size so that
+    // neighbouring labels never touch
+    let x_labels = ((w as f64 / theme.px(70.0) as f64).floor() as usize).clamp(2, 6);
+    let y_labels = ((h as f64 / theme.px(36.0) as f64).floor() as usize).clamp(2, 5);
+    let x_area = if panel.x_label.is_empty() { 18.0 } else { 32.0 };
     let mut chart = ChartBuilder::on(area)
-        .caption(panel.title.clone(), theme.font(12.0))
+        .caption(
+            panel.title.clone(),
+            theme.font(fitting(&panel.title, 0.85 * w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale),
+        )
         .margin(theme.px(4.0))
-        .margin_right(theme.px(70.0))
-        .x_label_area_size(theme.px(26.0))
-        .y_label_area_size(theme.px(40.0))
+        .margin_right(theme.px(52.0))
+        .x_label_area_size(theme.px(x_area))
+        .y_label_area_size(theme.px(38.0))
         .build_cartesian_2d(x0..x1, y0..y1)?;
+    let y_span = y1 - y0;
     theme
         .mesh(&mut chart.configure_mesh(), 10.0)
-        // the axis title as small as the tick labels: the panels are half the figure's height
+        // the axis title as small as the tick labels: the panels are small
         .axis_desc_style(theme.font(10.0))
-        .x_labels(5)
-        .y_labels(4)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| short(*y))
+        .x_labels(x_labels)
+        .y_labels(y_labels)
+        .x_label_formatter(&|x| whole_label(*x))
+        .y_label_formatter(&|y| linear_label(*y, y_span))
         .x_desc(panel.x_label.clone())
         .draw()?;
     let clip = |v: f64| v.clamp(y0, y1);

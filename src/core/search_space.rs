@@ -13,6 +13,7 @@
 //! sets `<name> = 1 - one_minus_<name>`. Keras Tuner's `sampling="reverse_log"` is a different rule,
 //! `x = max + min - y` with `y` log-uniform in `[min, max]` (KerasTuner's `Float._prob_to_numerical`):
 //! for [0.9, 0.999] it is close to uniform, not "half the draws in [0.99, 0.999]".
+use super::math::format::code;
 use super::sampling::{AxisConfig, SamplingError, Scale};
 
 /// Most hyperparameters in one space.
@@ -154,11 +155,16 @@ impl HyperParam {
     }
 }
 
-/// A Python float literal, exact: Rust's shortest round-trip form (`0.0001`, `1e-8`, `1.0`) is
-/// valid Python and reads back as the same double, so an exported range is the range sampled
-/// (the screen's rounded forms live in `core::math::format`).
+/// A Python float literal: the shortest decimal of the value rounded to 12 significant digits
+/// ([`code`]: `1 - 0.999` is written `0.001`, not `0.0010000000000000009`), with `.0` on whole
+/// values so that Python reads a float (`1.0`).
 fn num(x: f64) -> String {
-    format!("{x:?}")
+    let text = code(x);
+    if text.contains(['.', 'e', '(']) {
+        text
+    } else {
+        format!("{text}.0")
+    }
 }
 
 /// A Python integer literal.
@@ -192,8 +198,8 @@ fn one_minus_note(name: &str) -> String {
 }
 
 impl SearchSpace {
-    /// Optuna: an `objective(trial)` that draws every hyperparameter.
-    pub fn optuna(&self) -> String {
+    /// Optuna: an `objective(trial)` that draws every hyperparameter, run for `trials` trials.
+    pub fn optuna(&self, trials: usize) -> String {
         let mut out = String::from("import optuna\n\n\ndef objective(trial):\n");
         for p in &self.params {
             let (n, lo, hi) = (&p.name, p.low, p.high);
@@ -213,14 +219,15 @@ impl SearchSpace {
         }
         let names: Vec<String> = self.params.iter().map(|p| format!("{0}={0}", p.name)).collect();
         out.push_str(&format!(
-            "    # train with these values and return the dev error (define train_and_evaluate yourself)\n    return train_and_evaluate({})\n\n\nstudy = optuna.create_study(direction=\"minimize\")\n# study.optimize(objective, n_trials=25)\n",
+            "    # train with these values and return the dev error (define train_and_evaluate yourself)\n    return train_and_evaluate({})\n\n\nstudy = optuna.create_study(direction=\"minimize\")\n# study.optimize(objective, n_trials={trials})\n",
             names.join(", ")
         ));
         out
     }
 
-    /// Ray Tune: a `search_space` dict for `tune.Tuner(..., param_space=search_space)`.
-    pub fn ray_tune(&self) -> String {
+    /// Ray Tune: a `search_space` dict for `tune.Tuner(..., param_space=search_space)`, sampled
+    /// `trials` times.
+    pub fn ray_tune(&self, trials: usize) -> String {
         let mut out = String::from("from ray import tune\n\nsearch_space = {\n");
         for p in &self.params {
             let (n, lo, hi) = (&p.name, p.low, p.high);
@@ -244,12 +251,15 @@ impl SearchSpace {
             };
             out.push_str(&line);
         }
-        out.push_str("}\n# tuner = tune.Tuner(trainable, param_space=search_space, tune_config=tune.TuneConfig(num_samples=25))\n");
+        out.push_str(&format!(
+            "}}\n# tuner = tune.Tuner(trainable, param_space=search_space, tune_config=tune.TuneConfig(num_samples={trials}))\n"
+        ));
         out
     }
 
-    /// scikit-learn: `param_distributions` for `RandomizedSearchCV` with scipy.stats distributions.
-    pub fn sklearn(&self) -> String {
+    /// scikit-learn: `param_distributions` for `RandomizedSearchCV` with scipy.stats distributions
+    /// and `n_iter=trials`.
+    pub fn sklearn(&self, trials: usize) -> String {
         let mut out = String::from(
             "from scipy.stats import loguniform, randint, uniform\nfrom sklearn.model_selection import RandomizedSearchCV\n\nparam_distributions = {\n",
         );
@@ -279,14 +289,14 @@ impl SearchSpace {
             };
             out.push_str(&line);
         }
-        out.push_str(
-            "}\n\n\ndef make_search(estimator):\n    return RandomizedSearchCV(estimator, param_distributions, n_iter=25, random_state=1)\n",
-        );
+        out.push_str(&format!(
+            "}}\n\n\ndef make_search(estimator):\n    return RandomizedSearchCV(estimator, param_distributions, n_iter={trials}, random_state=1)\n",
+        ));
         out
     }
 
-    /// Keras Tuner: a `build_model(hp)` that draws every hyperparameter.
-    pub fn keras_tuner(&self) -> String {
+    /// Keras Tuner: a `build_model(hp)` that draws every hyperparameter, with `max_trials=trials`.
+    pub fn keras_tuner(&self, trials: usize) -> String {
         let mut out = String::from("import keras_tuner as kt\n\n\ndef build_model(hp):\n");
         for p in &self.params {
             let (n, lo, hi) = (&p.name, p.low, p.high);
@@ -320,19 +330,20 @@ impl SearchSpace {
         }
         let names: Vec<String> = self.params.iter().map(|p| format!("{0}={0}", p.name)).collect();
         out.push_str(&format!(
-            "    # build and compile your model with these values (define make_model yourself)\n    return make_model({})\n\n\n# tuner = kt.RandomSearch(build_model, objective=\"val_loss\", max_trials=25)\n",
+            "    # build and compile your model with these values (define make_model yourself)\n    return make_model({})\n\n\n# tuner = kt.RandomSearch(build_model, objective=\"val_loss\", max_trials={trials})\n",
             names.join(", ")
         ));
         out
     }
 
-    /// Every export: `(engine id, code)` for `optuna`, `ray_tune`, `sklearn`, `keras_tuner`.
-    pub fn exports(&self) -> Vec<(&'static str, String)> {
+    /// Every export for a search of `trials` trials: `(engine id, code)` for `optuna`,
+    /// `ray_tune`, `sklearn`, `keras_tuner`.
+    pub fn exports(&self, trials: usize) -> Vec<(&'static str, String)> {
         vec![
-            ("optuna", self.optuna()),
-            ("ray_tune", self.ray_tune()),
-            ("sklearn", self.sklearn()),
-            ("keras_tuner", self.keras_tuner()),
+            ("optuna", self.optuna(trials)),
+            ("ray_tune", self.ray_tune(trials)),
+            ("sklearn", self.sklearn(trials)),
+            ("keras_tuner", self.keras_tuner(trials)),
         ]
     }
 }

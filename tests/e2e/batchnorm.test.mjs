@@ -1,9 +1,12 @@
 // view=batchnorm in the browser: the long jobs run a little per frame through handle.advance,
 // finish (handle.finished()), can be cancelled and resumed without changing the result, and the
-// numbers follow batch norm's formulas.
+// numbers follow batch norm's formulas; the page's shape (laptop and phone), its "try this" steps,
+// the readouts of grid cells and probes, and the tables' words in both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, browser, openLab, address } from './harness.mjs';
+import { checkShape, checkSteps, checkReadout } from './view-shape.mjs';
+import words from '../../www/text/batchnorm.js';
 
 let srv;
 let b;
@@ -110,5 +113,46 @@ test('bad input: out-of-range sizes are clamped with a notice, a malformed value
   const d = await data();
   assert.equal(d.grid.config.samples, 1797);
   assert.equal(d.study.config.lr, 0.5);
+  assert.deepEqual(b.errors, []);
+});
+
+test('the page at 1400 x 900 and 390 x 844: no sideways scroll, a dozen fields at most, formulas as MathML', async () => {
+  await checkShape(b, srv.url, 'batchnorm', words);
+  assert.deepEqual(b.errors, []);
+});
+
+test('each "try this" step applies its parameters and puts step=N in the address', async () => {
+  await checkSteps(b, srv.url, 'batchnorm', words);
+  assert.deepEqual(b.errors, []);
+});
+
+test('readouts: a grid cell gives its accuracies, a probe its percentiles, on hover and on the keyboard', async () => {
+  for (const size of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    await b.page.setViewportSize(size);
+    await openLab(b.page, `${srv.url}?${GRID}`);
+    await finished();
+    const grid = await checkReadout(b);
+    assert.match(grid.hovered, /initial weights’ std .+: training accuracy at epoch 2: \d+% with batch norm, \d+% without/);
+    assert.notEqual(grid.keyed, grid.down, 'up and down move to another row of cells');
+    await openLab(b.page, `${srv.url}?view=batchnorm&epochs=1`);
+    await finished();
+    assert.match((await checkReadout(b)).hovered, /step \d+: (85th percentile|dev accuracy)/);
+  }
+  await b.page.setViewportSize({ width: 1200, height: 900 });
+  assert.deepEqual(b.errors, []);
+});
+
+test('the tables speak words: headers and row labels in English and Korean', async () => {
+  for (const [lang, network, header] of [['en', 'without batch norm', 'Dev accuracy'], ['ko', '배치 정규화 없이', 'dev 정확도']]) {
+    await openLab(b.page, `${srv.url}?view=batchnorm&epochs=1&lang=${lang}`);
+    await finished();
+    const t = await b.page.evaluate(() => ({
+      heads: [...document.querySelectorAll('.tl-table th')].map((e) => e.textContent),
+      first: [...document.querySelectorAll('.tl-table tbody tr td:first-child')].map((e) => e.textContent),
+    }));
+    assert.ok(t.heads.includes(header), JSON.stringify(t.heads));
+    assert.equal(t.first[0], network);
+    assert.ok(!t.heads.some((h) => /_/.test(h)), `no raw ids: ${t.heads}`);
+  }
   assert.deepEqual(b.errors, []);
 });

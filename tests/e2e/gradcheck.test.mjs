@@ -1,9 +1,12 @@
 // End to end: view=gradcheck in Chromium. The relative differences come from the Rust engine;
 // here they are checked against their definition and the notes' thresholds, and the controls,
-// the URL and bad input are exercised like a user would.
+// the URL and bad input are exercised like a user would; the page's shape (laptop and phone), its
+// "try this" steps, the bars' readout, and a table that names W1 and b1 and writes 10⁻⁹, not 0.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, browser, openLab, address } from './harness.mjs';
+import { checkShape, checkSteps, checkReadout } from './view-shape.mjs';
+import words from '../../www/text/gradcheck.js';
 
 let srv;
 let b;
@@ -53,5 +56,46 @@ test('bad input gives a notice and keeps the previous figure', async () => {
   const notices = await b.page.evaluate(() => window.trainlab.handle.set({ layers: 0, batch_norm: true }));
   assert.ok(JSON.stringify(notices).includes('batch norm'), JSON.stringify(notices));
   assert.deepEqual(await data(), before);
+  assert.deepEqual(b.errors, []);
+});
+
+test('the page at 1400 x 900 and 390 x 844: no sideways scroll, a dozen fields at most, formulas as MathML', async () => {
+  await checkShape(b, srv.url, 'gradcheck', words);
+  // the relative difference's definition is typeset (a fraction of norms)
+  assert.ok(await b.page.locator('#view-lead math mfrac').count() > 0);
+  assert.deepEqual(b.errors, []);
+});
+
+test('each "try this" step applies its parameters and puts step=N in the address', async () => {
+  await checkSteps(b, srv.url, 'gradcheck', words);
+  assert.deepEqual(b.errors, []);
+});
+
+test('the table names every tensor and writes tiny differences as powers of ten, in both languages', async () => {
+  for (const [lang, header, all] of [['en', 'Relative difference', 'all parameters'], ['ko', '상대 차이', '전체 파라미터']]) {
+    await openLab(b.page, `${srv.url}?view=gradcheck&lang=${lang}`);
+    const t = await b.page.evaluate(() => ({
+      heads: [...document.querySelectorAll('.tl-table th')].map((e) => e.textContent),
+      rows: [...document.querySelectorAll('.tl-table tbody tr')].map((r) => [...r.children].map((c) => c.textContent)),
+    }));
+    assert.equal(t.heads[2], header);
+    assert.deepEqual(t.rows.map((r) => r[0]), ['W1', 'b1', 'W2', 'b2', 'W3', 'b3', all]);
+    for (const r of t.rows) {
+      // healthy differences are about 10⁻⁹: written as such, never rounded to 0
+      assert.match(r[2], /^(\d(\.\d+)? × )?10⁻[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*$/, `${r[0]}: ${r[2]}`);
+    }
+  }
+  assert.deepEqual(b.errors, []);
+});
+
+test('hovering a bar names its tensor and difference, and so do the arrow keys', async () => {
+  for (const size of [{ width: 1400, height: 900 }, { width: 390, height: 844 }]) {
+    await b.page.setViewportSize(size);
+    await openLab(b.page, `${srv.url}?view=gradcheck&bug=activation_sign`);
+    const r = await checkReadout(b);
+    assert.match(r.hovered, /^(W|b)\d \(\d+ entries\): relative difference .+, (fine|look closer|very likely a bug)$/);
+    assert.notEqual(r.keyed, r.down, 'up and down move to another bar');
+  }
+  await b.page.setViewportSize({ width: 1200, height: 900 });
   assert.deepEqual(b.errors, []);
 });

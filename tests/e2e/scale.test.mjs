@@ -1,5 +1,7 @@
 // End to end: view=scale in Chromium: histogram counts and decade shares against their expected
-// values (tolerance 5 binomial standard errors), the recipe code follows the range, bad input.
+// values (tolerance 5 binomial standard errors), the recipe code follows the range, bad input;
+// then the page of issue 12 at a laptop's and a phone's size: the fields at the defaults, a
+// relevance rule, the try-this steps, formulas, Korean tables, the readout of a bar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, browser, openLab, address } from './harness.mjs';
@@ -75,5 +77,84 @@ test('bad input: above the cap, log from 0, 1 − x at 1, low above high: notice
   }
   await openLab(b.page, `${srv.url}?view=scale&panel=beta&beta_high=1`);
   assert.match(await b.page.locator('.tl-notices').innerText(), /1 − x/);
+  assert.deepEqual(b.errors, []);
+});
+
+// ---- issue 12 ------------------------------------------------------------------------------------
+
+const LAPTOP = { width: 1400, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const visibleFields = (page) => page.evaluate(() => [...document.querySelectorAll('.tl-controls .tl-field')].filter((f) => f.checkVisibility()).length);
+const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+for (const viewport of [LAPTOP, PHONE]) {
+  test(`at ${viewport.width} x ${viewport.height}: few fields, no sideways scroll, formulas, Korean tables`, async () => {
+    const p = await browser({ viewport });
+    try {
+      await openLab(p.page, `${srv.url}?view=scale`);
+      const n = await visibleFields(p.page);
+      assert.ok(n >= 3 && n <= 12, `${n} fields`);
+      assert.ok(await noSideScroll(p.page), 'no horizontal scroll');
+      assert.ok(await p.page.locator('.tl-steps math').count() >= 4, 'typeset formulas');
+      const en = await p.page.locator('.tl-table th').allInnerTexts();
+      assert.ok(en.includes('Share of samples, α, log scale'), en.join('|'));
+      for (const q of ['', '&panel=integers']) {
+        const enQ = q ? await (async () => { await openLab(p.page, `${srv.url}?view=scale${q}`); return p.page.locator('.tl-table th, .tl-table td:first-child').allInnerTexts(); })() : en;
+        await openLab(p.page, `${srv.url}?view=scale&lang=ko${q}`);
+        const ko = await p.page.locator(q ? '.tl-table th, .tl-table td:first-child' : '.tl-table th').allInnerTexts();
+        assert.equal(ko.length, enQ.length);
+        for (const [i, h] of ko.entries()) assert.notEqual(h, enQ[i], `${h} is not translated`);
+        assert.ok(await noSideScroll(p.page), 'no horizontal scroll in Korean');
+      }
+      assert.deepEqual(p.errors, []);
+    } finally {
+      await p.close();
+    }
+  });
+}
+
+test('a panel\'s range appears with its panel and keeps its value; whole numbers have no axis choice', async () => {
+  await openLab(b.page, `${srv.url}?view=scale`);
+  const field = (name) => b.page.locator(`[data-param="${name}"]`);
+  assert.equal(await field('beta_low').isVisible(), false);
+  await setNumber('alpha_low', '0.001');
+  await b.page.locator('[data-param="panel"] select').selectOption('beta');
+  assert.equal(await field('beta_low').isVisible(), true, 'shown for its panel');
+  assert.equal(await field('alpha_low').isVisible(), false, 'hidden for another');
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).alpha_low, 0.001, 'kept while hidden');
+  assert.match(new URL(await address(b.page)).search, /alpha_low=0\.001/);
+  await b.page.locator('[data-param="panel"] select').selectOption('integers');
+  assert.equal(await field('axis_left').isVisible(), false, 'whole numbers: always a linear axis');
+  const d = await data();
+  assert.deepEqual(d.histograms.map((h) => [h.x_axis, h.counts.length]), [['linear', 51], ['linear', 3]]);
+  await b.page.locator('[data-param="panel"] select').selectOption('alpha');
+  assert.equal(await field('alpha_low').locator('input[type="number"]').inputValue(), '0.001');
+  // α's ends move on a log slider: position log10 of the value
+  const pos = await field('alpha_low').locator('input[type="range"]').inputValue();
+  assert.ok(Math.abs(Number(pos) + 3) < 1e-9, pos);
+  assert.deepEqual(b.errors, []);
+});
+
+test('a try-this step sets its parameters over the defaults; the URL carries step=N', async () => {
+  await openLab(b.page, `${srv.url}?view=scale&samples=300`);
+  await b.page.locator('.tl-step-button').nth(2).click();
+  const q = await b.page.evaluate(() => window.trainlab.handle.params());
+  assert.equal(q.panel, 'beta');
+  assert.equal(q.samples, 1000, 'over the defaults');
+  assert.match(new URL(await address(b.page)).search, /[?&]step=3(&|$)/);
+  assert.deepEqual(b.errors, []);
+});
+
+test('hover a bar for its interval and count', async () => {
+  await openLab(b.page, `${srv.url}?view=scale`);
+  const d = await data();
+  const box = await b.page.locator('canvas.tl-canvas').boundingBox();
+  // the right histogram's first bar: its panel starts at half the width; plotting area inset
+  // [48, 24, 10, 40] (chart/scale/histogram.rs)
+  await b.page.mouse.move(box.x + box.width / 2 + 60, box.y + 60);
+  await b.page.mouse.move(box.x + box.width / 2 + 48 + 3, box.y + box.height - 40 - 3, { steps: 3 });
+  const tip = b.page.locator('.tl-readout');
+  await tip.waitFor({ state: 'visible' });
+  assert.equal(await tip.innerText(), `[10⁻⁴, 1.26 × 10⁻⁴): ${d.histograms[1].counts[0]} of 1000 samples`);
   assert.deepEqual(b.errors, []);
 });

@@ -181,10 +181,10 @@ test('without a dev set the epoch table gets its row with empty dev cells and sa
   assert.match(table.caption, /no dev set/);
   assert.equal(table.cells.length, 1);
   const row = table.cells[0];
-  assert.equal(row[table.head.indexOf('epoch')], '3');
-  assert.equal(row[table.head.indexOf('dev_cost')], '');
-  assert.equal(row[table.head.indexOf('dev_error')], '');
-  assert.notEqual(row[table.head.indexOf('train_error')], '');
+  assert.equal(row[table.head.indexOf('Epoch')], '3');
+  assert.equal(row[table.head.indexOf('Dev cost')], '');
+  assert.equal(row[table.head.indexOf('Dev error (share)')], '');
+  assert.notEqual(row[table.head.indexOf('Train error (share)')], '');
   const csv = (await b.page.evaluate(() => window.trainlab.handle.csv())).trim().split('\n');
   const header = csv[0].split(',');
   for (const line of csv.slice(1)) {

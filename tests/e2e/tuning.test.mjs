@@ -1,12 +1,17 @@
 // view=tuning in the browser: the search run by Web Workers (each with its own wasm instance)
 // gives the same numbers as the single-threaded run in the page for the same seed; cancel stops
 // the work within 100 ms and resume finishes with the uninterrupted numbers; bad input gives
-// notices; long main-thread tasks are measured and reported.
+// notices; long main-thread tasks are measured and reported. Issue 12: at 1400 x 900 and 390 x 844
+// nothing is wider than the page, at most 12 fields show, the formulas are MathML, the table
+// speaks words and writes small rates in scientific form, the best trials reflow, the "try this"
+// steps set their parameters and the URL, and a trial of the scatter reads out on hover, tap and
+// keys.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { serve, browser, openLab, DIST } from './harness.mjs';
+import { tmpdir } from 'node:os';
+import { serve, browser, openLab, address, DIST } from './harness.mjs';
 
 let srv;
 let b;
@@ -197,5 +202,173 @@ test('workers stream each trial\'s curve epoch by epoch (the live view), and the
   const d = await finished();
   assert.equal(d.rounds[0].results.length, 4);
   assert.ok(d.rounds[0].results.every((r) => r.val_acc.length === (r.diverged ? r.diverged - 1 : 12)));
+  assert.deepEqual(b.errors, []);
+});
+
+// ---- issue 12: the page that teaches (layout, controls, steps, math, readout, numbers) ----
+
+/** What a student sees of the page: overflow, visible fields, formulas, table headers and cells. */
+const look = () => b.page.evaluate(() => {
+  const table = document.querySelector('.tl-table');
+  const heads = table ? [...table.querySelectorAll('th')].map((th) => th.textContent) : [];
+  const col = (name) => (table ? [...table.querySelectorAll('tbody tr')].map((tr) => tr.children[heads.indexOf(name)]?.textContent ?? '') : []);
+  return {
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    fields: [...document.querySelectorAll('.tl-controls .tl-field')].filter((f) => f.checkVisibility()).map((f) => f.dataset.param),
+    math: document.querySelectorAll('.tl-steps math, #view-lead math').length,
+    heads,
+    col: { lr: col(heads[1]), wd: col(heads[2]) },
+  };
+});
+
+/** A value the one formatter writes in scientific form: `1.2 × 10⁻⁵` or `10⁻⁶`. */
+const SCIENTIFIC = /^(\d(\.\d+)? × )?10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
+
+test('1400 x 900 and 390 x 844: no sideways scroll, at most 12 fields, formulas as MathML, headers in words, small λ in scientific form', async () => {
+  for (const [width, height] of [[1400, 900], [390, 844]]) {
+    await b.page.setViewportSize({ width, height });
+    for (const [lang, wd, val] of [['en', 'Weight decay λ', 'Validation accuracy'], ['ko', '가중치 감소 λ', '검증 정확도']]) {
+      // DLFS's search at its defaults, while it runs (a few trials in)
+      await openLab(b.page, `${srv.url}?view=tuning&lang=${lang}`);
+      await b.page.waitForFunction(() => document.querySelectorAll('.tl-table tbody tr').length >= 2, null, { timeout: 60_000 });
+      const m = await look();
+      assert.ok(m.scroll <= m.width, `${width}px ${lang}: the page is ${m.scroll} px wide`);
+      assert.ok(m.fields.length <= 12, `${width}px ${lang}: ${m.fields.length} fields visible: ${m.fields}`);
+      assert.deepEqual(m.fields, ['panel', 'trials', 'epochs', 'halving'], 'the main controls; the rest folded');
+      assert.ok(m.math >= 3, `${lang}: the formulas of the steps and the lead are MathML (${m.math})`);
+      assert.ok(m.heads.includes(wd) && m.heads.includes(val), `${lang}: ${m.heads}`);
+      assert.ok(!m.heads.some((h) => /_/.test(h)), `no raw ids: ${m.heads}`);
+      // λ is in 10⁻⁸..10⁻⁴: never `0`, always `× 10⁻ᵏ`; lr in 10⁻⁶..10⁻²: never `0`
+      assert.ok(m.col.wd.length >= 2 && m.col.wd.every((c) => SCIENTIFIC.test(c)), `λ cells: ${m.col.wd}`);
+      assert.ok(m.col.lr.every((c) => c !== '0' && (SCIENTIFIC.test(c) || /^0\.0\d+$/.test(c))), `lr cells: ${m.col.lr}`);
+      // successive halving on: its two settings appear (values kept), still within 12 fields
+      await b.page.evaluate(() => window.trainlab.handle.set({ halving: 1 }));
+      const on = await look();
+      assert.deepEqual(on.fields, ['panel', 'trials', 'epochs', 'halving', 'eta', 'min_epochs']);
+      assert.ok(on.scroll <= on.width);
+    }
+    // every panel, and a finished search compared with successive halving (the longest status
+    // line and both code blocks): nothing wider than the page
+    await openLab(b.page, `${srv.url}?${SMALL}&workers=2&epochs=4&trials=9`);
+    await finished();
+    await b.page.evaluate(async () => { window.trainlab.handle.set({ halving: 1, min_epochs: 1 }); await window.trainlab.handle.finished(); });
+    await b.page.waitForFunction(() => /Same trials/.test(document.querySelector('.tl-study').textContent));
+    for (const panel of ['curves', 'scatter', 'best']) {
+      await b.page.evaluate((p) => window.trainlab.handle.set({ panel: p }), panel);
+      const m = await look();
+      assert.ok(m.scroll <= m.width, `${width}px ${panel}: the page is ${m.scroll} px wide`);
+      const canvas = await b.page.locator('.tl-canvas').boundingBox();
+      assert.ok(canvas.x + canvas.width <= width, `${panel}: the figure fits`);
+    }
+    await b.page.screenshot({ path: join(tmpdir(), `trainlab-tuning-${width}.png`), fullPage: true });
+  }
+  await b.page.setViewportSize({ width: 1200, height: 900 });
+  assert.deepEqual(b.errors, []);
+});
+
+test('the best trials reflow: 5 across on a laptop, 2 on a phone, the figure as tall as its rows allow', async () => {
+  const q = `${SMALL}&workers=2&trials=10&k=10&panel=best`;
+  for (const [width, cols] of [[1400, 5], [390, 2]]) {
+    await b.page.setViewportSize({ width, height: 900 });
+    await openLab(b.page, `${srv.url}?${q}`);
+    await finished();
+    const r = await b.page.evaluate(() => {
+      const c = document.querySelector('.tl-canvas');
+      const h = window.trainlab.handle;
+      return { css: c.getBoundingClientRect().height, svg: h.svg(c.clientWidth, Math.round(c.getBoundingClientRect().height)) };
+    });
+    // the heading says how many of the best the figure holds; with 5 columns all 10 fit in 2 rows
+    const shown = (r.svg.match(/^#\d+ · \d+%$/gm) ?? []).length;
+    if (cols === 5) assert.equal(shown, 10, 'all ten on a laptop');
+    else assert.ok(shown >= 2 && shown % 2 === 0, `pairs on a phone (${shown})`);
+    assert.ok(r.css >= 200, `${width}: figure ${r.css} px high`);
+  }
+  await b.page.setViewportSize({ width: 1200, height: 900 });
+  assert.deepEqual(b.errors, []);
+});
+
+test('a "try this" step sets its parameters over the defaults and the URL carries step=N', async () => {
+  await openLab(b.page, `${srv.url}?view=tuning&trials=30&workers=2`);
+  const steps = b.page.locator('.tl-step-button');
+  assert.ok((await steps.count()) >= 3 && (await steps.count()) <= 6);
+  await steps.nth(1).click();
+  let p = await b.page.evaluate(() => window.trainlab.handle.params());
+  assert.equal(p.panel, 'scatter');
+  assert.equal(p.trials, 100, 'a step starts from the defaults');
+  let url = new URL(await address(b.page));
+  assert.equal(url.searchParams.get('step'), '2');
+  assert.equal(url.searchParams.get('panel'), 'scatter');
+  assert.equal(await b.page.locator('.tl-step[aria-current="step"]').count(), 1);
+  await steps.nth(3).click();
+  p = await b.page.evaluate(() => window.trainlab.handle.params());
+  assert.equal(p.halving, true);
+  url = new URL(await address(b.page));
+  assert.equal(url.searchParams.get('step'), '4');
+  assert.equal(url.searchParams.get('halving'), '1');
+  assert.ok(await b.page.locator('[data-param="eta"]').isVisible(), 'halving\'s settings appear with it');
+  // a teacher's link to a step
+  await openLab(b.page, `${srv.url}?view=tuning&step=5`);
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).panel, 'best');
+  assert.deepEqual(b.errors, []);
+});
+
+test('hover, tap or the arrow keys read a trial of the scatter: its lr, λ and validation accuracy', async () => {
+  await openLab(b.page, `${srv.url}?${SMALL}&workers=2&panel=scatter&wd_min=-7&wd_max=-5`);
+  const d = await finished();
+  const pts = await b.page.evaluate(() => {
+    const c = document.querySelector('.tl-canvas');
+    return window.trainlab.handle.command('points', `${c.width},${c.height},${Math.min(3, devicePixelRatio)},en`);
+  });
+  assert.equal(pts.length, 6);
+  const box = await b.page.locator('.tl-canvas').boundingBox();
+  const border = 1;
+  const tip = b.page.locator('.tl-trial-tip');
+  const fmt = (v) => b.page.evaluate((x) => import('./pkg/trainlab_wasm.js').then((m) => m.formatNumber(x)), v);
+  // the mouse over a trial
+  const p = pts[0];
+  await b.page.mouse.move(box.x + border + p.x, box.y + border + p.y);
+  await tip.waitFor({ state: 'visible' });
+  const spec = d.rounds[0].results.find((r) => r.spec.index === p.trial).spec;
+  let text = await tip.innerText();
+  assert.match(text, new RegExp(`Trial ${p.trial} `));
+  assert.ok(text.includes(await fmt(spec.lr)) && text.includes(await fmt(spec.weight_decay)), text);
+  assert.match(text, /validation accuracy \d+%|diverged/);
+  assert.match(await fmt(spec.weight_decay), SCIENTIFIC);
+  // away from every trial: gone
+  await b.page.mouse.move(box.x + 3, box.y + 3);
+  assert.equal(await tip.isHidden(), true);
+  // the keyboard: the canvas takes focus while the scatter is shown; the arrows step by lr
+  await b.page.locator('.tl-canvas').focus();
+  await b.page.keyboard.press('Home');
+  text = await tip.innerText();
+  const byLr = pts.slice().sort((a, c) => a.lr - c.lr);
+  assert.match(text, new RegExp(`Trial ${byLr[0].trial} `));
+  await b.page.keyboard.press('ArrowRight');
+  assert.match(await tip.innerText(), new RegExp(`Trial ${byLr[1].trial} `));
+  assert.equal(await b.page.locator('.tl-trial-tip').getAttribute('role'), 'status');
+  await b.page.keyboard.press('Escape');
+  assert.equal(await tip.isHidden(), true);
+  // a tap (a touch pointer) on a trial
+  const q = pts[3];
+  await b.page.evaluate(({ x, y }) => {
+    const c = document.querySelector('.tl-canvas');
+    const r = c.getBoundingClientRect();
+    c.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', clientX: r.left + 1 + x, clientY: r.top + 1 + y, bubbles: true }));
+  }, q);
+  assert.match(await tip.innerText(), new RegExp(`Trial ${q.trial} `));
+  // another panel: not focusable, no readout
+  await b.page.evaluate(() => window.trainlab.handle.set({ panel: 'curves' }));
+  assert.equal(await b.page.locator('.tl-canvas').getAttribute('tabindex'), null);
+  assert.equal(await tip.isHidden(), true);
+  assert.deepEqual(b.errors, []);
+});
+
+test('the exported code runs as many trials as the view and carries no float noise', async () => {
+  const { d } = await run(`${SMALL}&workers=2&lr_min=-3&lr_max=-2.5`);
+  assert.match(d.code.optuna, /n_trials=6\)/);
+  assert.match(d.code.ray_tune, /num_samples=6\)/);
+  assert.match(d.code.optuna, /suggest_float\("lr", 0\.001, 0\.00316227766017, log=True\)/);
+  assert.doesNotMatch(d.code.optuna + d.code.ray_tune, /0000000|9999999/);
   assert.deepEqual(b.errors, []);
 });

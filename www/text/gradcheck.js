@@ -2,19 +2,30 @@
 export default {
   title: 'Gradient checking',
   nav: 'Gradient checking',
-  lead: 'Backpropagation is easy to get subtly wrong. Gradient checking nudges every parameter θ by ±ε, ' +
-    'takes (J(θ+ε) − J(θ−ε)) / 2ε as an estimate of its derivative, and compares the estimates with the gradient ' +
-    'backpropagation computed: ||dθ_approx − dθ|| / (||dθ_approx|| + ||dθ||).',
+  caption: 'One bar per parameter tensor: how far backpropagation’s gradient is from the two-sided difference, on a log scale, over the notes’ bands.',
+  source: 'Seed 004 · Gradient checking',
+  lead: 'Backpropagation is easy to get subtly wrong. Gradient checking nudges every parameter $\\theta_i$ by $\\pm\\varepsilon$, ' +
+    'takes $d\\theta_{approx,i} = \\frac{J(\\theta + \\varepsilon e_i) - J(\\theta - \\varepsilon e_i)}{2\\varepsilon}$ as an estimate of its derivative, and compares the estimates ' +
+    'with the gradient backpropagation computed: $\\frac{\\lVert d\\theta_{approx} - d\\theta\\rVert_2}{\\lVert d\\theta_{approx}\\rVert_2 + \\lVert d\\theta\\rVert_2}$. ' +
+    'About $10^{-7}$ or less is fine, $10^{-5}$ asks for a closer look, $10^{-3}$ or more is very likely a bug. Hover or tap a bar (or focus the figure and use the arrow keys) for its numbers.',
+  steps: [
+    { text: 'A correct backward pass: every bar sits far below $10^{-7}$, at about $10^{-9}$.', set: '' },
+    { text: 'A wrong sign of $g\'$ in layer 1: W1 and b1 jump into the red band, W2 and later stay green.', set: 'bug=activation_sign' },
+    { text: 'The L2 term left out of $dW$ (with $\\lambda = 0.7$): every W turns red, the biases stay green.', set: 'l2=0.7&bug=missing_l2_gradient' },
+    { text: 'Dropout with fresh masks at each evaluation (keep 0.8): the check fails although the code is right.', set: 'keep_prob=0.8' },
+    { text: 'The same dropout with its masks frozen: the check passes again.', set: 'keep_prob=0.8&freeze_masks=1' },
+    { text: '$\\varepsilon = 10^{-2}$: the difference quotient’s error, which shrinks like $\\varepsilon^2$, lifts every bar to about $10^{-5}$.', set: 'epsilon=0.01' },
+  ],
   notice: [
-    'With a correct backward pass every bar sits in the green band, far below 1e-7: the two-sided difference agrees ' +
+    'With a correct backward pass every bar sits in the green band, far below $10^{-7}$: the two-sided difference agrees ' +
       'with backpropagation to about as many digits as double precision allows.',
-    'Plant a bug and only the tensors it touches jump into the red band, at 1e-3 or above. That is how the check ' +
+    'Plant a bug and only the tensors it touches jump into the red band, at $10^{-3}$ or above. That is how the check ' +
       'points at the layer to debug: a wrong sign in layer 1’s activation derivative spoils W1 and b1 but not W2.',
-    'Turn dropout on (keep probability below 1) with fresh masks: each evaluation of J switches off other units, ' +
-      'so J(θ+ε) and J(θ−ε) come from different networks and the check fails although the code is right. ' +
+    'Turn dropout on (keep probability below 1) with fresh masks: each evaluation of $J$ switches off other units, ' +
+      'so $J(\\theta+\\varepsilon)$ and $J(\\theta-\\varepsilon)$ come from different networks and the check fails although the code is right. ' +
       'That is why the check runs with dropout off, or here with the masks frozen.',
-    'ε matters: too large (1e-2) and the difference quotient is biased (its error shrinks like ε²); too small ' +
-      '(1e-10) and rounding in J(θ±ε) dominates. The check is slow (two forward passes per parameter), so it is ' +
+    '$\\varepsilon$ matters: too large ($10^{-2}$) and the difference quotient is biased (its error shrinks like $\\varepsilon^2$); too small ' +
+      '($10^{-10}$) and rounding in $J(\\theta\\pm\\varepsilon)$ dominates. The check is slow (two forward passes per parameter), so it is ' +
       'run once to debug, never during training.',
   ],
   params: {
@@ -51,4 +62,14 @@ export default {
   tables: {
     groups: 'Relative difference per parameter tensor (the last row: all parameters)',
   },
+  columns: {
+    tensor: 'Tensor',
+    entries: 'Entries',
+    rel_diff: 'Relative difference',
+    max_abs_diff: 'Largest |dθ_approx − dθ|',
+  },
+  rows: {
+    all: 'all parameters',
+  },
+  readout_hint: 'Arrow keys: up and down move between the bars.',
 };

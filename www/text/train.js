@@ -21,6 +21,17 @@ export default {
   lead: 'Train a small network here, in the page. Choose the data (2-D sets, the 8×8 digits or your own CSV), the network and the optimizer. ' +
     'Training runs a few mini-batches per frame; pause it, step one mini-batch or one epoch, and change the learning rate, momentum, λ or keep_prob ' +
     'while it runs: the weights stay and each change is marked on the curves. Click the 2-D plot to add a point (shift-click: class 0).',
+  caption: 'A small network trained in the page: its decision boundary over the data (filled points: train, rings: dev and test), ' +
+    'the network itself (each unit a heatmap of its activation over the same plane, weights vermillion positive and blue negative), and its cost and error per epoch.',
+  source: 'Seed 001 · Seed 002 · Seed 004 · DLFS ch. 6',
+  steps: [
+    { text: 'Press Play and watch the boundary form: each hidden unit draws a line or a bend across the plane, and the output combines them into the circle.', set: 'dataset=circle', play: true },
+    { text: 'Raise the learning rate until it diverges: plain SGD at $\\alpha = 10$ on raw inputs blows up within a few epochs and the run stops, marked “diverged”.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
+    { text: 'Overfit on purpose (DLFS): 300 digits and six layers of 100 learn the training set by heart while the dev error stays high. Then raise L2 λ (the cost gains $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$) and watch the gap shrink.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
+    { text: 'Or use dropout: keep_prob 0.8 keeps each hidden unit with probability $p$ and rescales, $a = \\frac{d \\odot a}{p}$ with $d_i \\sim \\mathrm{Bernoulli}(p)$ (inverted dropout), so the test-time network needs no change.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
+    { text: 'Batch 1 against the full batch: mini-batches of 1 make a noisy faint cost line and many updates per epoch; set the batch to 256 (all 240 training rows) for one smooth update per epoch.', set: 'batch=1&epochs=30', play: true },
+    { text: 'Early stopping: on a noisy spiral with a big network, patience 10 stops when the dev cost has not improved for 10 epochs and puts back the best epoch’s weights.', set: 'dataset=spiral&noise=0.3&hidden=32,32,32&patience=10&epochs=400&speed=fast', play: true },
+  ],
   notice: [
     'Bias and variance: compare the train error with the Bayes (human-level) error you enter, and the dev error with the train error. ' +
       'A large first gap is avoidable bias (underfitting: a bigger network, train longer); a large second gap is variance ' +
@@ -78,8 +89,18 @@ export default {
     keep_prob: { label: 'Keep prob', help: 'Dropout: probability of keeping a hidden unit (1 = no dropout). Changeable while training runs.' },
     patience: { label: 'Patience', help: 'Early stopping: stop after this many epochs without a better dev cost (0 = off).' },
     epochs: { label: 'Epochs', help: 'How many epochs Play trains; raising it continues the run.' },
+    speed: { label: 'Pace', help: 'How fast Play trains: slow 2, steady 10, fast 50 epochs a second, or as fast as the page can (large networks are slower than any pace).', options: { slow: 'slow (2 epochs/s)', steady: 'steady (10 epochs/s)', fast: 'fast (50 epochs/s)', max: 'as fast as possible' } },
     bayes: { label: 'Bayes error', help: 'Your estimate of the best possible (human-level) error, for the diagnosis.' },
     seed: { label: 'Seed', help: 'The seed of the data, the split, the weights, the mini-batch order and the dropout masks.' },
+  },
+  columns: {
+    epoch: 'Epoch',
+    step: 'Step',
+    train_cost: 'Train cost',
+    train_error: 'Train error (share)',
+    dev_cost: 'Dev cost',
+    dev_error: 'Dev error (share)',
+    bayes_error: 'Bayes error (share)',
   },
   tables: {
     epoch: 'Last evaluated epoch: cost and error on train and dev, and the Bayes error used by the diagnosis',
@@ -101,14 +122,18 @@ export default {
     csv: 'Load CSV…',
     click_class: 'Click adds class',
     diagnosis: 'Diagnosis',
+    units: 'Units of the network (arrow keys move between them)',
+    unit_label: (u, sizes) => (u.layer === sizes.length - 1 ? `output unit ${u.unit + 1}` : `layer ${u.layer}, unit ${u.unit + 1}`),
+    readout_hint: 'Point at a unit of the network, or tab to it and use the arrow keys, for its activation histogram and incoming weights.',
+    counter_epoch: (d) => `Epoch ${d.epoch.toLocaleString('en')}`,
+    counter_rest: (d) => `of ${d.epochs.toLocaleString('en')} · step ${d.step.toLocaleString('en')} (${d.steps_per_epoch} per epoch) · ` +
+      `${{ playing: 'training', paused: 'paused', done: 'done', diverged: 'diverged', early_stopped: 'early-stopped' }[d.status] ?? d.status}`,
     presets: {
       overfit_weight_decay: 'DLFS overfit: with L2',
       overfit_weight_decay_off: 'DLFS overfit: without L2',
       overfit_dropout: 'DLFS overfit: with dropout',
       overfit_dropout_off: 'DLFS overfit: without dropout',
     },
-    status: (d) => `${{ playing: 'training', paused: 'paused', done: 'done', diverged: 'diverged', early_stopped: 'early-stopped' }[d.status] ?? d.status}: ` +
-      `epoch ${d.epoch}, step ${d.step}`,
     checkpoint_item: (c) => `#${c.id}: epoch ${c.epoch}, step ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';

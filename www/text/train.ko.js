@@ -20,6 +20,17 @@ export default {
   lead: '이 페이지 안에서 작은 신경망을 학습합니다. 데이터(2차원 세트, 8×8 숫자, 직접 올린 CSV), 신경망, 최적화 알고리즘을 고르세요. ' +
     '학습은 프레임마다 미니배치 몇 개씩 진행됩니다. 멈추고, 미니배치 하나나 에포크 하나씩 진행하고, 학습 중에 학습률, 모멘텀, λ, keep_prob을 바꿀 수 있습니다. ' +
     '가중치는 그대로이고 바꿀 때마다 곡선에 표시됩니다. 2차원 그림을 클릭하면 점이 추가됩니다(shift-클릭: 클래스 0).',
+  caption: '이 페이지에서 학습하는 작은 신경망: 데이터 위의 결정 경계(채운 점: 훈련, 고리: dev와 테스트), ' +
+    '신경망 자체(유닛마다 같은 평면 위의 활성값 히트맵, 가중치는 주홍이 양수이고 파랑이 음수), 에포크별 비용과 오차.',
+  source: 'Seed 001 · Seed 002 · Seed 004 · DLFS 6장',
+  steps: [
+    { text: '재생을 누르고 경계가 생기는 것을 보세요: 은닉 유닛마다 평면에 선이나 굽은 선을 긋고, 출력이 이를 모아 원을 만듭니다.', set: 'dataset=circle', play: true },
+    { text: '발산할 때까지 학습률을 올려 보세요: 정규화하지 않은 입력에 $\\alpha = 10$의 SGD는 몇 에포크 만에 폭발하고, 학습은 “발산”으로 표시되며 멈춥니다.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
+    { text: '일부러 과대적합시키기(DLFS): 숫자 300개와 100 유닛 6층은 훈련 세트를 외우고 dev 오차는 높게 남습니다. L2 λ를 올리면(비용에 $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$가 더해짐) 차이가 줄어듭니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
+    { text: '또는 드롭아웃: keep_prob 0.8은 은닉 유닛을 확률 $p$로 남기고 나눠 줍니다, $a = \\frac{d \\odot a}{p}$, $d_i \\sim \\mathrm{Bernoulli}(p)$(역 드롭아웃). 그래서 테스트 때는 신경망을 바꿀 필요가 없습니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
+    { text: '미니배치 1과 전체 배치: 크기 1이면 옅은 비용 선이 심하게 흔들리고 에포크마다 업데이트가 많습니다. 256(훈련 행 240개 전부)으로 바꾸면 에포크마다 매끄러운 업데이트 한 번입니다.', set: 'batch=1&epochs=30', play: true },
+    { text: '조기 종료: 잡음 섞인 나선과 큰 신경망에서 patience 10은 dev 비용이 10 에포크 동안 나아지지 않으면 멈추고 가장 좋았던 에포크의 가중치를 되돌립니다.', set: 'dataset=spiral&noise=0.3&hidden=32,32,32&patience=10&epochs=400&speed=fast', play: true },
+  ],
   notice: [
     '편향과 분산: 훈련 오차를 입력한 베이즈(인간 수준) 오차와, dev 오차를 훈련 오차와 비교합니다. ' +
       '첫 번째 차이가 크면 회피 가능 편향(과소적합: 더 큰 신경망, 더 오래 학습), 두 번째 차이가 크면 분산(과대적합: 더 많은 데이터, 정규화)입니다. ' +
@@ -76,8 +87,18 @@ export default {
     keep_prob: { label: '드롭아웃 keep_prob', help: '드롭아웃: 은닉 유닛을 남길 확률(1 = 드롭아웃 없음). 학습 중에도 바꿀 수 있습니다.' },
     patience: { label: '조기 종료 patience', help: '조기 종료: dev 비용이 나아지지 않은 에포크가 이만큼이면 멈춤(0 = 끔).' },
     epochs: { label: '에포크', help: '재생으로 학습할 에포크 수. 늘리면 학습이 이어집니다.' },
+    speed: { label: '속도', help: '재생이 학습하는 빠르기: 초당 2, 10, 50 에포크, 또는 페이지가 할 수 있는 만큼(큰 신경망은 어느 속도보다 느림).', options: { slow: '느리게(초당 2 에포크)', steady: '보통(초당 10 에포크)', fast: '빠르게(초당 50 에포크)', max: '가능한 한 빠르게' } },
     bayes: { label: '베이즈 오차', help: '진단에 쓰는, 가능한 가장 낮은(인간 수준) 오차의 추정치.' },
     seed: { label: '시드', help: '데이터, 분할, 가중치, 미니배치 순서, 드롭아웃 마스크의 시드.' },
+  },
+  columns: {
+    epoch: '에포크',
+    step: '스텝',
+    train_cost: '훈련 비용',
+    train_error: '훈련 오차(비율)',
+    dev_cost: 'dev 비용',
+    dev_error: 'dev 오차(비율)',
+    bayes_error: '베이즈 오차(비율)',
   },
   tables: {
     epoch: '마지막으로 평가한 에포크: 훈련과 dev의 비용과 오차, 진단에 쓴 베이즈 오차',
@@ -99,14 +120,18 @@ export default {
     csv: 'CSV 불러오기…',
     click_class: '클릭으로 추가할 클래스',
     diagnosis: '진단',
+    units: '신경망의 유닛(화살표 키로 옮겨 다님)',
+    unit_label: (u, sizes) => (u.layer === sizes.length - 1 ? `출력 유닛 ${u.unit + 1}` : `층 ${u.layer}, 유닛 ${u.unit + 1}`),
+    readout_hint: '신경망의 유닛을 가리키거나 탭 키로 옮겨 가서 화살표 키를 쓰면 활성값 히스토그램과 들어오는 가중치가 보입니다.',
+    counter_epoch: (d) => `에포크 ${d.epoch.toLocaleString('ko')}`,
+    counter_rest: (d) => `/ ${d.epochs.toLocaleString('ko')} · 스텝 ${d.step.toLocaleString('ko')} (에포크당 ${d.steps_per_epoch}) · ` +
+      `${{ playing: '학습 중', paused: '일시 정지', done: '완료', diverged: '발산', early_stopped: '조기 종료' }[d.status] ?? d.status}`,
     presets: {
       overfit_weight_decay: 'DLFS 과대적합: L2 사용',
       overfit_weight_decay_off: 'DLFS 과대적합: L2 없음',
       overfit_dropout: 'DLFS 과대적합: 드롭아웃 사용',
       overfit_dropout_off: 'DLFS 과대적합: 드롭아웃 없음',
     },
-    status: (d) => `${{ playing: '학습 중', paused: '일시 정지', done: '완료', diverged: '발산', early_stopped: '조기 종료' }[d.status] ?? d.status}: ` +
-      `에포크 ${d.epoch}, 스텝 ${d.step}`,
     checkpoint_item: (c) => `#${c.id}: 에포크 ${c.epoch}, 스텝 ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {
       if (!g || g.error) return g?.error ?? '';

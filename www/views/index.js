@@ -2,7 +2,8 @@
 // A view without an entry here gets the schema-built controls only.
 //
 // An extension is a module exporting attach(ctx) -> { destroy() }, where ctx is
-// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts }.
+// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts, info } (info: the
+// view's catalogue entry, { id, params, commands }).
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes. Each is loaded with its view (load()), not before.
 const LOADERS = {
@@ -12,6 +13,10 @@ const LOADERS = {
   space: () => import('./space.js'),
   train: () => import('./train.js'),
   tuning: () => import('./tuning.js'),
+  // hover, tap and arrow-key readouts of the figure's parts (the view's `targets` query)
+  activations: () => import('./readout.js'),
+  batchnorm: () => import('./readout.js'),
+  gradcheck: () => import('./readout.js'),
 };
 
 const loaded = new Map();
@@ -21,7 +26,7 @@ export async function loadExtension(id) {
   if (LOADERS[id] && !loaded.has(id)) loaded.set(id, await LOADERS[id]());
 }
 
-/** The extension module of view `id` once loaded, else null. */
+/** The extension module of view `id`, once loaded, else null. */
 export function extensionOf(id) {
   return loaded.get(id) ?? null;
 }

@@ -1,7 +1,12 @@
-// UI extension of view=optimizers: Step / Play / Pause / Reset, the "DLFS comparison" preset, and
-// clicks on the contour plot that move the start point. It only turns events into parameter
-// changes (ctx.apply) and reads the plot geometry the core exposes in handle.data().geometry.
+// UI extension of view=optimizers: Step / Play / Pause / Reset and the "DLFS comparison" preset;
+// each optimizer's settings folded right under its checkbox; the start point dragged on the
+// contour plot (pointer down / move / up with pointer capture; a click still moves it) or moved
+// with the arrow keys while the figure has focus; and the path point under the pointer named
+// (its optimizer, step and loss: hover, or tap on a phone). It only turns events into parameter
+// changes (ctx.apply) and asks the core what is under the pointer (the `readout` query).
+import { formatNumber } from '../../pkg/trainlab_wasm.js';
 import { el, button } from '../dom.js';
+import { readout } from './code.js';
 
 /** The address of DLFS's optimizer_compare_naive (figure 6-8) as parameters. */
 export const DLFS_PRESET = 'surface=bowl&x0=-7&y0=2&steps=30&convention=dlfs&sgd=1&lr_sgd=0.95&momentum=1&lr_momentum=0.1' +
@@ -11,9 +16,45 @@ export const DLFS_PRESET = 'surface=bowl&x0=-7&y0=2&steps=30&convention=dlfs&sgd
 /** Play runs until this many steps (then stops); the core caps steps at 10,000. */
 export const PLAY_TO = 1000;
 
+/** Arrow keys move the start by this much (with Shift, by 10 times as much). */
+const KEY_STEP = 0.1;
+
+/**
+ * Folds the settings of each optimizer (the parameters whose relevance rule is its flag) into a
+ * <details> right under the flag's checkbox, shown only while the optimizer races; its summary
+ * says the learning rate. Returns update(params).
+ */
+function nestSettings(ctx, t) {
+  const specs = ctx.info?.params ?? [];
+  const nests = [];
+  // the optimizers' rows: checkbox | its settings (a row of their own while open)
+  const racers = el('div', { class: 'tl-racers', role: 'group', 'aria-label': t.optimizers ?? 'Optimizers' });
+  for (const flag of specs.filter((p) => p.kind === 'bool' && p.main)) {
+    const owned = specs.filter((p) => !p.main && p.when?.rule === 'on' && p.when.param === flag.name);
+    const field = ctx.form.querySelector(`[data-param="${flag.name}"]`);
+    if (!owned.length || !field) continue;
+    if (!racers.isConnected) field.before(racers);
+    const summary = el('summary');
+    const sub = el('details', { class: 'tl-sub', 'data-settings': flag.name }, summary);
+    for (const p of owned) {
+      const f = ctx.form.querySelector(`[data-param="${p.name}"]`);
+      if (f) sub.append(f);
+    }
+    racers.append(field, sub);
+    nests.push({ flag: flag.name, lr: owned.find((p) => p.name.startsWith('lr_'))?.name, sub, summary });
+  }
+  return (params) => {
+    for (const n of nests) {
+      n.sub.hidden = !params[n.flag];
+      const lr = n.lr ? formatNumber(params[n.lr]) : '';
+      n.summary.textContent = t.settings ? t.settings(lr) : `lr ${lr}`;
+    }
+  };
+}
+
 export function attach(ctx) {
   const t = ctx.texts.ui ?? {};
-  const bar = el('div', { class: 'tl-exports tl-player', role: 'group', 'aria-label': 'Race' });
+  const bar = el('div', { class: 'tl-exports tl-player', role: 'group', 'aria-label': t.race ?? 'Race' });
   const add = (label, fn) => {
     const b = button('tl-button', label, fn);
     bar.append(b);
@@ -62,35 +103,98 @@ export function attach(ctx) {
   bar.append(status);
   ctx.figure.insertBefore(bar, ctx.canvas.nextSibling);
 
-  // A click inside a contour plotting area moves the start point there (rounded to 0.01).
-  function onClick(ev) {
-    const rect = ctx.canvas.getBoundingClientRect();
-    const px = ev.clientX - rect.left;
-    const py = ev.clientY - rect.top;
-    const { geometry } = ctx.handle.data();
-    for (const g of geometry ?? []) {
-      const left = g.frac[0] * rect.width + g.inset[0];
-      const right = g.frac[2] * rect.width - g.inset[2];
-      const top = g.frac[1] * rect.height + g.inset[1];
-      const bottom = g.frac[3] * rect.height - g.inset[3];
-      if (px < left || px > right || py < top || py > bottom) continue;
-      const x = g.x[0] + ((px - left) / (right - left)) * (g.x[1] - g.x[0]);
-      const y = g.y[1] - ((py - top) / (bottom - top)) * (g.y[1] - g.y[0]);
-      const [rx, ry] = [+x.toFixed(2), +y.toFixed(2)];
-      stop();
-      ctx.apply(`x0=${rx}&y0=${ry}`);
-      status.textContent = t.moved ? t.moved(rx, ry) : `(${rx}, ${ry})`;
+  const nested = nestSettings(ctx, t);
+  const onDrawn = () => nested(ctx.handle.params());
+  onDrawn();
+  ctx.root.addEventListener('trainlab:drawn', onDrawn);
+
+  function moveStart([x, y]) {
+    stop();
+    ctx.apply(`x0=${x}&y0=${y}`);
+    status.textContent = t.moved ? t.moved(x, y) : `(${x}, ${y})`;
+  }
+
+  const points = readout(ctx, (r) => (r.point && t.point ? t.point(r.point, formatNumber) : ''), { hover: false });
+
+  // Pointer down inside a contour plot moves the start there and, held, drags it (pointer
+  // capture keeps the drag when the pointer leaves the canvas); a tap on a path point with a
+  // finger reads that point instead. Moving the mouse without a button pressed reads the path
+  // point under it. At most one query and one move per animation frame.
+  let dragging = null;
+  let pending = null;
+  let moveFrame = 0;
+  function onDown(ev) {
+    if (ev.button !== 0) return;
+    const r = points.ask(ev);
+    if (ev.pointerType === 'touch' && r?.point) {
+      points.show(ev, r);
       return;
     }
+    if (!r?.at) return;
+    ev.preventDefault();
+    dragging = ev.pointerId;
+    ctx.canvas.setPointerCapture?.(ev.pointerId);
+    ctx.canvas.focus({ preventScroll: true });
+    points.hide();
+    moveStart(r.at);
   }
-  ctx.canvas.addEventListener('click', onClick);
-  ctx.canvas.style.cursor = 'crosshair';
+  function onMove(ev) {
+    pending = ev;
+    if (moveFrame) return;
+    moveFrame = requestAnimationFrame(() => {
+      moveFrame = 0;
+      const e = pending;
+      const r = points.ask(e);
+      if (dragging === e.pointerId) {
+        if (r?.at) moveStart(r.at);
+      } else if (e.pointerType !== 'touch') {
+        points.show(e, r);
+      }
+    });
+  }
+  function onUp(ev) {
+    if (dragging !== ev.pointerId) return;
+    dragging = null;
+    if (ctx.canvas.hasPointerCapture?.(ev.pointerId)) ctx.canvas.releasePointerCapture(ev.pointerId);
+  }
+  ctx.canvas.addEventListener('pointerdown', onDown);
+  ctx.canvas.addEventListener('pointermove', onMove);
+  ctx.canvas.addEventListener('pointerup', onUp);
+  ctx.canvas.addEventListener('pointercancel', onUp);
+  ctx.canvas.classList.add('tl-draggable');
+
+  // The keyboard equivalent: with the figure focused, the arrow keys move the start.
+  const hint = el('p', { class: 'tl-keys', id: `${ctx.info?.id ?? 'optimizers'}-keys-${Math.random().toString(36).slice(2, 8)}` }, t.keys ?? '');
+  bar.after(hint);
+  ctx.canvas.tabIndex = 0;
+  ctx.canvas.setAttribute('aria-describedby', hint.id);
+  ctx.canvas.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown');
+  const { x_range: xr = [-10, 10], y_range: yr = [-5, 5] } = ctx.handle.data();
+  const clamp = (v, [lo, hi]) => Math.round(Math.min(hi, Math.max(lo, v)) * 100) / 100;
+  function onKey(ev) {
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[ev.key];
+    if (!d) return;
+    ev.preventDefault();
+    const step = ev.shiftKey ? 10 * KEY_STEP : KEY_STEP;
+    const p = ctx.handle.params();
+    moveStart([clamp(p.x0 + d[0] * step, xr), clamp(p.y0 + d[1] * step, yr)]);
+  }
+  ctx.canvas.addEventListener('keydown', onKey);
 
   return {
     destroy() {
       stop();
-      ctx.canvas.removeEventListener('click', onClick);
-      ctx.canvas.style.cursor = '';
+      cancelAnimationFrame(moveFrame);
+      ctx.root.removeEventListener('trainlab:drawn', onDrawn);
+      ctx.canvas.removeEventListener('pointerdown', onDown);
+      ctx.canvas.removeEventListener('pointermove', onMove);
+      ctx.canvas.removeEventListener('pointerup', onUp);
+      ctx.canvas.removeEventListener('pointercancel', onUp);
+      ctx.canvas.removeEventListener('keydown', onKey);
+      ctx.canvas.classList.remove('tl-draggable');
+      ctx.canvas.removeAttribute('tabindex');
+      points.destroy();
+      hint.remove();
       bar.remove();
     },
   };

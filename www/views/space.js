@@ -1,5 +1,8 @@
-// view=space: the search space exported as code for each tuning engine (data().code, from the core).
-import { codeBlock, fillCode } from './code.js';
+// view=space: the search space exported as code for each tuning engine (data().code, from the
+// core), and the bar under the pointer named (hover, or tap on a phone): its value or option and
+// count.
+import { formatNumber } from '../../pkg/trainlab_wasm.js';
+import { codeBlock, fillCode, readout } from './code.js';
 
 const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];
 
@@ -14,5 +17,12 @@ export function attach(ctx) {
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
-  return { destroy() { ctx.root.removeEventListener('trainlab:drawn', render); fig.remove(); } };
+  const bars = readout(ctx, (r) => ctx.texts.readout?.(r, formatNumber) ?? '');
+  return {
+    destroy() {
+      ctx.root.removeEventListener('trainlab:drawn', render);
+      bars.destroy();
+      fig.remove();
+    },
+  };
 }

@@ -5,11 +5,167 @@
 // (the progress bar's button or handle.cancel()) terminates the workers at once and puts their
 // jobs back; resume starts fresh workers. Without workers (the single-file file:// build,
 // workers=0, or a worker that fails to load) the view trains in the page, a little per frame.
-// Also: the "next round" button (coarse to fine) and the Optuna / Ray Tune code of the ranges.
+// Also: the "next round" button (coarse to fine), the Optuna / Ray Tune code of the ranges, and
+// the readout of the scatter: hover, tap or the arrow keys (the canvas is focusable while the
+// scatter is shown) name a trial's lr, λ and validation accuracy; where each trial is drawn comes
+// from the view (handle.command('points')), the numbers through the wasm formatter.
 // claim, release, result and partial are background actions and status a query in the view's
 // catalogue entry, so handing jobs around redraws nothing; the work loop redraws as progress moves.
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
+import { formatNumber } from '../../pkg/trainlab_wasm.js';
+
+let uid = 0;
+
+/** Pointer distance (CSS px) within which a trial counts as under the mouse, and a finger. */
+const MOUSE_RADIUS = 12;
+const TOUCH_RADIUS = 24;
+
+/**
+ * The scatter's readout: a ring on the chosen trial and a line with its numbers (a live region,
+ * so the arrow keys are heard too). Returns { refresh(), destroy() }.
+ */
+function trialReadout(handle, canvas, figure, t) {
+  const ring = el('div', { class: 'tl-trial-ring', 'aria-hidden': 'true' });
+  const tip = el('div', { class: 'tl-trial-tip', role: 'status', 'aria-live': 'polite' });
+  const keys = el('p', { class: 'tl-trial-keys', id: `tl-trial-keys-${++uid}`, text: t.trial_keys ?? '' });
+  ring.hidden = true;
+  tip.hidden = true;
+  figure.append(ring, tip, keys);
+  // the trials where the view drew them, sorted by learning rate (the arrow keys' order); fetched
+  // again when the canvas, the parameters, the round or the progress change
+  let cache = { key: '', points: [] };
+  let chosen = null;
+  const scatter = () => handle.params().panel === 'scatter';
+  const dpr = () => Math.min(3, window.devicePixelRatio || 1);
+  // CSS px of the drawing per CSS px of the canvas on screen (its border takes two)
+  const stretch = () => canvas.width / dpr() / Math.max(1, canvas.clientWidth);
+
+  function points() {
+    if (!scatter()) return [];
+    const status = handle.command('status');
+    const p = handle.work().progress;
+    const key = `${canvas.width}x${canvas.height}:${handle.query()}:${status?.round}:${p?.done}/${p?.total}`;
+    if (key !== cache.key) {
+      const list = handle.command('points', `${canvas.width},${canvas.height},${dpr()},${handle.lang}`) ?? [];
+      cache = { key, points: list.slice().sort((a, b) => a.lr - b.lr || a.round - b.round || a.trial - b.trial) };
+    }
+    return cache.points;
+  }
+
+  function hide() {
+    ring.hidden = true;
+    tip.hidden = true;
+  }
+
+  function show(p) {
+    chosen = p ? { round: p.round, trial: p.trial } : null;
+    if (!p) { hide(); return; }
+    const k = stretch();
+    const x = canvas.offsetLeft + canvas.clientLeft + p.x / k;
+    const y = canvas.offsetTop + canvas.clientTop + p.y / k;
+    ring.style.left = `${x}px`;
+    ring.style.top = `${y}px`;
+    ring.hidden = false;
+    tip.textContent = t.trial ? t.trial(p, formatNumber) : `${p.trial}: ${formatNumber(p.lr)}, ${formatNumber(p.weight_decay)}, ${p.val}`;
+    tip.hidden = false;
+    // beside the dot, inside the figure (never wider than the page)
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const left = Math.max(4, Math.min(x + 12, figure.clientWidth - w - 4));
+    const top = y - h - 10 >= 4 ? y - h - 10 : y + 12;
+    tip.style.left = `${left}px`;
+    tip.style.top = `${top}px`;
+  }
+
+  function nearest(e, radius) {
+    const r = canvas.getBoundingClientRect();
+    const k = stretch();
+    const x = (e.clientX - r.left - canvas.clientLeft) * k;
+    const y = (e.clientY - r.top - canvas.clientTop) * k;
+    let best = null;
+    let d2 = (radius * k) ** 2;
+    for (const p of points()) {
+      const d = (p.x - x) ** 2 + (p.y - y) ** 2;
+      if (d <= d2) { d2 = d; best = p; }
+    }
+    return best;
+  }
+
+  const onMove = (e) => {
+    if (e.pointerType !== 'mouse' || !scatter()) return;
+    const p = nearest(e, MOUSE_RADIUS);
+    if (p) show(p);
+    else if (document.activeElement !== canvas) show(null);
+  };
+  const onDown = (e) => {
+    if (e.pointerType === 'mouse' || !scatter()) return;
+    show(nearest(e, TOUCH_RADIUS));
+  };
+  const onLeave = () => { if (document.activeElement !== canvas) show(null); };
+  const index = (list) => (chosen ? list.findIndex((p) => p.round === chosen.round && p.trial === chosen.trial) : -1);
+  const onKey = (e) => {
+    if (!scatter()) return;
+    const list = points();
+    if (!list.length) return;
+    const i = index(list);
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    let next = null;
+    if (step) next = i < 0 ? (step > 0 ? 0 : list.length - 1) : Math.max(0, Math.min(list.length - 1, i + step));
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = list.length - 1;
+    else if (e.key === 'Escape') { show(null); return; }
+    else return;
+    e.preventDefault();
+    show(list[next]);
+  };
+  // focus from the keyboard shows the first trial (a mouse click focuses too, and points itself)
+  const onFocus = () => {
+    if (!canvas.matches(':focus-visible')) return;
+    const list = points();
+    if (list.length && !chosen) show(list[0]);
+  };
+  const onBlur = () => show(null);
+  canvas.addEventListener('pointermove', onMove);
+  canvas.addEventListener('pointerdown', onDown);
+  canvas.addEventListener('pointerleave', onLeave);
+  canvas.addEventListener('keydown', onKey);
+  canvas.addEventListener('focus', onFocus);
+  canvas.addEventListener('blur', onBlur);
+
+  return {
+    /** After a draw: focusable only with the scatter shown; the chosen trial follows its dot. */
+    refresh() {
+      if (!scatter()) {
+        canvas.removeAttribute('tabindex');
+        canvas.removeAttribute('aria-describedby');
+        chosen = null;
+        hide();
+        return;
+      }
+      canvas.tabIndex = 0;
+      canvas.setAttribute('aria-describedby', keys.id);
+      if (chosen) {
+        const list = points();
+        const i = index(list);
+        show(i >= 0 ? list[i] : null);
+      }
+    },
+    destroy() {
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointerleave', onLeave);
+      canvas.removeEventListener('keydown', onKey);
+      canvas.removeEventListener('focus', onFocus);
+      canvas.removeEventListener('blur', onBlur);
+      canvas.removeAttribute('tabindex');
+      canvas.removeAttribute('aria-describedby');
+      ring.remove();
+      tip.remove();
+      keys.remove();
+    },
+  };
+}
 
 /** Whether this page can start module workers next to this file. */
 export function workersAvailable() {
@@ -23,6 +179,7 @@ export function workersAvailable() {
 export function attach(ctx) {
   const { handle, root } = ctx;
   const t = ctx.texts.ui ?? {};
+  const readout = trialReadout(handle, ctx.canvas, ctx.figure, t);
   const next = button('tl-button', t.next_round ?? 'Next round: narrow around the best');
   next.dataset.action = 'next-round';
   const status = el('p', { class: 'tl-study', role: 'status' });
@@ -157,6 +314,7 @@ export function attach(ctx) {
   next.addEventListener('click', () => {
     if (handle.command('next_round') !== null) pumpAll();
     render();
+    readout.refresh();
   });
 
   // Cancel / resume through the progress bar's button (its own handler runs first) or the handle.
@@ -177,13 +335,16 @@ export function attach(ctx) {
     if (wanted() !== pool.size || lost) start();
     else pumpAll();
     render();
+    readout.refresh();
   };
   root.addEventListener('trainlab:drawn', onDrawn);
   // in-page work (no workers) ends without a result message: update the line and the button
   root.addEventListener('trainlab:done', render);
+  root.addEventListener('trainlab:done', readout.refresh);
   /** Read by the end-to-end tests and the bench: how the search is being run. */
   root.tuningPool = () => ({ mode: pool.mode, workers: pool.list.length, error: pool.error, jobs: pool.jobs, ms: pool.ms });
   start();
+  readout.refresh();
 
   return {
     destroy() {
@@ -192,6 +353,8 @@ export function attach(ctx) {
       terminate();
       root.removeEventListener('trainlab:drawn', onDrawn);
       root.removeEventListener('trainlab:done', render);
+      root.removeEventListener('trainlab:done', readout.refresh);
+      readout.destroy();
       progressButton?.removeEventListener('click', onProgressClick);
       handle.cancel = cancel;
       handle.resume = resume;

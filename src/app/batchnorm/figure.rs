@@ -1,31 +1,92 @@
 //! The four panels of `view=batchnorm`, drawn with [`crate::chart::batchnorm`]'s line panels
 //! and ridges from the jobs' state and the words of [`super::text`]:
 //! * `shift`: one unit's 15th/50th/85th input percentiles over steps, without and with batch norm
-//!   side by side, over the two networks' dev accuracy;
+//!   side by side (stacked on a phone), over the two networks' dev accuracy;
 //! * `ridge`: the last hidden layer's input histograms over steps (at most [`RIDGE_ROWS`] rows);
 //! * `test`: test accuracy by test batch size, running statistics vs the batch's own;
-//! * `grid`: DLFS's small multiples, training accuracy by epoch per initial weight scale.
+//! * `grid`: DLFS's small multiples, training accuracy by epoch per initial weight scale, four
+//!   across on a laptop and two on a phone.
+//!
+//! Each drawing returns where its plots went ([`Drawn`]), and [`super::readout::targets`] turns
+//! that into the readouts the page shows under a pointer.
 use super::text::Words;
-use crate::chart::batchnorm::{draw_panel, draw_ridge, Line, Panel, Ridge};
+use super::Panel as Shown;
+use crate::chart::batchnorm::{draw_panel, draw_ridge, Frame, Line, Panel, PlotBox, Ridge};
+use crate::chart::measure::text_size;
+use crate::chart::ticks::{linear_label, whole_label};
 use crate::chart::{padded_range, series_color, ChartError, Theme, INK};
 use crate::core::lab::bn_grid::BnGrid;
 use crate::core::lab::bn_study::{BnStudy, Probe, TestRow, PROBED_LAYER};
-use crate::core::math::format::pct;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Most histograms in a ridge, evenly spaced over the probes so far.
 pub const RIDGE_ROWS: usize = 12;
+/// Below this width (CSS px) side-by-side panels stack and the grid is two across.
+pub const NARROW: f64 = 560.0;
 /// Palette index of the network without batch norm.
 const PLAIN: usize = 0;
 /// Palette index of the network with batch norm.
 const BATCH_NORM: usize = 2;
 /// Palette index of the test accuracy with each test batch's own statistics.
 const BATCH_STATS: usize = 1;
+/// A grid cell below this height (CSS px) is drawn compact: labels on the outer cells only.
+const FULL_CELL: f64 = 90.0;
 
-fn whole(x: f64) -> String {
-    format!("{x:.0}")
+/// Where the panels went: the plot boxes in drawing order (see each `draw_*`), and for the
+/// ridge the probes each row shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Drawn {
+    /// The plotting areas.
+    pub boxes: Vec<PlotBox>,
+    /// The ridge's rows: indices into the probes.
+    pub ridge_rows: Vec<usize>,
+}
+
+/// The figure's height for a width of `width` CSS px, for panel `shown` of a grid of `cells`.
+pub fn height_for(shown: Shown, width: f64, cells: usize) -> f64 {
+    let narrow = width < NARROW;
+    match shown {
+        Shown::Shift if narrow => 3.0 * 210.0,
+        Shown::Ridge if narrow => 2.0 * 330.0,
+        Shown::Shift | Shown::Ridge => width * 0.56,
+        Shown::Test if narrow => (width * 0.95).max(300.0),
+        Shown::Test => width * 0.5,
+        Shown::Grid => {
+            let across = grid_across(width);
+            let rows = cells.max(1).div_ceil(across) as f64;
+            let cell = if narrow {
+                100.0
+            } else {
+                (width / across as f64 * 0.62).clamp(FULL_CELL, 170.0)
+            };
+            key_height(width) + rows * cell
+        }
+    }
+}
+
+/// Grid cells across at `width` CSS px.
+fn grid_across(width: f64) -> usize {
+    if width < NARROW {
+        2
+    } else {
+        4
+    }
+}
+
+/// The grid key's height at most: one line, or two where the heading and the key do not fit
+/// side by side (a phone; the drawing measures).
+fn key_height(width: f64) -> f64 {
+    if width < NARROW {
+        40.0
+    } else {
+        22.0
+    }
+}
+
+fn whole(x: f64, _span: f64) -> String {
+    whole_label(x)
 }
 
 /// The two networks' probes with their titles and colours.
@@ -36,43 +97,59 @@ fn runs<'a>(study: &'a BnStudy, w: &Words) -> [(&'static str, &'a [Probe], usize
     ]
 }
 
-/// `shift`: the probed unit's percentiles (top, one half per network) and the dev accuracy.
+/// Splits `root` into `n` panels side by side, or stacked when it is narrow.
+fn split<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, n: usize, theme: &Theme) -> Vec<DrawingArea<DB, Shift>> {
+    if (root.dim_in_pixel().0 as f64) / theme.scale < NARROW {
+        root.split_evenly((n, 1))
+    } else {
+        root.split_evenly((1, n))
+    }
+}
+
+/// `shift`: the probed unit's percentiles (one panel per network) and the dev accuracy; boxes:
+/// without, with batch norm, accuracy.
 pub fn draw_shift<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     study: &BnStudy,
     w: &Words,
     theme: &Theme,
-) -> Result<(), ChartError> {
+) -> Result<Drawn, ChartError> {
     let total = study.total_steps() as f64;
-    let (top, bottom) = root.split_vertically(root.dim_in_pixel().1 * 3 / 5);
-    let halves = top.split_evenly((1, 2));
+    let narrow = (root.dim_in_pixel().0 as f64) / theme.scale < NARROW;
+    let (top, bottom) = if narrow {
+        root.split_vertically(root.dim_in_pixel().1 * 2 / 3)
+    } else {
+        root.split_vertically(root.dim_in_pixel().1 * 3 / 5)
+    };
     let all: Vec<f64> = [&study.plain.probes, &study.batch_norm.probes]
         .iter()
         .flat_map(|p| p.iter().flat_map(|p| [p.p15, p.p85]))
         .collect();
     let y = padded_range(&all, 0.05);
     let unit = study.config.unit + 1;
-    for (area, (title, probes, color)) in halves.iter().zip(runs(study, w)) {
+    let mut boxes = Vec::new();
+    for (area, (title, probes, color)) in split(&top, 2, theme).iter().zip(runs(study, w)) {
         let series = |f: fn(&Probe) -> f64| probes.iter().map(|p| (p.step as f64, f(p))).collect::<Vec<_>>();
-        let line = |points, thin, label: String| Line {
+        let line = |points, thin, label: &str| Line {
             points,
             color,
             thin,
-            label,
+            label: label.to_string(),
         };
         let panel = Panel {
             title: (w.unit_title)(title, unit),
             x: (0.0, total),
             y,
             lines: vec![
-                line(series(|p| p.p85), true, pct(0.85)),
-                line(series(|p| p.p50), false, pct(0.50)),
-                line(series(|p| p.p15), true, pct(0.15)),
+                line(series(|p| p.p85), true, w.p85),
+                line(series(|p| p.p50), false, w.p50),
+                line(series(|p| p.p15), true, w.p15),
             ],
-            x_label: w.step.to_string(),
+            // stacked on a phone: the step axis is named once, under the bottom panel
+            x_label: if narrow { String::new() } else { w.step.to_string() },
             x_ticks: 0,
         };
-        draw_panel(area, &panel, &whole, false, theme)?;
+        boxes.push(draw_panel(area, &panel, &linear_label, Frame::FULL, theme)?);
     }
     let acc = |probes: &[Probe], color, label: &str| Line {
         points: probes.iter().map(|p| (p.step as f64, p.dev_accuracy)).collect(),
@@ -91,7 +168,17 @@ pub fn draw_shift<DB: DrawingBackend>(
         x_label: w.step.to_string(),
         x_ticks: 0,
     };
-    draw_panel(&bottom, &panel, &whole, false, theme)
+    boxes.push(draw_panel(&bottom, &panel, &linear_label, Frame::FULL, theme)?);
+    Ok(Drawn {
+        boxes,
+        ridge_rows: Vec::new(),
+    })
+}
+
+/// The probes a ridge shows: at most [`RIDGE_ROWS`], evenly spaced.
+fn ridge_rows(probes: usize) -> Vec<usize> {
+    let every = probes.div_ceil(RIDGE_ROWS).max(1);
+    (0..probes).step_by(every).collect()
 }
 
 /// `ridge`: the probed layer's input histograms over steps, one ridge per network.
@@ -100,25 +187,27 @@ pub fn draw_layer_ridge<DB: DrawingBackend>(
     study: &BnStudy,
     w: &Words,
     theme: &Theme,
-) -> Result<(), ChartError> {
-    let halves = root.split_evenly((1, 2));
-    for (area, (title, probes, color)) in halves.iter().zip(runs(study, w)) {
-        let every = probes.len().div_ceil(RIDGE_ROWS).max(1);
-        let rows = probes
-            .iter()
-            .step_by(every)
-            .map(|p| ((w.ridge_row)(p.step), p.hist.counts.clone()))
-            .collect();
+) -> Result<Drawn, ChartError> {
+    let mut boxes = Vec::new();
+    let rows = ridge_rows(study.plain.probes.len().min(study.batch_norm.probes.len()));
+    for (area, (title, probes, color)) in split(root, 2, theme).iter().zip(runs(study, w)) {
         let ridge = Ridge {
             title: (w.ridge_title)(title, PROBED_LAYER),
             lo: -study.config.range,
             hi: study.config.range,
-            rows,
+            rows: rows
+                .iter()
+                .filter_map(|&i| probes.get(i))
+                .map(|p| ((w.ridge_row)(p.step), p.hist.counts.clone()))
+                .collect(),
             color,
         };
-        draw_ridge(area, &ridge, theme)?;
+        boxes.push(draw_ridge(area, &ridge, theme)?);
     }
-    Ok(())
+    Ok(Drawn {
+        boxes,
+        ridge_rows: rows,
+    })
 }
 
 /// `test`: the trained BN network's test accuracy per test batch size.
@@ -127,7 +216,7 @@ pub fn draw_test<DB: DrawingBackend>(
     study: &BnStudy,
     w: &Words,
     theme: &Theme,
-) -> Result<(), ChartError> {
+) -> Result<Drawn, ChartError> {
     let sizes: Vec<usize> = study.test_rows.iter().map(|r| r.batch_size).collect();
     // One x position per batch size: the sizes grow geometrically, the ticks are their values.
     let points = |f: fn(&TestRow) -> f64| {
@@ -155,41 +244,76 @@ pub fn draw_test<DB: DrawingBackend>(
         x_label: w.rows_per_batch.to_string(),
         x_ticks: sizes.len().max(2),
     };
-    let size_at = |x: f64| {
+    let size_at = |x: f64, _span: f64| {
         let i = x.round() as usize;
         if (x - i as f64).abs() > 1e-6 {
             return String::new();
         }
         sizes.get(i).map(|b| b.to_string()).unwrap_or_default()
     };
-    draw_panel(root, &panel, &size_at, false, theme)
+    let b = draw_panel(root, &panel, &size_at, Frame::FULL, theme)?;
+    Ok(Drawn {
+        boxes: vec![b],
+        ridge_rows: Vec::new(),
+    })
 }
 
-/// `grid`: a key, then one small panel of training accuracy by epoch per weight scale.
+/// Whether the grid's key fits on one line `width` output px wide (else the two networks go on a
+/// second line).
+fn key_fits(width: f64, w: &Words, theme: &Theme) -> bool {
+    let s = theme.scale;
+    let texts = [w.grid_heading, w.grid_without, w.grid_with];
+    let widths: f64 = texts.iter().map(|t| text_size(t, 12.0).0 as f64 * s).sum();
+    6.0 * s + widths + 2.0 * 16.0 * s <= width
+}
+
+/// The grid's key: the heading, then the two networks in their colours, on one line where they
+/// fit and on a second line where they do not.
+fn draw_key<DB: DrawingBackend>(head: &DrawingArea<DB, Shift>, w: &Words, theme: &Theme) -> Result<(), ChartError> {
+    let colors = [INK, series_color(PLAIN), series_color(BATCH_NORM)];
+    let s = theme.scale;
+    let texts = [w.grid_heading, w.grid_without, w.grid_with];
+    let widths: Vec<f64> = texts.iter().map(|t| text_size(t, 12.0).0 as f64 * s).collect();
+    let gap = 16.0 * s;
+    let mut at = [(6.0 * s, 11.0 * s); 3];
+    if key_fits(head.dim_in_pixel().0 as f64, w, theme) {
+        at[1].0 = at[0].0 + widths[0] + gap;
+        at[2].0 = at[1].0 + widths[1] + gap;
+    } else {
+        at[1] = (6.0 * s, 29.0 * s);
+        at[2] = (at[1].0 + widths[1] + gap, 29.0 * s);
+    }
+    for ((text, (x, y)), color) in texts.iter().zip(at).zip(colors) {
+        let style = theme.font(12.0).color(&color).pos(Pos::new(HPos::Left, VPos::Center));
+        head.draw(&Text::new(text.to_string(), (x as i32, y as i32), style))?;
+    }
+    Ok(())
+}
+
+/// `grid`: a key, then one small panel of training accuracy by epoch per weight scale (row by
+/// row, largest scale first).
 pub fn draw_grid<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     grid: &BnGrid,
     w: &Words,
     theme: &Theme,
-) -> Result<(), ChartError> {
+) -> Result<Drawn, ChartError> {
     root.fill(&WHITE)?;
-    let (head, body) = root.split_vertically(theme.px(20.0));
-    // The key's colours: ink, without and with batch norm.
-    let colors = [INK, series_color(PLAIN), series_color(BATCH_NORM)];
-    let font = |c: usize| {
-        theme
-            .font(12.0)
-            .color(&colors[c])
-            .pos(Pos::new(HPos::Left, VPos::Center))
+    let width = root.dim_in_pixel().0 as f64 / theme.scale;
+    let key = if key_fits(root.dim_in_pixel().0 as f64, w, theme) {
+        22.0
+    } else {
+        40.0
     };
-    let y = theme.px(10.0) as i32;
-    let width = head.dim_in_pixel().0 as i32;
-    head.draw(&Text::new(w.grid_heading, (theme.px(6.0) as i32, y), font(0)))?;
-    head.draw(&Text::new(w.grid_without, (width * 2 / 5, y), font(1)))?;
-    head.draw(&Text::new(w.grid_with, (width * 7 / 10, y), font(2)))?;
-    let side = (grid.cells.len() as f64).sqrt().ceil().max(1.0) as usize;
+    let (head, body) = root.split_vertically(theme.px(key));
+    draw_key(&head, w, theme)?;
+    let across = grid_across(width);
+    let down = grid.cells.len().max(1).div_ceil(across);
+    let cell_h = body.dim_in_pixel().1 as f64 / theme.scale / down as f64;
+    let compact = cell_h < FULL_CELL;
     let epochs = grid.config.epochs as f64;
-    for (area, cell) in body.split_evenly((side, side)).iter().zip(&grid.cells) {
+    let mut boxes = Vec::new();
+    for (k, (area, cell)) in body.split_evenly((down, across)).iter().zip(&grid.cells).enumerate() {
         let line = |v: &[f64], color| Line {
             points: v.iter().enumerate().map(|(e, &a)| (e as f64, a)).collect(),
             color,
@@ -202,9 +326,18 @@ pub fn draw_grid<DB: DrawingBackend>(
             y: (0.0, 1.0),
             lines: vec![line(&cell.plain, PLAIN), line(&cell.batch_norm, BATCH_NORM)],
             x_label: String::new(),
-            x_ticks: 0,
+            x_ticks: 2,
         };
-        draw_panel(area, &panel, &whole, true, theme)?;
+        // compact: tick labels on the outer cells only (the cells share both axes)
+        let frame = Frame {
+            small: true,
+            x_labels: !compact || k + across >= grid.cells.len(),
+            y_labels: !compact || k % across == 0,
+        };
+        boxes.push(draw_panel(area, &panel, &whole, frame, theme)?);
     }
-    Ok(())
+    Ok(Drawn {
+        boxes,
+        ridge_rows: Vec::new(),
+    })
 }

@@ -12,7 +12,8 @@
 //! (`www/data/digits.bin`, 117 KB raw, about 45 KB gzipped), so the single-file build works too.
 //! Parameters: [`params`]; words: [`text`]; panels: [`figure`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, Progress, Stage, View, ViewEntry};
+use super::targets::{answer, Frame, QUERY};
+use super::{csv_table, read_only, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::app::assets;
 use crate::core::data::Dataset;
@@ -23,6 +24,7 @@ use serde_json::json;
 
 mod figure;
 mod params;
+mod readout;
 mod text;
 pub use params::Panel;
 use params::{configs, grid_refused, study_refused};
@@ -36,7 +38,7 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "batchnorm",
     stage: Stage::BatchNorm,
     params: PARAMS,
-    commands: &[],
+    commands: &[read_only(QUERY)],
     new: |p| Ok(Box::new(BatchnormView::build(p)?)),
 };
 
@@ -100,23 +102,22 @@ impl BatchnormView {
                 json!({"id": "test", "columns": ["test_batch_size", "running_stats_accuracy", "batch_stats_accuracy"], "rows": rows})
             }
             Panel::Shift | Panel::Ridge => {
-                let rows: Vec<Vec<f64>> = [&s.plain, &s.batch_norm]
+                let rows: Vec<serde_json::Value> = [("plain", &s.plain), ("batch_norm", &s.batch_norm)]
                     .iter()
-                    .enumerate()
-                    .filter_map(|(bn, run)| {
+                    .filter_map(|(name, run)| {
                         let p = run.probes.last()?;
-                        Some(vec![
-                            bn as f64,
+                        Some(json!([
+                            name,
                             p.step as f64,
                             p.p15,
                             p.p50,
                             p.p85,
                             run.drift(),
                             p.dev_accuracy,
-                        ])
+                        ]))
                     })
                     .collect();
-                json!({"id": "shift", "columns": ["batch_norm", "step", "p15", "p50", "p85", "drift", "dev_accuracy"], "rows": rows})
+                json!({"id": "shift", "columns": ["network", "step", "p15", "p50", "p85", "drift", "dev_accuracy"], "rows": rows})
             }
         }
     }
@@ -267,8 +268,28 @@ impl View for BatchnormView {
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+        self.draw_panel(root, words(theme.lang), theme).map(|_| ())
+    }
+
+    fn height_for(&self, width: f64) -> f64 {
+        figure::height_for(self.panel, width, self.grid.cells.len())
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        if name != QUERY {
+            return Err(Notice::rejected(name, format!("no query {name:?}")).into());
+        }
+        let frame = Frame::parse(arg)?;
+        let w = words(frame.lang);
+        let drawn = frame.record(|root, theme| self.draw_panel(root, w, theme))?;
+        Ok(answer(readout::targets(self.panel, &drawn, &self.study, &self.grid, w)))
+    }
+}
+
+impl BatchnormView {
+    /// Draws the panel shown; returns where its plots went.
+    fn draw_panel(&self, root: &Area, w: &text::Words, theme: &Theme) -> Result<figure::Drawn, ChartError> {
         root.fill(&WHITE)?;
-        let w = words(theme.lang);
         match self.panel {
             Panel::Grid => figure::draw_grid(root, &self.grid, w, theme),
             Panel::Test => figure::draw_test(root, &self.study, w, theme),

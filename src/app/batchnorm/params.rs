@@ -47,16 +47,18 @@ const GRID_SHOWN: When = one_of("panel", GRID);
 /// While the probed unit is shown.
 const UNIT_SHOWN: When = one_of("panel", UNIT_PANELS);
 
-/// Parameters of `view=batchnorm`. Caps are the jobs' own ([`MAX_EPOCHS`] keeps the study to
+/// Parameters of `view=batchnorm`: the panel, the study's learning rate, epochs and probed unit,
+/// and the grid's epochs are the main controls (each shown only with the panels it matters
+/// for); the grid's digits and the seed fold under Data and Run. Caps are the jobs' own ([`MAX_EPOCHS`] keeps the study to
 /// about a minute); the grid defaults to 10 epochs (DLFS: 20, allowed) so the full 4 x 4 grid
 /// finishes in about 20 s.
 #[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
-    choice("panel", &Panel::IDS, "shift"),
-    int("epochs", 1, MAX_EPOCHS as i64, "30").group(Group::Run).when(STUDY_SHOWN),
-    log("lr", 0.01, 5.0, "0.5").group(Group::Optimisation).when(STUDY_SHOWN),
-    int("unit", 1, HIDDEN_UNITS as i64, "1").when(UNIT_SHOWN),
-    int("grid_epochs", 1, MAX_GRID_EPOCHS as i64, "10").group(Group::Run).when(GRID_SHOWN),
+    choice("panel", &Panel::IDS, "shift").main(),
+    log("lr", 0.01, 5.0, "0.5").group(Group::Optimisation).when(STUDY_SHOWN).main(),
+    int("epochs", 1, MAX_EPOCHS as i64, "30").group(Group::Run).when(STUDY_SHOWN).main(),
+    int("unit", 1, HIDDEN_UNITS as i64, "1").when(UNIT_SHOWN).main(),
+    int("grid_epochs", 1, MAX_GRID_EPOCHS as i64, "10").group(Group::Run).when(GRID_SHOWN).main(),
     int("grid_samples", MIN_SAMPLES as i64, MAX_SAMPLES as i64, "1000").group(Group::Data).when(GRID_SHOWN),
     seed("1"),
 ];

@@ -1,7 +1,7 @@
 //! The words of `view=batchnorm`'s four panels and text alternative, one table per language.
 //! Sentences with numbers in them are functions, so each language orders its own words.
 use crate::chart::Lang;
-use crate::core::math::format::{pct, short};
+use crate::core::math::format::{pct, pct1, short};
 
 /// What the grid's text alternative says.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +41,66 @@ pub struct StudySummary<'a> {
     pub done: &'a str,
 }
 
+/// One probe the page points at on the `shift` panel.
+#[derive(Clone, Copy, Debug)]
+pub struct ProbeReadout {
+    /// The network with batch norm (the percentile panels; else without).
+    pub batch_norm: bool,
+    /// Steps taken.
+    pub step: u64,
+    /// 15th percentile of the unit's input.
+    pub p15: f64,
+    /// Its median.
+    pub p50: f64,
+    /// Its 85th percentile.
+    pub p85: f64,
+    /// Dev accuracy without batch norm at that step.
+    pub dev_plain: f64,
+    /// Dev accuracy with batch norm.
+    pub dev_bn: f64,
+}
+
+/// One bin of one ridge row.
+#[derive(Clone, Copy, Debug)]
+pub struct RidgeReadout {
+    /// The network with batch norm (else without).
+    pub batch_norm: bool,
+    /// Steps taken.
+    pub step: u64,
+    /// The bin's left edge.
+    pub lo: f64,
+    /// Its right edge.
+    pub hi: f64,
+    /// Inputs in the bin.
+    pub count: u32,
+    /// Their share of the row.
+    pub share: f64,
+}
+
+/// One test batch size.
+#[derive(Clone, Copy, Debug)]
+pub struct TestReadout {
+    /// Rows per test batch.
+    pub batch_size: usize,
+    /// Accuracy with the running statistics.
+    pub running: f64,
+    /// Accuracy with each batch's own statistics.
+    pub batch_stats: f64,
+}
+
+/// One grid cell.
+#[derive(Clone, Copy, Debug)]
+pub struct GridReadout {
+    /// The initial weights' std.
+    pub scale: f64,
+    /// Epochs done in both runs.
+    pub epochs: usize,
+    /// Latest training accuracy without batch norm.
+    pub plain: f64,
+    /// The same with batch norm.
+    pub batch_norm: f64,
+}
+
 /// Every word `view=batchnorm` draws or says.
 pub struct Words {
     /// The network without batch norm (panel titles).
@@ -51,6 +111,12 @@ pub struct Words {
     pub unit_title: fn(run: &str, unit: usize) -> String,
     /// x-axis title of the panels over training.
     pub step: &'static str,
+    /// The 85th-percentile line's label.
+    pub p85: &'static str,
+    /// The median line's label.
+    pub p50: &'static str,
+    /// The 15th-percentile line's label.
+    pub p15: &'static str,
     /// Title of the dev-accuracy panel.
     pub dev_accuracy: &'static str,
     /// Its line without batch norm.
@@ -77,6 +143,16 @@ pub struct Words {
     pub grid_with: &'static str,
     /// A grid cell's title: the initial weights' std.
     pub grid_cell: fn(scale: f64) -> String,
+    /// Readout of a probe on a percentile panel.
+    pub probe: fn(&ProbeReadout) -> String,
+    /// Readout of a probe on the dev-accuracy panel.
+    pub accuracy: fn(&ProbeReadout) -> String,
+    /// Readout of a ridge bin.
+    pub ridge_bin: fn(&RidgeReadout) -> String,
+    /// Readout of a test batch size.
+    pub test_point: fn(&TestReadout) -> String,
+    /// Readout of a grid cell.
+    pub grid_point: fn(&GridReadout) -> String,
     /// Text alternative of the grid.
     pub describe_grid: fn(&GridSummary) -> String,
     /// Text alternative of the test-time panel: accuracy with running statistics, with the
@@ -92,6 +168,9 @@ pub static EN: Words = Words {
     with_bn: "with batch norm",
     unit_title: |run, unit| format!("{run}: unit {unit}, z"),
     step: "step",
+    p85: "85th pct",
+    p50: "median",
+    p15: "15th pct",
     dev_accuracy: "dev accuracy",
     no_bn: "no BN",
     bn: "BN",
@@ -105,6 +184,60 @@ pub static EN: Words = Words {
     grid_without: "— without BN",
     grid_with: "— with BN",
     grid_cell: |scale| format!("w std {}", short(scale)),
+    probe: |r| {
+        let run = if r.batch_norm {
+            "with batch norm"
+        } else {
+            "without batch norm"
+        };
+        format!(
+            "{run}, step {}: 85th percentile {}, median {}, 15th percentile {}",
+            r.step,
+            short(r.p85),
+            short(r.p50),
+            short(r.p15)
+        )
+    },
+    accuracy: |r| {
+        format!(
+            "step {}: dev accuracy {} without batch norm, {} with",
+            r.step,
+            pct(r.dev_plain),
+            pct(r.dev_bn)
+        )
+    },
+    ridge_bin: |r| {
+        let run = if r.batch_norm {
+            "with batch norm"
+        } else {
+            "without batch norm"
+        };
+        format!(
+            "{run}, step {}: z from {} to {}: {} inputs ({})",
+            r.step,
+            short(r.lo),
+            short(r.hi),
+            r.count,
+            pct1(r.share)
+        )
+    },
+    test_point: |r| {
+        format!(
+            "test batches of {}: {} with the running statistics, {} with each batch’s own",
+            r.batch_size,
+            pct1(r.running),
+            pct1(r.batch_stats)
+        )
+    },
+    grid_point: |r| {
+        format!(
+            "initial weights’ std {}: training accuracy at epoch {}: {} with batch norm, {} without",
+            short(r.scale),
+            r.epochs,
+            pct(r.batch_norm),
+            pct(r.plain)
+        )
+    },
     describe_grid: |g| {
         format!(
             "DLFS's batch norm test on {} digits: {} initial weight scales from 1 to 1e-4, each trained {} epochs with SGD (lr {}, batches of {}) \
@@ -146,6 +279,9 @@ pub static KO: Words = Words {
     with_bn: "배치 정규화와 함께",
     unit_title: |run, unit| format!("{run}: 유닛 {unit}, z"),
     step: "스텝",
+    p85: "85 백분위",
+    p50: "중앙값",
+    p15: "15 백분위",
     dev_accuracy: "dev 정확도",
     no_bn: "BN 없음",
     bn: "BN",
@@ -159,6 +295,60 @@ pub static KO: Words = Words {
     grid_without: "— BN 없이",
     grid_with: "— BN과 함께",
     grid_cell: |scale| format!("w std {}", short(scale)),
+    probe: |r| {
+        let run = if r.batch_norm {
+            "배치 정규화와 함께"
+        } else {
+            "배치 정규화 없이"
+        };
+        format!(
+            "{run}, 스텝 {}: 85 백분위수 {}, 중앙값 {}, 15 백분위수 {}",
+            r.step,
+            short(r.p85),
+            short(r.p50),
+            short(r.p15)
+        )
+    },
+    accuracy: |r| {
+        format!(
+            "스텝 {}: dev 정확도 배치 정규화 없이 {}, 함께 {}",
+            r.step,
+            pct(r.dev_plain),
+            pct(r.dev_bn)
+        )
+    },
+    ridge_bin: |r| {
+        let run = if r.batch_norm {
+            "배치 정규화와 함께"
+        } else {
+            "배치 정규화 없이"
+        };
+        format!(
+            "{run}, 스텝 {}: z가 {}에서 {}까지인 입력 {}개 ({})",
+            r.step,
+            short(r.lo),
+            short(r.hi),
+            r.count,
+            pct1(r.share)
+        )
+    },
+    test_point: |r| {
+        format!(
+            "테스트 배치 크기 {}: 이동 평균 통계로 {}, 배치 자체의 통계로 {}",
+            r.batch_size,
+            pct1(r.running),
+            pct1(r.batch_stats)
+        )
+    },
+    grid_point: |r| {
+        format!(
+            "초기 가중치 표준편차 {}: 에포크 {}의 훈련 정확도: 배치 정규화와 함께 {}, 없이 {}",
+            short(r.scale),
+            r.epochs,
+            pct(r.batch_norm),
+            pct(r.plain)
+        )
+    },
     describe_grid: |g| {
         format!(
             "숫자 {}개로 한 DLFS 배치 정규화 실험: 초기 가중치 스케일 {}개(1에서 1e-4까지), 각각 배치 정규화 없이와 함께 SGD(학습률 {}, 미니배치 {})로 {} 에포크 학습; \

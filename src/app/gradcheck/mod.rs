@@ -5,8 +5,9 @@
 //! shows a failing check; dropout with fresh masks at every evaluation shows why the check is done
 //! with dropout off (or its masks frozen). Words: [`text`].
 use super::params::{at_least, below, choice, flag, float, int, log, seed, Group, Notice, ParamSet, ParamSpec, When};
-use super::{csv_table, Area, Stage, View, ViewEntry};
-use crate::chart::gradcheck::{draw_gradcheck, GradBar, GradCheckChartData};
+use super::targets::{answer, Frame, Target, QUERY};
+use super::{csv_table, read_only, Area, Stage, View, ViewEntry};
+use crate::chart::gradcheck::{draw_gradcheck, height_for, BarBox, GradBar, GradCheckChartData};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::gradcheck_study::{
     GradCheckStudyConfig, GradCheckStudyError, MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS,
@@ -15,27 +16,29 @@ use crate::core::nn::{Activation, GradCheckConfig, GradCheckReport, Output, Plan
 use serde_json::json;
 
 mod text;
-use text::{words, Summary};
+use text::{words, BarReadout, Summary};
 
 /// While there is a hidden layer (its width and its dropout matter only then).
 const HIDDEN: When = at_least("layers", 1.0);
 /// While dropout is on, in a hidden layer (only then are there masks to freeze).
 const DROPOUT: &[When] = &[HIDDEN, below("keep_prob", 1.0)];
 
-/// Parameters of `view=gradcheck`. Caps: the experiment's, at most [`MAX_HIDDEN_LAYERS`] hidden
-/// layers of [`MAX_HIDDEN_UNITS`] units (a few hundred parameters, two forward passes each).
+/// Parameters of `view=gradcheck`: the planted bug, the check's ε, dropout (with its frozen
+/// masks) and L2 are the main controls; the network's shape folds under Network. Caps: the
+/// experiment's, at most [`MAX_HIDDEN_LAYERS`] hidden layers of [`MAX_HIDDEN_UNITS`] units (a few
+/// hundred parameters, two forward passes each).
 #[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
+    choice("bug", &PlantedBug::IDS, "none").main(),
+    log("epsilon", 1e-10, 1e-1, "1e-7").main(),
+    float("keep_prob", 0.1, 1.0, 0.05, "1").group(Group::Regularisation).when(HIDDEN).main(),
+    flag("freeze_masks", false).group(Group::Regularisation).when(When::All { rules: DROPOUT }).main(),
+    float("l2", 0.0, 10.0, 0.1, "0").group(Group::Regularisation).main(),
     int("layers", 0, MAX_HIDDEN_LAYERS as i64, "2").group(Group::Network),
     int("units", 1, MAX_HIDDEN_UNITS as i64, "5").group(Group::Network).when(HIDDEN),
     choice("activation", &Activation::IDS, "tanh").group(Group::Network),
     choice("output", &Output::IDS, "softmax").group(Group::Network),
     flag("batch_norm", false).group(Group::Network),
-    float("l2", 0.0, 10.0, 0.1, "0").group(Group::Regularisation),
-    float("keep_prob", 0.1, 1.0, 0.05, "1").group(Group::Regularisation).when(HIDDEN),
-    flag("freeze_masks", false).group(Group::Regularisation).when(When::All { rules: DROPOUT }),
-    choice("bug", &PlantedBug::IDS, "none"),
-    log("epsilon", 1e-10, 1e-1, "1e-7"),
     seed("1"),
 ];
 
@@ -44,7 +47,7 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "gradcheck",
     stage: Stage::Setup,
     params: PARAMS,
-    commands: &[],
+    commands: &[read_only(QUERY)],
     new: |p| Ok(Box::new(GradCheckView::build(p)?)),
 };
 
@@ -84,6 +87,36 @@ fn refused(e: GradCheckStudyError) -> Vec<Notice> {
 }
 
 impl GradCheckView {
+    /// The bars: one per tensor, then all parameters together.
+    fn bars(&self, all: &str) -> Vec<GradBar> {
+        let mut bars: Vec<GradBar> = self
+            .report
+            .groups
+            .iter()
+            .map(|g| GradBar {
+                label: g.name.clone(),
+                rel_diff: g.rel_diff,
+            })
+            .collect();
+        bars.push(GradBar {
+            label: all.to_string(),
+            rel_diff: self.report.rel_diff,
+        });
+        bars
+    }
+
+    /// Draws the figure; returns each bar's row.
+    fn draw_bars(&self, root: &Area, theme: &Theme) -> Result<Vec<BarBox>, ChartError> {
+        let w = words(theme.lang);
+        let bars = self.bars(w.all);
+        let data = GradCheckChartData {
+            bars: &bars,
+            x_desc: w.x_desc,
+            bands: w.bands,
+        };
+        draw_gradcheck(root, &data, theme)
+    }
+
     /// Runs the check for validated parameters.
     pub fn build(params: &ParamSet) -> Result<Self, Vec<Notice>> {
         let config = config_of(params);
@@ -106,17 +139,18 @@ impl View for GradCheckView {
 
     fn summary(&self) -> serde_json::Value {
         let r = &self.report;
-        let mut rows: Vec<Vec<f64>> = r
+        // the first cell names the tensor (W1, b1, ...; "all": every parameter, in the page's words)
+        let mut rows: Vec<serde_json::Value> = r
             .groups
             .iter()
-            .map(|g| vec![g.layer as f64, g.size as f64, g.rel_diff, g.max_abs_diff])
+            .map(|g| json!([g.name, g.size as f64, g.rel_diff, g.max_abs_diff]))
             .collect();
-        rows.push(vec![
-            0.0,
+        rows.push(json!([
+            "all",
             r.total as f64,
             r.rel_diff,
             r.groups.iter().map(|g| g.max_abs_diff).fold(0.0, f64::max),
-        ]);
+        ]));
         let names: Vec<&str> = r.groups.iter().map(|g| g.name.as_str()).chain(["all"]).collect();
         json!({
             "rel_diff": r.rel_diff,
@@ -129,7 +163,7 @@ impl View for GradCheckView {
             "verdicts": r.groups.iter().map(|g| g.verdict.id()).collect::<Vec<_>>(),
             "tables": [{
                 "id": "groups",
-                "columns": ["layer (0 = all)", "entries", "relative difference", "max |d_approx − d|"],
+                "columns": ["tensor", "entries", "rel_diff", "max_abs_diff"],
                 "rows": rows,
             }],
         })
@@ -169,28 +203,44 @@ impl View for GradCheckView {
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
-        let w = words(theme.lang);
-        let mut bars: Vec<GradBar> = self
-            .report
+        self.draw_bars(root, theme).map(|_| ())
+    }
+
+    fn height_for(&self, width: f64) -> f64 {
+        height_for(width, self.report.groups.len() + 1)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        if name != QUERY {
+            return Err(Notice::rejected(name, format!("no query {name:?}")).into());
+        }
+        let frame = Frame::parse(arg)?;
+        let w = words(frame.lang);
+        let boxes = frame.record(|root, theme| self.draw_bars(root, theme))?;
+        let r = &self.report;
+        let rows = r
             .groups
             .iter()
-            .map(|g| GradBar {
-                label: g.name.clone(),
-                rel_diff: g.rel_diff,
+            .map(|g| (g.name.as_str(), g.size, g.rel_diff, g.verdict))
+            .chain([(w.all, r.total, r.rel_diff, r.verdict)]);
+        let targets = boxes
+            .iter()
+            .zip(rows)
+            .enumerate()
+            .map(|(i, (b, (name, entries, rel_diff, verdict)))| Target {
+                x0: b.x0 as f64,
+                y0: b.y0 as f64,
+                x1: b.x1 as f64,
+                y1: b.y1 as f64,
+                group: i,
+                label: (w.bar)(&BarReadout {
+                    name,
+                    entries,
+                    rel_diff,
+                    verdict,
+                }),
             })
             .collect();
-        bars.push(GradBar {
-            label: w.all.to_string(),
-            rel_diff: self.report.rel_diff,
-        });
-        draw_gradcheck(
-            root,
-            &GradCheckChartData {
-                bars: &bars,
-                x_desc: w.x_desc,
-                bands: w.bands,
-            },
-            theme,
-        )
+        Ok(answer(targets))
     }
 }

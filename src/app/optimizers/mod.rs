@@ -4,13 +4,16 @@
 //! schedule. Every optimizer is `core::optim` applied to a parameter vector of length 2.
 //! Parameters and their mapping to the core: [`params`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, Stage, View, ViewEntry};
+use super::{csv_table, read_only, Area, Stage, View, ViewEntry};
 use crate::chart::optimizers::{
-    draw_optimizers, layout, OptimizersChartData, OptimizersChartWords, PanelGeometry, PathSeries,
+    draw_optimizers, figure_height, layout, loss_axis, loss_geometry, side_panels, OptimizersChartData,
+    OptimizersChartWords, PanelGeometry, PathSeries,
 };
+use crate::chart::scale::Pointer;
 use crate::chart::{series_color, ChartError, Lang, Theme};
 use crate::core::lab::race::{Path, Race, MAX_STEPS};
 use crate::core::math::contour::{levels, Grid};
+use crate::core::math::format::short;
 use crate::core::optim::{Convention, Optimizer, OptimizerKind};
 use crate::core::surface::{Surface, X_RANGE, Y_RANGE};
 use plotters::coord::Shift;
@@ -20,7 +23,7 @@ use serde_json::json;
 mod params;
 mod text;
 pub use params::{racer, Layout, RacerParams};
-use text::{words, Race as RaceWords, EN};
+use text::{words, Race as RaceWords};
 
 /// Number of iso-lines drawn.
 pub const CONTOUR_LEVELS: usize = 14;
@@ -33,9 +36,13 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "optimizers",
     stage: Stage::Optimisation,
     params: PARAMS,
-    commands: &[],
+    // `readout` {x, y, width, height}: the start under the pointer and the nearest path point
+    commands: &[read_only("readout")],
     new: |p| Ok(Box::new(OptimizersView::build(p)?)),
 };
+
+/// How near (CSS pixels) the pointer must be to a path point for the readout to name it.
+pub const READOUT_REACH: f64 = 10.0;
 
 /// One optimizer in the race.
 pub struct Racer {
@@ -73,21 +80,88 @@ impl OptimizersView {
         &self.racers
     }
 
-    /// Geometry of the contour plotting areas (for mapping clicks to data).
+    /// Geometry of the contour plotting areas on a wide figure (`data().geometry`, for mapping
+    /// clicks to data on a laptop).
     pub fn geometry(&self) -> Vec<PanelGeometry> {
-        layout(self.racers.len(), self.multiples, X_RANGE, Y_RANGE)
+        self.geometry_for((f64::INFINITY, f64::INFINITY))
+    }
+
+    /// Geometry of the contour plotting areas on a figure of `size` CSS pixels.
+    pub fn geometry_for(&self, size: (f64, f64)) -> Vec<PanelGeometry> {
+        layout(self.racers.len(), self.multiples, X_RANGE, Y_RANGE, size)
     }
 
     /// "SGD lr=0.95", "Momentum lr=0.1 μ=0.9" (DLFS form) or "Momentum lr=1 β=0.9" (Ng form):
     /// the momentum symbol says which convention the path uses.
     fn label(r: &Racer) -> String {
         let c = r.optimizer.config();
-        let base = format!("{} lr={}", c.kind.name(), c.lr);
+        let base = format!("{} lr={}", c.kind.name(), short(c.lr));
         match (c.kind, c.convention) {
-            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Dlfs) => format!("{base} μ={}", c.beta1),
-            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Ng) => format!("{base} β={}", c.beta1),
+            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Dlfs) => {
+                format!("{base} μ={}", short(c.beta1))
+            }
+            (OptimizerKind::Momentum | OptimizerKind::Nesterov, Convention::Ng) => {
+                format!("{base} β={}", short(c.beta1))
+            }
             _ => base,
         }
+    }
+
+    /// What the pointer is on (`readout` query): the start it would set (data coordinates in a
+    /// contour panel, to 0.01) and the path point nearest to it within [`READOUT_REACH`] pixels,
+    /// on the contours or on the loss curves (its optimizer, step, position and loss).
+    fn readout(&self, pointer: &Pointer) -> serde_json::Value {
+        let size = pointer.size();
+        let panels = self.geometry_for(size);
+        let at = panels
+            .iter()
+            .find_map(|g| g.data_at(size, pointer.at()))
+            .map(|(x, y)| [(x * 100.0).round() / 100.0, (y * 100.0).round() / 100.0]);
+        let near = |p: (f64, f64)| {
+            let d = (p.0 - pointer.x).hypot(p.1 - pointer.y);
+            (d <= READOUT_REACH).then_some(d)
+        };
+        // (distance, racer, step)
+        let mut best: Option<(f64, usize, usize)> = None;
+        let mut offer = |d: Option<f64>, i: usize, t: usize| {
+            if let Some(d) = d.filter(|d| best.is_none_or(|b| *d < b.0)) {
+                best = Some((d, i, t));
+            }
+        };
+        let split = self.multiples && self.racers.len() > 1;
+        for (k, g) in panels.iter().enumerate() {
+            for (i, r) in self.racers.iter().enumerate() {
+                if split && i != k {
+                    continue;
+                }
+                for (t, p) in r.path.points.iter().enumerate() {
+                    offer(near(g.pixel_of(size, (p[0], p[1]))), i, t);
+                }
+            }
+        }
+        let data = self.chart_data(Lang::En);
+        let loss = loss_geometry(&data, side_panels(self.racers.len(), self.multiples, size).0);
+        let axis = loss_axis(&data);
+        let [l, top, r, b] = loss.plot(size);
+        if pointer.x >= l - READOUT_REACH && pointer.x <= r && pointer.y >= top && pointer.y <= b {
+            for (i, racer) in self.racers.iter().enumerate() {
+                for (t, &f) in racer.path.losses.iter().enumerate() {
+                    if let Some(v) = axis.to_axis(f).filter(|v| *v >= axis.range.0) {
+                        offer(near(loss.pixel_of(size, (t as f64, v))), i, t);
+                    }
+                }
+            }
+        }
+        let point = best.map(|(_, i, t)| {
+            let r = &self.racers[i];
+            let p = r.path.points[t];
+            json!({
+                "kind": r.optimizer.kind().id(), "name": r.optimizer.kind().name(),
+                "color": hex(kind_color(r.optimizer.kind())), "step": t, "x": p[0], "y": p[1],
+                "loss": r.path.losses[t], "lr": if t == 0 { None } else { r.path.lrs.get(t - 1) },
+            })
+        });
+        json!({"at": at, "point": point})
     }
 
     /// The figure's data for the chart, in the words of `lang`.
@@ -209,10 +283,11 @@ impl View for OptimizersView {
             .iter()
             .map(|r| {
                 let last = r.path.points.last().copied().unwrap_or(self.race.config().start);
-                // the table is the page's, in English (the page words its columns)
+                // the optimizer's name (the same in every language), or the page's words for a
+                // path that diverged: {"id": "diverged", "arg": {"name", "step"}}
                 let name = match r.path.diverged_at {
-                    Some(t) => format!("{} ({})", r.optimizer.kind().name(), (EN.diverged)(t)),
-                    None => r.optimizer.kind().name().to_string(),
+                    Some(t) => json!({"id": "diverged", "arg": {"name": r.optimizer.kind().name(), "step": t}}),
+                    None => json!(r.optimizer.kind().name()),
                 };
                 json!([
                     name,
@@ -286,7 +361,7 @@ impl View for OptimizersView {
             None => w.no_minimum.to_string(),
         };
         (w.race)(&RaceWords {
-            surface: self.surface.kind().id(),
+            surface: (w.surface)(self.surface.kind()),
             minimum: &minimum,
             racers: self.racers.len(),
             start: self.race.config().start,
@@ -301,5 +376,14 @@ impl View for OptimizersView {
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
         self.draw_with_geometry(root, theme).map(|_| ())
+    }
+
+    fn height_for(&self, width: f64) -> f64 {
+        figure_height(self.racers.len(), self.multiples, width)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        let pointer = Pointer::parse(arg).ok_or_else(|| Notice::rejected(name, "expected {x, y, width, height}"))?;
+        Ok(self.readout(&pointer))
     }
 }

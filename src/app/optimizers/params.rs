@@ -8,7 +8,15 @@
 //! and betas admit the invalid edge values (lr 0, beta 1, negative beta) in the schema so that the
 //! optimizer's own check refuses them with its message and the previous figure stays, instead of a
 //! silent clamp to a value the user did not ask for.
-use crate::app::params::{choice, flag, float, int, log, on, one_of, seed, Group, Notice, ParamSet, ParamSpec, When};
+//!
+//! The page shows the surface, the steps, the optimizers' flags, the layout and the schedule
+//! (with the settings of the chosen schedule right under it); each optimizer's learning rate and
+//! betas fold under its flag (the page nests them there), the rest under their group. Learning
+//! rates and decay rates move on log sliders, betas and the exponential base on log(1 − v)
+//! sliders, the steps and the stair length on log sliders.
+use crate::app::params::{
+    choice, flag, float, int, log, on, one_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When,
+};
 use crate::core::lab::race::{Race, RaceConfig, RaceError, MAX_NOISE, MAX_STEPS};
 use crate::core::named::named;
 use crate::core::optim::{Convention, OptimError, Optimizer, OptimizerConfig, OptimizerKind};
@@ -68,22 +76,30 @@ pub const fn racer(kind: OptimizerKind) -> RacerParams {
     RacerParams { on, lr, beta1, beta2 }
 }
 
-/// A beta: the schema admits [-1, 1] so the optimizer refuses what is outside [0, 1).
+/// A beta: the schema admits [-1, 1] so the optimizer refuses what is outside [0, 1); its slider
+/// moves in log(1 − β) (0.9, 0.99, 0.999 equally spaced).
 const fn beta(name: &'static str, default: &'static str, when: When) -> ParamSpec {
     float(name, -1.0, 1.0, 0.001, default)
         .group(Group::Optimisation)
         .when(when)
+        .slider(Slider::LogOneMinus)
 }
 
 /// Parameters before the optimizers: the surface, the start, the steps, the convention.
 const HEAD: [ParamSpec; 6] = [
-    choice("surface", &SurfaceKind::IDS, "bowl"),
-    log("condition", 1.0, MAX_CONDITION, "20").when(one_of("surface", &[SurfaceKind::Rotated.id()])),
+    choice("surface", &SurfaceKind::IDS, "bowl").main(),
+    log("condition", 1.0, MAX_CONDITION, "20")
+        .when(one_of("surface", &[SurfaceKind::Rotated.id()]))
+        .main(),
+    // the start: dragged on the figure (or moved with the arrow keys), so folded here
     float("x0", X_RANGE.0, X_RANGE.1, 0.1, "-7").group(Group::Run),
     float("y0", Y_RANGE.0, Y_RANGE.1, 0.1, "2").group(Group::Run),
     // Twice MAX_STEPS, so that a larger request is refused with a notice (the previous figure
     // stays) rather than silently clamped.
-    int("steps", 0, 2 * MAX_STEPS as i64, "30").group(Group::Run),
+    int("steps", 0, 2 * MAX_STEPS as i64, "30")
+        .group(Group::Run)
+        .slider(Slider::Log)
+        .main(),
     choice("convention", &Convention::IDS, "dlfs").group(Group::Optimisation),
 ];
 
@@ -93,23 +109,35 @@ const TAIL: [ParamSpec; 11] = [
     flag("bias_correction", true)
         .group(Group::Optimisation)
         .when(on(OptimizerKind::Adam.id())),
-    choice("layout", &Layout::IDS, "overlay"),
-    choice("schedule", &ScheduleKind::IDS, "constant").group(Group::Optimisation),
+    choice("layout", &Layout::IDS, "overlay").main(),
+    // the schedule and, right under it, the settings of the chosen schedule only
+    choice("schedule", &ScheduleKind::IDS, "constant")
+        .group(Group::Optimisation)
+        .main(),
     float("decay_rate", 0.0, 10.0, 0.01, "0.1")
         .group(Group::Optimisation)
-        .when(one_of("schedule", &[ScheduleKind::InverseTime.id()])),
+        .when(one_of("schedule", &[ScheduleKind::InverseTime.id()]))
+        .slider(Slider::Log)
+        .main(),
     float("decay_base", 0.5, 1.0, 0.001, "0.95")
         .group(Group::Optimisation)
-        .when(one_of("schedule", &[ScheduleKind::Exponential.id()])),
+        .when(one_of("schedule", &[ScheduleKind::Exponential.id()]))
+        .slider(Slider::LogOneMinus)
+        .main(),
     float("decay_k", 0.01, 10.0, 0.01, "1")
         .group(Group::Optimisation)
-        .when(one_of("schedule", &[ScheduleKind::InverseSqrt.id()])),
+        .when(one_of("schedule", &[ScheduleKind::InverseSqrt.id()]))
+        .slider(Slider::Log)
+        .main(),
     float("stair_drop", 0.05, 1.0, 0.05, "0.5")
         .group(Group::Optimisation)
-        .when(one_of("schedule", &[ScheduleKind::Staircase.id()])),
+        .when(one_of("schedule", &[ScheduleKind::Staircase.id()]))
+        .main(),
     int("stair_every", 1, 1000, "10")
         .group(Group::Optimisation)
-        .when(one_of("schedule", &[ScheduleKind::Staircase.id()])),
+        .when(one_of("schedule", &[ScheduleKind::Staircase.id()]))
+        .slider(Slider::Log)
+        .main(),
     float("noise", 0.0, MAX_NOISE, 0.01, "0").group(Group::Data),
     seed("1"),
     int("grid", 20, GRID_MAX, "150"),
@@ -145,10 +173,12 @@ const fn schema() -> [ParamSpec; LEN] {
         let kind = OptimizerKind::ALL[i];
         let r = racer(kind);
         let racing = on(kind.id());
-        out[n] = flag(kind.id(), r.on).group(Group::Optimisation);
+        // the flag beside the figure; its settings fold under it (the page nests them there)
+        out[n] = flag(kind.id(), r.on).group(Group::Optimisation).main();
         out[n + 1] = float(r.lr.0, 0.0, LR_MAX, 0.001, r.lr.1)
             .group(Group::Optimisation)
-            .when(racing);
+            .when(racing)
+            .slider(Slider::Log);
         n += 2;
         if let Some((name, default)) = r.beta1 {
             out[n] = beta(name, default, racing);

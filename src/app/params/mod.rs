@@ -155,8 +155,11 @@ pub const fn at_least(param: &'static str, value: f64) -> When {
 pub enum Slider {
     /// Evenly in the value (the default).
     Linear,
-    /// Evenly in log10 of the value: rates, lambda, epsilon, counts that span decades.
+    /// Evenly in log10 of the value: rates, epsilon, counts that span decades (a range that
+    /// starts at 0 stops short of it: 0 there is refused with the core's own message).
     Log,
+    /// As [`Slider::Log`], with a leftmost notch at 0 for a value that 0 switches off (L2's λ).
+    LogZero,
     /// Through the powers of two in the range (batch sizes), with any whole number typed.
     Pow2,
     /// Evenly in `-log10(1 - v)` for values below 1 (β: 0.9, 0.99, 0.999 are equal steps, as

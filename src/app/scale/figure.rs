@@ -150,6 +150,7 @@ pub fn panels(w: &Words, panel: Panel, hists: &[Hist]) -> Vec<HistPanel> {
             counts: h.counts.clone(),
             color: k,
             tick_names: Vec::new(),
+            whole: h.axis.scale == Scale::Integer,
         })
         .collect()
 }

@@ -4,8 +4,8 @@
 //! recipe as code (`summary().code`). Cap: [`MAX_SAMPLES`](crate::core::sampling::MAX_SAMPLES) samples per histogram (checked by the
 //! core before anything is drawn). Parameters: [`params`]; histograms: [`figure`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, Stage, View, ViewEntry};
-use crate::chart::scale::{draw_histograms, AxisKind};
+use super::{csv_table, read_only, Area, Stage, View, ViewEntry};
+use crate::chart::scale::{bin_at, draw_histograms, hist_height, AxisKind, Pointer};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::format::{code, pct};
 use crate::core::math::rng::seeded;
@@ -27,7 +27,8 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "scale",
     stage: Stage::Tuning,
     params: PARAMS,
-    commands: &[],
+    // `readout` {x, y, width, height}: the bin under the pointer (its range and count)
+    commands: &[read_only("readout")],
     new: |p| Ok(Box::new(ScaleView::build(p)?)),
 };
 
@@ -56,7 +57,12 @@ impl ScaleView {
         .map_err(|e| Notice::inconsistent("samples", e.to_string()))?;
         let sides = params::sides(params, panel)?;
         let [a, b] = sides.axes;
-        let x_axis = |name| params.pick::<XAxis>(name).kind(sides.log_kind);
+        // whole numbers on a linear axis, one bar each (a log axis would bin three integers into
+        // 40 bars); the axis choices are for α and β
+        let x_axis = |name| match panel {
+            Panel::Integers => AxisKind::Linear,
+            _ => params.pick::<XAxis>(name).kind(sides.log_kind),
+        };
         let h0 = sample(sides.names[0], a, x_axis("axis_left"), &units);
         let h1 = sample(sides.names[1], b, x_axis("axis_right"), &units);
         // interval bounds in the exact form of code (0.999, not 3 rounded digits)
@@ -70,7 +76,7 @@ impl ScaleView {
                 .collect(),
             Panel::Integers => (b.low as i64..=b.high as i64)
                 .take(20)
-                .map(|k| (format!("layers = {k}"), k as f64, k as f64 + 0.5))
+                .map(|k| (k.to_string(), k as f64, k as f64 + 0.5))
                 .collect(),
             Panel::Alpha => decades(a.low, a.high)
                 .into_iter()
@@ -133,26 +139,29 @@ impl View for ScaleView {
 
     fn summary(&self) -> serde_json::Value {
         let (l, r) = (self.hists[0].name, self.hists[1].name);
+        // row labels: the interval as written in code, or {"id": "layers", "arg": k}; columns
+        // name the histogram they measure ({"id": "share", "arg": "alpha_log"}): the page words both
         let rows: Vec<serde_json::Value> = self
             .shares
             .iter()
             .map(|(label, s)| {
                 if self.panel == Panel::Integers {
-                    json!([label, s[1], s[3]])
+                    json!([{"id": "layers", "arg": label.parse::<i64>().unwrap_or(0)}, s[1], s[3]])
                 } else {
                     json!([label, s[0], s[1], s[2], s[3]])
                 }
             })
             .collect();
-        let columns: Vec<String> = if self.panel == Panel::Integers {
-            vec!["".into(), format!("share ({r})"), "expected".into()]
+        let col = |id: &str, side: &str| json!({"id": id, "arg": side});
+        let columns: Vec<serde_json::Value> = if self.panel == Panel::Integers {
+            vec![json!("layers"), col("share", r), col("expected", r)]
         } else {
             vec![
-                "".into(),
-                format!("share ({l})"),
-                format!("share ({r})"),
-                format!("expected ({l})"),
-                format!("expected ({r})"),
+                json!("interval"),
+                col("share", l),
+                col("share", r),
+                col("expected", l),
+                col("expected", r),
             ]
         };
         let shares: Vec<_> = self.shares.iter().map(|(label, s)| json!({"interval": label, "left": s[0], "right": s[1], "expected_left": s[2], "expected_right": s[3]})).collect();
@@ -209,6 +218,30 @@ impl View for ScaleView {
         // the panels are prepared outside the generic function: one copy in the wasm, not one per backend
         let w = words(theme.lang);
         draw_histograms(root, &panels(w, self.panel, &self.hists), w.samples_per_bin, theme)
+    }
+
+    fn height_for(&self, width: f64) -> f64 {
+        hist_height(self.hists.len(), width)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        let pointer = Pointer::parse(arg).ok_or_else(|| Notice::rejected(name, "expected {x, y, width, height}"))?;
+        let shown = panels(words(Lang::En), self.panel, &self.hists);
+        Ok(match bin_at(&shown, pointer.size(), pointer.at()) {
+            Some((k, i)) => {
+                let h = &self.hists[k];
+                json!({
+                    "histogram": h.name,
+                    "side": k,
+                    "low": h.x_axis.from_axis(h.edges[i]),
+                    "high": h.x_axis.from_axis(h.edges[i + 1]),
+                    "whole": h.axis.scale == crate::core::sampling::Scale::Integer,
+                    "count": h.counts[i],
+                    "samples": self.n,
+                })
+            }
+            None => serde_json::Value::Null,
+        })
     }
 }
 

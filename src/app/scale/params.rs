@@ -1,7 +1,7 @@
 //! The parameters of `view=scale` and their mapping to the core's sampling axes
 //! ([`AxisConfig`]): each panel reads only its own range, and a range the core refuses comes back
 //! as a notice on that range's lower end.
-use crate::app::params::{choice, float, int, log, one_of, seed, Group, Notice, ParamSet, ParamSpec};
+use crate::app::params::{choice, float, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, Slider};
 use crate::chart::scale::AxisKind;
 use crate::core::named::named;
 use crate::core::sampling::{Axis, AxisConfig, Scale, MAX_SAMPLES};
@@ -53,36 +53,59 @@ const INTEGERS: &[&str] = &[Panel::Integers.id()];
 
 /// Parameters of `view=scale`. `samples` accepts up to ten times [`MAX_SAMPLES`] so that a count
 /// above the cap gets its own notice (and the previous figure stays) instead of a silent clamp.
-/// Each range matters only for its panel.
+/// Each range matters only for its panel; the x axes only for α and β (whole numbers are always
+/// drawn on a linear axis, one bar each). Beside the figure: the panel, the samples, the two axes
+/// and the current panel's range. The ranges admit the edges a scale refuses (a log scale from 0,
+/// 1 − β at 1) so the core names them; their sliders stop short of those edges.
 pub const PARAMS: &[ParamSpec] = &[
-    choice("panel", &Panel::IDS, "alpha"),
-    log("samples", 10.0, 10.0 * MAX_SAMPLES as f64, "1000").group(Group::Data),
+    choice("panel", &Panel::IDS, "alpha").main(),
+    log("samples", 10.0, 10.0 * MAX_SAMPLES as f64, "1000")
+        .group(Group::Data)
+        .main(),
     float("alpha_low", 0.0, 10.0, 1e-4, "1e-4")
         .group(Group::Search)
-        .when(one_of("panel", ALPHA)),
+        .when(one_of("panel", ALPHA))
+        .slider(Slider::Log)
+        .main(),
     float("alpha_high", 0.0, 10.0, 1e-4, "1")
         .group(Group::Search)
-        .when(one_of("panel", ALPHA)),
+        .when(one_of("panel", ALPHA))
+        .slider(Slider::Log)
+        .main(),
     float("beta_low", 0.0, 1.0, 1e-4, "0.9")
         .group(Group::Search)
-        .when(one_of("panel", BETA)),
+        .when(one_of("panel", BETA))
+        .slider(Slider::LogOneMinus)
+        .main(),
     float("beta_high", 0.0, 1.0, 1e-4, "0.999")
         .group(Group::Search)
-        .when(one_of("panel", BETA)),
+        .when(one_of("panel", BETA))
+        .slider(Slider::LogOneMinus)
+        .main(),
     int("units_low", 1, 10_000, "50")
         .group(Group::Search)
-        .when(one_of("panel", INTEGERS)),
+        .when(one_of("panel", INTEGERS))
+        .slider(Slider::Log)
+        .main(),
     int("units_high", 1, 10_000, "100")
         .group(Group::Search)
-        .when(one_of("panel", INTEGERS)),
+        .when(one_of("panel", INTEGERS))
+        .slider(Slider::Log)
+        .main(),
     int("layers_low", 1, 100, "2")
         .group(Group::Search)
-        .when(one_of("panel", INTEGERS)),
+        .when(one_of("panel", INTEGERS))
+        .main(),
     int("layers_high", 1, 100, "4")
         .group(Group::Search)
-        .when(one_of("panel", INTEGERS)),
-    choice("axis_left", &XAxis::IDS, "log"),
-    choice("axis_right", &XAxis::IDS, "log"),
+        .when(one_of("panel", INTEGERS))
+        .main(),
+    choice("axis_left", &XAxis::IDS, "log")
+        .when(none_of("panel", INTEGERS))
+        .main(),
+    choice("axis_right", &XAxis::IDS, "log")
+        .when(none_of("panel", INTEGERS))
+        .main(),
     seed("1"),
 ];
 

@@ -6,8 +6,9 @@
 //! Caps (from the core): grid side 10 (100 trials), 6 rounds of at most 200 points, 2,000
 //! repeats. Parameters and their mapping to the core: [`params`]; words: [`text`].
 use super::params::{Notice, ParamSet, ParamSpec};
-use super::{csv_table, Area, Stage, View, ViewEntry};
-use crate::chart::search::{draw_search, BoxPanel, SearchChartData, StudyPanel};
+use super::{csv_table, read_only, Area, Stage, View, ViewEntry};
+use crate::chart::scale::Pointer;
+use crate::chart::search::{draw_search, search_layout, trial_at, BoxPanel, SearchChartData, StudyPanel};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::lab::search::{best, grid, random, surface_grid, Round, Surface, Trial, UnitBox};
 use crate::core::lab::search_study::{hit_chance, median, StudyResult};
@@ -27,7 +28,8 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "search",
     stage: Stage::Tuning,
     params: PARAMS,
-    commands: &[],
+    // `readout` {x, y, width, height}: the trial under the pointer (its values and dev error)
+    commands: &[read_only("readout")],
     new: |p| Ok(Box::new(SearchView::build(p)?)),
 };
 
@@ -151,7 +153,7 @@ impl View for SearchView {
     }
 
     fn summary(&self) -> serde_json::Value {
-        let row = |label: String, trials: &[Trial]| {
+        let row = |label: serde_json::Value, trials: &[Trial]| {
             let a: Vec<f64> = trials.iter().map(|t| self.alpha.from_unit(t.u)).collect();
             let e: Vec<f64> = trials.iter().map(|t| self.eps.from_unit(t.v)).collect();
             json!([
@@ -162,12 +164,14 @@ impl View for SearchView {
                 Self::best_error(trials)
             ])
         };
+        // row labels are the page's words: {"id": "grid" | "random" | "round", "arg": n, n², round}
+        let label = |id: &str, arg: usize| json!({"id": id, "arg": arg});
         let mut rows = vec![
-            row(format!("grid {0}×{0}", self.n), &self.grid),
-            row(format!("random {}", self.n * self.n), &self.random),
+            row(label("grid", self.n), &self.grid),
+            row(label("random", self.n * self.n), &self.random),
         ];
         for (i, r) in self.rounds.iter().enumerate() {
-            rows.push(row(format!("coarse→fine round {}", i + 1), &r.trials));
+            rows.push(row(label("round", i + 1), &r.trials));
         }
         let study = self.study.as_ref().map(|s| {
             json!({
@@ -181,7 +185,11 @@ impl View for SearchView {
             "surface": self.surface, "n": self.n, "budget": self.n * self.n, "seed": self.seed,
             "alpha_range": [self.alpha.low, self.alpha.high], "eps_range": [self.eps.low, self.eps.high],
             "study": study,
-            "tables": [{"id": "strategies", "columns": ["", "trials", "distinct α", "distinct ε", "best dev error"], "rows": rows}],
+            "tables": [{
+                "id": "strategies",
+                "columns": ["strategy", "trials", "distinct_alpha", "distinct_epsilon", "best_error"],
+                "rows": rows,
+            }],
         })
     }
 
@@ -233,7 +241,44 @@ impl View for SearchView {
         // the figure's data is prepared outside the generic function: one copy in the wasm, not one per backend
         draw_search(root, &self.chart_data(theme), theme)
     }
+
+    fn height_for(&self, width: f64) -> f64 {
+        search_layout(&self.chart_data(&Theme::default()), width).2
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        let pointer = Pointer::parse(arg).ok_or_else(|| Notice::rejected(name, "expected {x, y, width, height}"))?;
+        let data = self.chart_data(&Theme::default());
+        let Some((panel, i)) = trial_at(&data, pointer.size(), pointer.at(), READOUT_REACH) else {
+            return Ok(serde_json::Value::Null);
+        };
+        let (strategy, round, trial) = match panel {
+            0 => ("grid", 0, self.grid.get(i)),
+            1 => ("random", 0, self.random.get(i)),
+            _ => {
+                let mut rest = i;
+                let mut found = (0, None);
+                for (r, round) in self.rounds.iter().enumerate() {
+                    if rest < round.trials.len() {
+                        found = (r + 1, round.trials.get(rest));
+                        break;
+                    }
+                    rest -= round.trials.len();
+                }
+                ("coarse_to_fine", found.0, found.1)
+            }
+        };
+        Ok(trial.map_or(serde_json::Value::Null, |t| {
+            let mut out = self.point(t);
+            out["strategy"] = json!(strategy);
+            out["round"] = json!(round);
+            out
+        }))
+    }
 }
+
+/// How near (CSS pixels) the pointer must be to a trial for the readout to name it.
+const READOUT_REACH: f64 = 10.0;
 
 impl SearchView {
     /// What the figure shows, in the words of `theme.lang` ([`text`]).

@@ -1,27 +1,34 @@
 //! The parameters of `view=search` and their mapping to the core: the two log axes
 //! ([`AxisConfig`]), coarse to fine ([`CoarseToFineConfig`]) and the repeated study
 //! ([`StudyConfig`]). A setting the core refuses comes back as a notice on its parameter.
-use crate::app::params::{choice, flag, int, log, on, seed, Group, Notice, ParamSet, ParamSpec};
+use crate::app::params::{choice, flag, int, log, on, seed, Group, Notice, ParamSet, ParamSpec, Slider};
 use crate::core::lab::search::{CoarseToFineConfig, CoarseToFineError, Surface, MAX_PER_ROUND, MAX_ROUNDS};
 use crate::core::lab::search_study::{StudyConfig, StudyError, MAX_GRID, MAX_REPEATS};
 use crate::core::sampling::{Axis, AxisConfig, Scale};
 
 /// Parameters of `view=search`. The grid side `n` sets the budget of both strategies (`n^2`
-/// trials); coarse to fine has its own rounds; the study, when on, repeats both searches.
+/// trials); coarse to fine has its own rounds; the study, when on, repeats both searches. Beside
+/// the figure: the surface, the grid side and coarse to fine's rounds and points per round (the
+/// page's one "Repeat 1,000 times" button sets `study` and `repeats`); the ranges, the points kept,
+/// the repeats and the seed fold under their groups.
 pub const PARAMS: &[ParamSpec] = &[
-    choice("surface", &Surface::IDS, "one_matters"),
-    int("n", 2, MAX_GRID as i64, "5").group(Group::Search),
+    choice("surface", &Surface::IDS, "one_matters").main(),
+    int("n", 2, MAX_GRID as i64, "5").group(Group::Search).main(),
     log("alpha_low", 1e-8, 10.0, "1e-4").group(Group::Search),
     log("alpha_high", 1e-8, 10.0, "1").group(Group::Search),
     log("eps_low", 1e-12, 1e-2, "1e-10").group(Group::Search),
     log("eps_high", 1e-12, 1e-2, "1e-6").group(Group::Search),
-    int("rounds", 1, MAX_ROUNDS as i64, "3").group(Group::Search),
-    int("per_round", 2, MAX_PER_ROUND as i64, "15").group(Group::Search),
+    int("rounds", 1, MAX_ROUNDS as i64, "3").group(Group::Search).main(),
+    int("per_round", 2, MAX_PER_ROUND as i64, "15")
+        .group(Group::Search)
+        .slider(Slider::Log)
+        .main(),
     int("keep", 1, 20, "3").group(Group::Search),
     flag("study", false).group(Group::Run),
     int("repeats", 10, MAX_REPEATS as i64, "1000")
         .group(Group::Run)
-        .when(on("study")),
+        .when(on("study"))
+        .slider(Slider::Log),
     seed("1"),
 ];
 

@@ -6,9 +6,9 @@
 //! Cap: [`MAX_DRAWS`] samples. A slot's scale matters once it holds a name, its range once the
 //! scale is numeric; a space the core refuses is noted on the slot's name or range. Words:
 //! [`text`].
-use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, When};
-use super::{csv_table, Area, Stage, View, ViewEntry};
-use crate::chart::scale::{draw_histograms, AxisKind, HistPanel};
+use super::params::{choice, int, list, none_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When};
+use super::{csv_table, read_only, Area, Stage, View, ViewEntry};
+use crate::chart::scale::{bin_at, draw_histograms, hist_height, AxisKind, HistPanel, Pointer};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::math::rng::seeded;
 use crate::core::sampling::{histogram, Axis, Scale, ScaleKind};
@@ -60,13 +60,15 @@ const fn slot(
     range_when: &'static [When],
 ) -> [ParamSpec; 3] {
     [
-        choice(hp, NAMES, name).group(Group::Search),
+        choice(hp, NAMES, name).group(Group::Search).main(),
         choice(scale, &ScaleKind::IDS, scale_default)
             .group(Group::Search)
-            .when(none_of(hp, NONE)),
+            .when(none_of(hp, NONE))
+            .main(),
         list(range, (-1e6, 1e6, 1e-12), (2, 2), range_default)
             .group(Group::Search)
-            .when(When::All { rules: range_when }),
+            .when(When::All { rules: range_when })
+            .main(),
     ]
 }
 
@@ -98,7 +100,10 @@ pub const PARAMS: &[ParamSpec] = &[
     S4[0],
     S4[1],
     S4[2],
-    int("samples", 10, MAX_DRAWS, "500").group(Group::Data),
+    int("samples", 10, MAX_DRAWS, "500")
+        .group(Group::Data)
+        .slider(Slider::Log)
+        .main(),
     seed("1"),
 ];
 
@@ -107,13 +112,16 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "space",
     stage: Stage::Tuning,
     params: PARAMS,
-    commands: &[],
+    // `readout` {x, y, width, height}: the bin under the pointer (its range or option, and count)
+    commands: &[read_only("readout")],
     new: |p| Ok(Box::new(SpaceView::build(p)?)),
 };
 
 /// The computed view.
 pub struct SpaceView {
     space: SearchSpace,
+    /// The samples drawn: the trial count of the exported searches.
+    trials: usize,
     axes: Vec<Axis>,
     samples: Vec<Vec<f64>>,
 }
@@ -186,7 +194,12 @@ impl SpaceView {
             );
             axes.push(axis);
         }
-        Ok(SpaceView { space, axes, samples })
+        Ok(SpaceView {
+            space,
+            trials: n,
+            axes,
+            samples,
+        })
     }
 }
 
@@ -211,7 +224,7 @@ impl View for SpaceView {
     fn summary(&self) -> serde_json::Value {
         let code: serde_json::Map<String, serde_json::Value> = self
             .space
-            .exports()
+            .exports(self.trials)
             .into_iter()
             .map(|(k, v)| (k.to_string(), json!(v)))
             .collect();
@@ -221,7 +234,8 @@ impl View for SpaceView {
             .iter()
             .map(|p| json!({"name": p.name, "scale": p.scale, "low": p.low, "high": p.high, "options": p.options}))
             .collect();
-        let mut columns = vec!["#".to_string()];
+        // "sample" is worded by the page; the hyperparameters are named as in the exported code
+        let mut columns = vec!["sample".to_string()];
         columns.extend(self.space.params.iter().map(|p| {
             if p.options.is_empty() {
                 p.name.clone()
@@ -273,6 +287,30 @@ impl View for SpaceView {
         }
         draw_histograms(root, &panels, words(theme.lang).samples_per_bin, theme)
     }
+
+    fn height_for(&self, width: f64) -> f64 {
+        hist_height(self.space.params.len(), width)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        let pointer = Pointer::parse(arg).ok_or_else(|| Notice::rejected(name, "expected {x, y, width, height}"))?;
+        let shown = self.panels(&Theme::default());
+        Ok(match bin_at(&shown, pointer.size(), pointer.at()) {
+            Some((k, i)) => {
+                let (p, h) = (&self.space.params[k], &shown[k]);
+                json!({
+                    "name": p.name,
+                    "low": h.axis.from_axis(h.edges[i]),
+                    "high": h.axis.from_axis(h.edges[i + 1]),
+                    "whole": h.whole || !p.options.is_empty(),
+                    "option": p.options.get(i),
+                    "count": h.counts[i],
+                    "samples": self.trials,
+                })
+            }
+            None => serde_json::Value::Null,
+        })
+    }
 }
 
 impl SpaceView {
@@ -318,6 +356,7 @@ impl SpaceView {
                     edges,
                     color: k,
                     tick_names: p.options.clone(),
+                    whole: p.scale == Scale::Integer,
                 }
             })
             .collect()

@@ -1,36 +1,38 @@
-//! The figure of `view=train`: on the left the decision boundary with the points (2-D data) or
-//! the confusion matrix with the misclassified digits; on the right the cost per epoch (every
-//! mini-batch faint behind) above the error rate with the Bayes error, the marks of the run on
-//! both. Drawn by [`crate::chart::train`] from the session's numbers and the words of
+//! The figure of `view=train`: the decision boundary with the points (2-D data) or the confusion
+//! matrix with the misclassified digits, beside it the network diagram ([`super::diagram`]), and
+//! under them the cost per epoch (every mini-batch faint behind) and the error rate with the
+//! Bayes error, the marks of the run on both. On a narrow, tall figure the four panels stack. Drawn by [`crate::chart::train`] from the session's numbers and the words of
 //! [`super::text`] in the page's language.
+use super::diagram::diagram;
 use super::text::{mark, words, Words};
 use super::TrainView;
 use crate::app::Area;
-use crate::chart::train::{draw_boundary, draw_confusion, draw_curves, Curve, CurvesPanel, Point};
+use crate::chart::network::{draw_network, Rect};
+use crate::chart::train::{
+    draw_boundary, draw_confusion, draw_curves, figure_layout, BoundaryPlot, Curve, CurvesPanel, Point,
+};
 use crate::chart::{ChartError, Theme};
 use crate::core::lab::train::{EpochStats, EvalSet, TrainSession};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Draws the whole figure.
+/// Draws the whole figure: the panels where [`figure_layout`] puts them.
 pub(super) fn draw(view: &TrainView, root: &Area, theme: &Theme) -> Result<(), ChartError> {
     root.fill(&WHITE)?;
     let w = words(theme.lang);
     let s = &view.session;
-    let (width, _) = root.dim_in_pixel();
-    let (_, right) = root.split_horizontally(width * 50 / 100);
+    let (width, height) = root.dim_in_pixel();
+    let layout = figure_layout(width as f64, height as f64, theme);
     if s.raw.train.features == 2 {
-        // The plot rectangle is computed on the whole figure, so a click maps back the same way.
-        let title = w.boundary_title;
-        draw_boundary(
-            root,
-            s.boundary.as_ref(),
-            s.view_box,
-            &points(s),
-            s.classes,
-            title,
-            theme,
-        )?;
+        let plot = BoundaryPlot {
+            boundary: s.boundary.as_ref(),
+            view: s.view_box,
+            points: &points(s),
+            classes: s.classes,
+            title: w.boundary_title,
+            square: layout.square,
+        };
+        draw_boundary(root, &plot, theme)?;
     } else {
         let set = s.confusion.as_ref().map_or(EvalSet::Dev, |c| c.set);
         let set_name = match set {
@@ -44,10 +46,25 @@ pub(super) fn draw(view: &TrainView, root: &Area, theme: &Theme) -> Result<(), C
             &mistakes(s),
             &title,
             w.mistakes_title,
+            layout.square,
             theme,
         )?;
     }
-    curves(s, view.diagnosis.bayes_error, w, &right, theme)
+    draw_network(root, layout.network, &diagram(s, view.focus, w), theme)?;
+    let panel = |r: Rect| {
+        let [(x0, y0), (x1, y1)] = r.corners();
+        root.clone().shrink(
+            (x0.max(0) as u32, y0.max(0) as u32),
+            ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32),
+        )
+    };
+    curves(
+        s,
+        view.diagnosis.bayes_error,
+        w,
+        (&panel(layout.cost), &panel(layout.error)),
+        theme,
+    )
 }
 
 /// The rows of a 2-D set to draw: dev and test as rings, train (with clicked points) filled on
@@ -92,7 +109,7 @@ fn curves<DB: DrawingBackend>(
     s: &TrainSession,
     bayes: f64,
     w: &Words,
-    area: &DrawingArea<DB, Shift>,
+    (top, bottom): (&DrawingArea<DB, Shift>, &DrawingArea<DB, Shift>),
     theme: &Theme,
 ) -> Result<(), ChartError> {
     let spe = s.trainer.steps_per_epoch().max(1) as f64;
@@ -132,7 +149,6 @@ fn curves<DB: DrawingBackend>(
         faint,
         label: label.to_string(),
     };
-    let (top, bottom) = area.split_vertically(area.dim_in_pixel().1 / 2);
     let loss = CurvesPanel {
         title: w.cost_title.into(),
         x: (0.0, x_max),
@@ -143,9 +159,9 @@ fn curves<DB: DrawingBackend>(
             curve(dev_loss, 1, false, w.dev),
         ],
         marks: marks.clone(),
-        x_label: String::new(),
+        x_label: w.epoch.into(),
     };
-    draw_curves(&top, &loss, theme)?;
+    draw_curves(top, &loss, theme)?;
     let err = CurvesPanel {
         title: w.error_title.into(),
         x: (0.0, x_max),
@@ -158,5 +174,5 @@ fn curves<DB: DrawingBackend>(
         marks,
         x_label: w.epoch.into(),
     };
-    draw_curves(&bottom, &err, theme)
+    draw_curves(bottom, &err, theme)
 }

@@ -13,19 +13,22 @@
 //! Without a dev set (`dev=0`) the table and the CSV leave the dev columns empty and the text
 //! alternative and the diagnosis say that only the train error is known.
 use super::params::{Notice, ParamSet};
-use super::{action, read_only, Area, Progress, Stage, View, ViewEntry};
+use super::{action, background, read_only, Area, Progress, Stage, View, ViewEntry};
 use crate::app::params::format_float;
+use crate::chart::train::stacked_height;
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::Dataset;
 use crate::core::diagnosis::{Diagnosis, DiagnosisConfig, DiagnosisError, FitState};
-use crate::core::lab::train::{presets, EpochStats, RunStatus, TrainSession};
+use crate::core::lab::train::{presets, EpochStats, Pace, Pacer, RunStatus, TrainSession};
 use crate::core::math::format::{pct1, short};
 use serde_json::json;
 
 mod commands;
+mod diagram;
 mod figure;
 mod params;
 mod text;
+mod thumbnails;
 
 use params::{data_key, diagnosis_config, load_data, refused, session_config};
 pub use params::{param_of, PARAMS};
@@ -45,8 +48,11 @@ pub const ENTRY: ViewEntry = ViewEntry {
         action("reset"),
         action("checkpoint"),
         action("restore"),
+        action("unit"),
+        background("clock"),
         read_only("ui"),
         read_only("preset"),
+        read_only("thumbnails"),
     ],
     new: |p| Ok(Box::new(TrainView::build(p)?)),
 };
@@ -76,6 +82,15 @@ pub struct TrainView {
     session: TrainSession,
     /// Whether [`View::advance`] trains (Play) or not (Pause, and after a step by hand).
     playing: bool,
+    /// Play was pressed after the run was done: it trains on, `target` epochs at a time, until
+    /// paused.
+    open_ended: bool,
+    /// The `epochs` parameter (the session's target may be past it when open-ended).
+    target: usize,
+    /// The pace of a played run (steps allowed by the time the page reports).
+    pacer: Pacer,
+    /// The unit of the diagram in focus: (layer from 1, unit).
+    focus: Option<(usize, usize)>,
     diagnosis: DiagnosisConfig,
 }
 
@@ -94,6 +109,10 @@ impl TrainView {
             upload: None,
             session,
             playing: true,
+            open_ended: false,
+            target: cfg.epochs,
+            pacer: Pacer::new(params.pick::<Pace>("speed")),
+            focus: None,
             diagnosis: diagnosis_config(params),
         })
     }
@@ -172,6 +191,24 @@ impl TrainView {
         json!({"id": id, "columns": columns, "rows": last.into_iter().collect::<Vec<_>>()})
     }
 
+    /// The network's shape and settings, and the diagram's numbers ([`diagram::network_json`]).
+    fn network_json(&self) -> serde_json::Value {
+        let s = &self.session;
+        let mut out = diagram::network_json(s);
+        let extra = json!({
+            "sizes": s.config.network.sizes(),
+            "params": s.trainer.net.param_count(),
+            "output": s.config.network.output.id(),
+            "activation": s.config.network.activation,
+            "l2": s.config.network.l2,
+            "keep_prob": s.config.network.keep_prob,
+        });
+        if let (Some(o), Some(e)) = (out.as_object_mut(), extra.as_object()) {
+            o.extend(e.clone());
+        }
+        out
+    }
+
     fn checkpoints_json(&self) -> Vec<serde_json::Value> {
         self.session.checkpoints.iter().map(|c| json!(c.info())).collect()
     }
@@ -194,10 +231,16 @@ fn cells(e: &EpochStats) -> Option<[Option<f64>; 7]> {
 
 impl View for TrainView {
     fn update(&mut self, params: &ParamSet) -> Result<(), Vec<Notice>> {
-        let next = session_config(params)?;
+        let mut next = session_config(params)?;
         let key = data_key(params, self.upload_id());
         if key == self.source.key && next.same_run(&self.session.config) {
-            // Panda: the same run takes the new settings (refused: nothing changed).
+            // Panda: the same run takes the new settings (refused: nothing changed). Trained on
+            // past its end, the run keeps its target unless the epochs themselves changed.
+            if self.open_ended && next.epochs == self.target {
+                next.epochs = next.epochs.max(self.session.config.epochs);
+            } else {
+                self.open_ended = false;
+            }
             self.session.retune(&next).map_err(refused)?;
         } else {
             // A new run; the same rows (a new seed or network on the digits) are reused.
@@ -214,7 +257,11 @@ impl View for TrainView {
             }
             self.session = session;
             self.playing = true;
+            self.open_ended = false;
+            self.focus = None;
         }
+        self.target = params.int("epochs") as usize;
+        self.pacer.pace = params.pick::<Pace>("speed");
         self.dataset = params.choice("dataset");
         self.diagnosis = diagnosis_config(params);
         Ok(())
@@ -222,9 +269,26 @@ impl View for TrainView {
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
         if self.playing {
-            self.session.advance(max_units);
+            if self.open_ended && self.session.status == RunStatus::Done && !self.session.running() {
+                self.open_ended = self.session.extend(self.target).is_ok();
+            }
+            let (_, steps) = self.session.advance_paced(max_units, self.pacer.allowed());
+            self.pacer.spend(steps);
+            // trained on past the end: the next stretch starts at once (no "done" in between)
+            if self.open_ended && self.session.status == RunStatus::Done && !self.session.running() {
+                self.open_ended = self.session.extend(self.target).is_ok();
+            }
         }
         Some(self.progress())
+    }
+
+    fn height_for(&self, width: f64) -> f64 {
+        // a phone's width stacks the four panels; wider figures put two rows of two
+        if width < 560.0 {
+            stacked_height(width)
+        } else {
+            width * 0.62
+        }
     }
 
     fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
@@ -250,13 +314,11 @@ impl View for TrainView {
             "classes": s.classes,
             "features": s.raw.train.features,
             "rows": {"train": s.raw.train.rows(), "dev": s.raw.dev.rows(), "test": s.raw.test.rows()},
-            "network": {
-                "sizes": s.config.network.sizes(),
-                "params": s.trainer.net.param_count(),
-                "output": s.config.network.output.id(),
-                "l2": s.config.network.l2,
-                "keep_prob": s.config.network.keep_prob,
-            },
+            "network": self.network_json(),
+            "focus": self.focus.map(|(l, u)| json!({"layer": l, "unit": u})),
+            "open_ended": self.open_ended,
+            "pace": self.pacer.pace,
+            "grid": s.boundary.as_ref().map(|b| b.side),
             "optimizer": s.config.train.optimizer,
             "batch_size": s.config.train.batch_size.min(s.raw.train.rows()),
             "steps_per_epoch": s.trainer.steps_per_epoch(),

@@ -3,14 +3,14 @@
 //! [`SessionConfig`] they ask for, the data they name (and the key that says whether two
 //! parameter sets ask for the same rows), and the parameter a core refusal is about.
 use crate::app::params::{
-    choice, flag, float, int, list, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec,
+    choice, flag, float, int, list, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, Slider,
 };
 use crate::app::assets;
 use crate::core::data::digits::COUNT as DIGITS;
 use crate::core::data::{Dataset, Shape, SyntheticConfig};
 use crate::core::diagnosis::DiagnosisConfig;
-use crate::core::lab::train::MAX_POINTS;
 use crate::core::lab::train::{Field, SessionConfig, SessionError, MAX_EPOCHS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS};
+use crate::core::lab::train::{Pace, MAX_POINTS};
 use crate::core::math::rng::seeded;
 use crate::core::nn::{Activation, Init, MAX_BATCH};
 use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
@@ -43,9 +43,10 @@ const DECAYING: &[&str] = &["inverse_time", "exponential"];
 /// [`crate::core::lab::train::MAX_ROWS`] rows in all,
 /// batches of [`MAX_BATCH`], [`MAX_EPOCHS`] epochs.
 pub const PARAMS: &[ParamSpec] = &[
-    choice("dataset", DATASETS, "circle").group(Group::Data),
+    choice("dataset", DATASETS, "circle").group(Group::Data).main(),
     int("samples", 20, MAX_POINTS as i64, "400")
         .group(Group::Data)
+        .slider(Slider::Log)
         .when(none_of("dataset", &["csv"])),
     float("noise", 0.0, 0.5, 0.05, "0")
         .group(Group::Data)
@@ -59,12 +60,13 @@ pub const PARAMS: &[ParamSpec] = &[
         (1, MAX_HIDDEN_LAYERS),
         "8,8",
     )
-    .group(Group::Network),
+    .group(Group::Network)
+    .main(),
     choice("activation", ACTIVATIONS, "tanh").group(Group::Network),
     choice("init", INITS, "glorot").group(Group::Network),
     flag("batchnorm", false).group(Group::Network),
     choice("optimizer", OPTIMIZERS, "adam").group(Group::Optimisation),
-    log("lr", 1e-5, 10.0, "0.01").group(Group::Optimisation),
+    log("lr", 1e-5, 10.0, "0.01").group(Group::Optimisation).main(),
     float("momentum", 0.0, 0.999, 0.001, "0.9")
         .group(Group::Optimisation)
         .when(one_of("optimizer", USES_BETA1)),
@@ -75,11 +77,19 @@ pub const PARAMS: &[ParamSpec] = &[
     float("decay", 0.0, 10.0, 0.01, "0.05")
         .group(Group::Optimisation)
         .when(one_of("schedule", DECAYING)),
-    int("batch", 1, MAX_BATCH as i64, "16").group(Group::Optimisation),
-    float("lambda", 0.0, 100.0, 0.01, "0").group(Group::Regularisation),
+    int("batch", 1, MAX_BATCH as i64, "16")
+        .group(Group::Optimisation)
+        .slider(Slider::Pow2)
+        .main(),
+    // a log slider whose leftmost notch is 0 (no L2)
+    float("lambda", 0.0, 100.0, 0.01, "0")
+        .group(Group::Regularisation)
+        .slider(Slider::LogZero)
+        .main(),
     float("keep_prob", 0.05, 1.0, 0.05, "1").group(Group::Regularisation),
     int("patience", 0, 500, "0").group(Group::Regularisation),
     int("epochs", 1, MAX_EPOCHS as i64, "100").group(Group::Run),
+    choice("speed", &Pace::IDS, "steady").group(Group::Run),
     // the diagnosis' reference and the line on the error panel: the run does not read it
     float("bayes", 0.0, 1.0, 0.01, "0"),
     seed("1"),

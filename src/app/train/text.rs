@@ -61,8 +61,37 @@ pub struct Settings {
     pub patience: &'static str,
 }
 
+/// The words of the network diagram.
+pub struct DiagramWords {
+    /// The inputs' column.
+    pub inputs: &'static str,
+    /// The digits' input node: the 8 x 8 pixels.
+    pub pixels: &'static str,
+    /// A hidden layer's column: its number (from 1) and units.
+    pub hidden: fn(layer: usize, units: usize) -> String,
+    /// The output's column.
+    pub output: &'static str,
+    /// A focused unit's readout title: layer (from 1), unit (from 1), whether it is an output.
+    pub unit: fn(layer: usize, unit: usize, output: bool) -> String,
+    /// The readout's histogram.
+    pub histogram: &'static str,
+    /// The readout's weights.
+    pub incoming: &'static str,
+    /// The note when units are left out: drawn and total units of the widest layer.
+    pub shown: fn(drawn: usize, total: usize) -> String,
+    /// The readout's place while no unit is focused: how to focus one.
+    pub hint: &'static str,
+    /// The sentence of the text alternative on the diagram.
+    pub describe: &'static str,
+    /// The readout in words for the page (under the figure): the unit's title, its incoming
+    /// weights `source weight` joined, and its activation's smallest, mean and largest value.
+    pub readout: fn(title: &str, weights: &str, range: (String, String, String)) -> String,
+}
+
 /// Every word `view=train` draws or says.
 pub struct Words {
+    /// The network diagram.
+    pub diagram: DiagramWords,
     /// Left panel, 2-D data.
     pub boundary_title: &'static str,
     /// Left panel, more inputs: the confusion matrix.
@@ -121,8 +150,31 @@ pub struct Words {
 
 /// English.
 pub static EN: Words = Words {
-    boundary_title: "decision boundary (filled: train, rings: dev/test)",
-    confusion_title: "confusion matrix: true (rows) × predicted",
+    diagram: DiagramWords {
+        inputs: "inputs",
+        pixels: "8×8 pixels",
+        hidden: |l, n| format!("hidden {l} · {n}"),
+        output: "output",
+        unit: |l, u, out| {
+            if out {
+                format!("output unit {u}")
+            } else {
+                format!("layer {l} · unit {u}")
+            }
+        },
+        histogram: "activation over the training rows",
+        incoming: "strongest incoming weights",
+        shown: |d, t| format!("{d} of {t} units per layer shown, with the strongest weights between them."),
+        hint: "Point at a unit, or tab to it, for its activation histogram and incoming weights.",
+        describe: " The network diagram draws each unit's activation over the input plane (2-D data) or the first \
+                   layer's weights as 8×8 images (digits), and the weights as lines: vermillion positive, blue \
+                   negative, wider for larger magnitudes.",
+        readout: |title, w, (lo, mean, hi)| {
+            format!("{title}: incoming weights {w}. Activation over the training rows from {lo} to {hi}, mean {mean}.")
+        },
+    },
+    boundary_title: "decision boundary",
+    confusion_title: "confusion matrix: true × predicted",
     mistakes_title: "misclassified (true→predicted)",
     dev_set: "dev",
     train_set: "train",
@@ -212,8 +264,31 @@ pub static EN: Words = Words {
 
 /// Korean.
 pub static KO: Words = Words {
-    boundary_title: "결정 경계(채운 점: 훈련, 고리: dev/테스트)",
-    confusion_title: "혼동 행렬: 실제(행) × 예측",
+    diagram: DiagramWords {
+        inputs: "입력",
+        pixels: "8×8 화소",
+        hidden: |l, n| format!("은닉층 {l} · {n}"),
+        output: "출력",
+        unit: |l, u, out| {
+            if out {
+                format!("출력 유닛 {u}")
+            } else {
+                format!("층 {l} · 유닛 {u}")
+            }
+        },
+        histogram: "훈련 행에서의 활성값",
+        incoming: "들어오는 가장 큰 가중치",
+        shown: |d, t| format!("층마다 유닛 {t}개 중 {d}개와 그 사이의 가장 큰 가중치만 그렸습니다."),
+        hint: "유닛을 가리키거나 탭 키로 옮겨 가면 활성값 히스토그램과 들어오는 가중치가 보입니다.",
+        describe:
+            " 신경망 그림은 유닛마다 입력 평면 위의 활성값(2차원 데이터) 또는 첫 층의 가중치를 8×8 그림(숫자)으로, \
+                   가중치는 선으로 그립니다: 주홍은 양수, 파랑은 음수, 크기가 클수록 굵게.",
+        readout: |title, w, (lo, mean, hi)| {
+            format!("{title}: 들어오는 가중치 {w}. 훈련 행에서의 활성값은 {lo}부터 {hi}까지, 평균 {mean}.")
+        },
+    },
+    boundary_title: "결정 경계",
+    confusion_title: "혼동 행렬: 실제 × 예측",
     mistakes_title: "잘못 분류된 예(실제→예측)",
     dev_set: "dev",
     train_set: "훈련",
@@ -339,5 +414,11 @@ pub fn describe(w: &Words, f: &Facts, normalised: bool, status: RunStatus) -> St
     } else {
         w.inputs_raw
     };
-    format!("{}{}{}{inputs}{status}", (w.run)(f), (w.progress)(f), (w.diagnosis)(f))
+    format!(
+        "{}{}{}{}{inputs}{status}",
+        (w.run)(f),
+        (w.progress)(f),
+        (w.diagnosis)(f),
+        w.diagram.describe
+    )
 }

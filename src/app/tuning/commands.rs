@@ -1,11 +1,14 @@
 //! The actions of `view=tuning` that are not parameters: `workers` (who trains: Web Workers or
 //! the page), the background bookkeeping of the workers' jobs (`claim`, `release`, `result`,
 //! `partial`: nothing is redrawn at once, the work loop redraws when the progress moves),
-//! `next_round` (coarse to fine) and the read-only `status` the page's line under the figure
-//! reads. Every worker's message is checked by the core; a refused one leaves the view as it was.
+//! `next_round` (coarse to fine), the read-only `status` the page's line under the figure
+//! reads, and the read-only `points`: where the scatter drew each trial, for the readout of the
+//! trial under the pointer. Every worker's message is checked by the core; a refused one leaves the view as it was.
+use super::figure::{trial_points, Panel};
 use super::TuningView;
 use crate::app::params::Notice;
 use crate::app::{action, background, read_only, CommandSpec};
+use crate::chart::{Lang, Theme};
 use crate::core::lab::tuning::{Compute, JobReport, MAX_REPORT_BYTES};
 use serde_json::json;
 
@@ -14,6 +17,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     action("workers"),
     background("claim"),
     read_only("status"),
+    read_only("points"),
     background("release"),
     background("result"),
     background("partial"),
@@ -41,6 +45,35 @@ impl TuningView {
             "compare": self.study.comparison(),
             "code": self.exports(),
         })
+    }
+
+    /// `points` with `arg` `"width,height,scale,lang"` (the canvas in device pixels, the pixel
+    /// ratio, `en`/`ko`): every trial of the scatter where it is drawn, in CSS pixels, with its
+    /// lr, λ and validation accuracy; empty while another panel is shown.
+    pub(super) fn points(&self, arg: &str) -> Result<serde_json::Value, Notice> {
+        let bad = || Notice::rejected("points", format!("expected width,height,scale,lang, got {arg:?}"));
+        let parts: Vec<&str> = arg.split(',').map(str::trim).collect();
+        let [w, h, scale, lang] = parts[..] else {
+            return Err(bad());
+        };
+        let (w, h): (u32, u32) = (w.parse().map_err(|_| bad())?, h.parse().map_err(|_| bad())?);
+        let scale: f64 = scale.parse().map_err(|_| bad())?;
+        let side = 1..=crate::app::MAX_FIGURE_SIDE;
+        // (0.25..=4.0).contains is false for NaN
+        let fits = side.contains(&w) && side.contains(&h) && (0.25..=4.0).contains(&scale);
+        if !fits {
+            return Err(bad());
+        }
+        if self.panel != Panel::Scatter {
+            return Ok(json!([]));
+        }
+        let theme = Theme {
+            scale,
+            lang: Lang::from_code(lang),
+        };
+        let points =
+            trial_points(self.study.search(), (w, h), &theme).map_err(|e| Notice::rejected("points", e.to_string()))?;
+        Ok(json!(points))
     }
 
     /// Runs action `name` (listed in [`COMMANDS`], not `status`) with its text `arg`.

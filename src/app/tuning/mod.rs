@@ -91,10 +91,12 @@ impl TuningView {
         json!({"id": "best", "columns": ["trial", "lr", "weight_decay", "epochs", "train_acc", "val_acc"], "rows": rows})
     }
 
-    /// The round's ranges as Optuna and Ray Tune code.
+    /// The round's ranges as Optuna and Ray Tune code, for as many trials as the search runs.
     fn exports(&self) -> serde_json::Value {
-        match self.study.search().round().space() {
-            Some(space) => json!({"optuna": space.optuna(), "ray_tune": space.ray_tune()}),
+        let search = self.study.search();
+        let trials = search.config.trials;
+        match search.round().space() {
+            Some(space) => json!({"optuna": space.optuna(trials), "ray_tune": space.ray_tune(trials)}),
             None => json!({}),
         }
     }
@@ -119,9 +121,14 @@ impl View for TuningView {
         Some(Progress { done, total })
     }
 
-    fn query(&self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+    fn height_for(&self, width: f64) -> f64 {
+        figure::height_for(self.panel, width, self.k, self.study.search().config.trials)
+    }
+
+    fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
         match name {
             "status" => Ok(self.status()),
+            "points" => Ok(self.points(arg)?),
             _ => Err(Notice::unknown_command(ENTRY.id, name).into()),
         }
     }

@@ -2,8 +2,10 @@
 //! floor), the minimum as a cross, each path clipped to the window (Liang & Barsky) with a dot per
 //! step while it is short, a cross where it exploded, the start ringed; a legend in the overlay or
 //! a title per small multiple.
-use super::{thin_px, OptimizersChartData, PanelGeometry, MAX_MARKED_STEPS, MULTIPLE_INSET};
+use super::{thin_px, OptimizersChartData, PanelGeometry, MAX_MARKED_STEPS, OVERLAY_INSET, STACKED_INSET};
 use crate::chart::legend::{draw_legend, legend_size, LegendEntry, LegendMark};
+use crate::chart::scale::{fit, nice_ticks, tick_count, Ticked};
+use crate::chart::ticks::linear_label;
 use crate::chart::{ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -74,10 +76,25 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
     shown: &[usize],
     theme: &Theme,
 ) -> Result<[i32; 4], ChartError> {
-    let small = panel.inset == MULTIPLE_INSET;
+    let small = panel.inset != OVERLAY_INSET;
+    // a small multiple above another in one column shares the lowest one's x tick labels
+    let stacked = panel.inset == STACKED_INSET;
     let [l, t, r, b] = panel.inset;
     // insets = margin + label area; label areas are 30 (overlay 38) px left and 18 (26) px below
-    let (ylab, xlab) = if small { (28.0, 18.0) } else { (38.0, 26.0) };
+    let (ylab, xlab) = match (small, stacked) {
+        (_, true) => (28.0, 0.0),
+        (true, false) => (28.0, 18.0),
+        (false, _) => (38.0, 26.0),
+    };
+    let (w, h) = area.dim_in_pixel();
+    let (pw, ph) = (w as f64 / theme.scale - l - r, h as f64 / theme.scale - t - b);
+    let ((x0, x1), (y0, y1)) = (data.x_range, data.y_range);
+    let xt = if stacked {
+        Vec::new()
+    } else {
+        nice_ticks(x0, x1, tick_count(pw, 48.0).min(5))
+    };
+    let yt = nice_ticks(y0, y1, tick_count(ph, 30.0).min(5));
     let mut chart = ChartBuilder::on(area)
         .margin_left(theme.px(l - ylab))
         .margin_top(theme.px(t))
@@ -85,15 +102,14 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
         .margin_bottom(theme.px(b - xlab))
         .x_label_area_size(theme.px(xlab))
         .y_label_area_size(theme.px(ylab))
-        .build_cartesian_2d(data.x_range.0..data.x_range.1, data.y_range.0..data.y_range.1)?;
+        .build_cartesian_2d(Ticked::new(x0, x1, xt), Ticked::new(y0, y1, yt))?;
+    let (x_label, y_label) = (|x: &f64| linear_label(*x, x1 - x0), |y: &f64| linear_label(*y, y1 - y0));
     // no grid: the iso-lines are the texture of this panel
     theme
         .mesh(&mut chart.configure_mesh(), if small { 10.0 } else { 12.0 })
         .bold_line_style(TRANSPARENT)
-        .x_labels(5)
-        .y_labels(5)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|y| format!("{y:.0}"))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
         .draw()?;
     let thin = theme.px(1.0);
     let n_levels = data.contours.len();
@@ -162,7 +178,8 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
                 None => p.label.clone(),
             };
             let x = theme.px(l) as i32;
-            let style = theme.font(12.0).color(&p.color).pos(Pos::new(HPos::Left, VPos::Center));
+            let (title, size) = fit(&title, w as f64 - x as f64 - theme.px(4.0) as f64, 12.0, theme);
+            let style = theme.font(size).color(&p.color).pos(Pos::new(HPos::Left, VPos::Center));
             area.draw(&Text::new(title, (x, theme.px(t / 2.0) as i32), style))?;
         }
     }
@@ -186,12 +203,16 @@ pub(super) fn draw_contour_panel<DB: DrawingBackend>(
         let (w, _) = legend_size(&entries, theme);
         let base = area.get_base_pixel();
         let inset = theme.px(8.0) as i32;
-        draw_legend(
-            area,
-            (xs.end - base.0 - inset - w as i32, ys.start - base.1 + inset),
-            &entries,
-            theme,
-        )?;
+        // on a narrow figure (one panel across a phone) the plot is low: the legend goes to the
+        // bottom-right corner, away from the DLFS start and the paths' way in along the valley
+        let (_, h) = legend_size(&entries, theme);
+        let narrow = panel.frac[2] - panel.frac[0] > 0.99;
+        let top = if narrow {
+            ys.end - base.1 - inset - h as i32
+        } else {
+            ys.start - base.1 + inset
+        };
+        draw_legend(area, (xs.end - base.0 - inset - w as i32, top), &entries, theme)?;
     }
     Ok([xs.start, ys.start, xs.end, ys.end])
 }

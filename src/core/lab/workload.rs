@@ -210,8 +210,10 @@ impl Workload {
             } => {
                 a.copy_from_slice(x);
                 for w in ws.iter() {
-                    dense::forward(a, w, None, *n, *width, *width, z, scratch);
-                    Activation::Sigmoid.forward(z, a, 0.0);
+                    // z = sigmoid(a w), the sigmoid fused into the product's write-back; then z
+                    // is the next layer's input
+                    dense::forward_activated(a, w, *n, *width, *width, Activation::Sigmoid, 0.0, None, z, scratch);
+                    std::mem::swap(a, z);
                 }
                 a.iter().map(|&v| v as f64).sum::<f64>() / a.len() as f64
             }

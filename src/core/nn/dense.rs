@@ -4,9 +4,12 @@
 //! `n_out` biases: forward `Z = X W + b` (b added to every row); backward, from `dZ = dJ/dZ`:
 //! `dW = X^T dZ`, `db = sum over rows of dZ`, `dX = dZ W^T`. The `1/m` of the batch average is
 //! already inside `dZ` (the output layer puts it there), so no layer divides by `m` again.
-//! The products run through [`NnFloat::gemm`].
+//! The products run through [`NnFloat::gemm`]; [`forward_activated`] also applies the layer's
+//! activation, fused into the product's write-back for the sigmoid and tanh
+//! ([`NnFloat::gemm_then`]).
+use super::activation::Activation;
 use super::float::NnFloat;
-use crate::core::math::gemm::GemmScratch;
+use crate::core::math::gemm::{Epilogue, GemmScratch};
 
 /// `z = x w (+ b)` for an `m`-row batch; `b` is `None` when batch norm follows (its beta replaces
 /// the bias).
@@ -26,6 +29,43 @@ pub fn forward<T: NnFloat>(
         for row in z.chunks_exact_mut(n_out) {
             row.iter_mut().zip(b).for_each(|(z, &b)| *z += b);
         }
+    }
+}
+
+/// `z = x w` and `a = g(z)` for an `m`-row batch without bias (a layer followed by its
+/// activation, no batch norm between), in one pass over the output for the sigmoid and tanh
+/// (the same bits as [`forward`] then [`Activation::forward`]). With `z` `None`, the
+/// pre-activation is not kept and `a` is the only output. `slope` is leaky ReLU's.
+#[allow(clippy::too_many_arguments)]
+pub fn forward_activated<T: NnFloat>(
+    x: &[T],
+    w: &[T],
+    m: usize,
+    n_in: usize,
+    n_out: usize,
+    activation: Activation,
+    slope: T,
+    z: Option<&mut [T]>,
+    a: &mut [T],
+    s: &mut GemmScratch,
+) {
+    let epilogue = match activation {
+        Activation::Sigmoid => Epilogue::Sigmoid,
+        Activation::Tanh => Epilogue::Tanh,
+        _ => Epilogue::None,
+    };
+    match (z, epilogue) {
+        (Some(z), Epilogue::None) => {
+            forward(x, w, None, m, n_in, n_out, z, s);
+            activation.forward(&z[..m * n_out], &mut a[..m * n_out], slope);
+        }
+        (Some(z), fused) => T::gemm_then(m, n_in, n_out, x, w, z, fused, Some(a), s),
+        (None, Epilogue::None) => {
+            forward(x, w, None, m, n_in, n_out, a, s);
+            let z = a[..m * n_out].to_vec();
+            activation.forward(&z, &mut a[..m * n_out], slope);
+        }
+        (None, fused) => T::gemm_then(m, n_in, n_out, x, w, a, fused, None, s),
     }
 }
 

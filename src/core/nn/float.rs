@@ -6,9 +6,11 @@
 //!
 //! The products of the dense layers go through [`NnFloat::gemm`]: for `f32`, trainlab's blocked
 //! SGEMM ([`crate::core::math::gemm`], SIMD128 in the browser, the same bits natively); for `f64`,
-//! ndarray's `general_mat_mul`.
+//! ndarray's `general_mat_mul`. [`NnFloat::gemm_then`] adds the sigmoid or tanh of a forward
+//! pass; for `f32` it is fused into the product's write-back ([`sgemm_then`], the same bits as
+//! the product followed by the activation).
 use crate::core::math::exp::{sigmoid, sigmoid_f32_slice, tanh, tanh_f32_slice, PortableExp};
-use crate::core::math::gemm::{sgemm, GemmScratch, MatRef};
+use crate::core::math::gemm::{sgemm, sgemm_then, Epilogue, GemmScratch, MatRef};
 use ndarray::{linalg::general_mat_mul, ArrayView2, ArrayViewMut2, LinalgScalar};
 
 /// A float type the network can run in: `f32` or `f64`.
@@ -50,6 +52,35 @@ pub trait NnFloat: PortableExp + LinalgScalar {
         accumulate: bool,
         scratch: &mut GemmScratch,
     );
+    /// `C (m x k times k x n, both untransposed) = A B` (overwritten), then `g(C)` into `act`
+    /// (or over `C` when `act` is `None`) for the activation of `epilogue`. Default: the product,
+    /// then the activation over the slice; `f32` fuses the two ([`sgemm_then`]).
+    #[allow(clippy::too_many_arguments)]
+    fn gemm_then(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[Self],
+        b: &[Self],
+        c: &mut [Self],
+        epilogue: Epilogue,
+        act: Option<&mut [Self]>,
+        scratch: &mut GemmScratch,
+    ) {
+        Self::gemm(m, k, n, a, false, b, false, c, false, scratch);
+        let slice: fn(&[Self], &mut [Self]) = match epilogue {
+            Epilogue::None => return,
+            Epilogue::Sigmoid => Self::sigmoid_slice,
+            Epilogue::Tanh => Self::tanh_slice,
+        };
+        match act {
+            Some(out) => slice(&c[..m * n], &mut out[..m * n]),
+            None => {
+                let z = c[..m * n].to_vec();
+                slice(&z, &mut c[..m * n]);
+            }
+        }
+    }
 }
 
 /// `C = op(A) op(B)` through ndarray (matrixmultiply).
@@ -139,5 +170,19 @@ impl NnFloat for f32 {
             MatRef::new(&b[..k * n], k, n)
         };
         sgemm(a, b, c, n, acc, scratch)
+    }
+    fn gemm_then(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[Self],
+        b: &[Self],
+        c: &mut [Self],
+        epilogue: Epilogue,
+        act: Option<&mut [Self]>,
+        scratch: &mut GemmScratch,
+    ) {
+        let (a, b) = (MatRef::new(&a[..m * k], m, k), MatRef::new(&b[..k * n], k, n));
+        sgemm_then(a, b, c, n, false, scratch, epilogue, act)
     }
 }

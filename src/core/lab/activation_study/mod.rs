@@ -11,21 +11,26 @@
 //! BN when on, `da_prev = dz W^T`) and records `|dJ/dz|` per layer: shrinking towards the input is
 //! the vanishing gradient, growing is the exploding one.
 //!
-//! Computed in f32 with [`crate::core::math::gemm`] (fast enough to redraw on every input). The
-//! named settings a view offers (the studied activations, DLFS's initialisations, the direction)
-//! are in `choices.rs`; the [`Histogram`] in `histogram.rs`.
-use crate::core::math::gemm::GemmScratch;
+//! Computed in f32 with [`crate::core::math::gemm`], the sigmoid and tanh fused into the
+//! products where no batch norm comes between (fast enough to redraw on every input at DLFS's
+//! sizes). A study is a [`StudyJob`] of small tasks (`job.rs`), run at once ([`ActivationStudyConfig::run`])
+//! or a little at a time by a view that keeps its old figure meanwhile. The named settings a
+//! view offers (the studied activations, DLFS's initialisations, the direction) are in
+//! `choices.rs`; the [`Histogram`] in `histogram.rs`; one layer's numbers in `stats.rs`.
 use crate::core::math::rng::{seeded, standard_normal};
 use crate::core::nn::activation::Activation;
-use crate::core::nn::batchnorm::{backward as bn_backward, forward_train, BnCache, RunningStats};
-use crate::core::nn::dense;
 use crate::core::nn::init::Init;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 mod choices;
 mod histogram;
+mod job;
+mod stats;
 pub use choices::{Direction, NamedInit, STUDIED, STUDIED_IDS};
 pub use histogram::Histogram;
+pub use job::{StudyJob, PER_ELEMENT, PROGRESS_STEPS, ROWS, UNIT_FLOPS};
+pub use stats::is_saturated;
 
 /// Offset of the seed of the upstream-gradient stream.
 pub const UPSTREAM_STREAM: u64 = 0x005e_ed0f_9a4d;
@@ -86,13 +91,14 @@ impl Default for ActivationStudyConfig {
 /// The random draws of a study: the input, the weights as unit normals (scaled by the
 /// initialisation's std when used, giving exactly the values [`Init::fill`] would), and the upstream
 /// gradient. They depend only on the seed and the sizes, so a view can keep them while the
-/// activation, the initialisation or the direction change.
+/// activation, the initialisation or the direction change; a clone shares them (a running
+/// [`StudyJob`] holds one).
 #[derive(Clone, Debug)]
 pub struct StudyDraws {
     key: (u64, usize, usize, usize),
-    x: Vec<f32>,
-    unit_weights: Vec<Vec<f64>>,
-    upstream: Option<Vec<f32>>,
+    x: Arc<Vec<f32>>,
+    unit_weights: Arc<Vec<Vec<f64>>>,
+    upstream: Option<Arc<Vec<f32>>>,
 }
 
 /// One layer's numbers in one run.
@@ -170,13 +176,6 @@ impl std::fmt::Display for StudyError {
 
 impl std::error::Error for StudyError {}
 
-fn mean_std(v: &[f32]) -> (f64, f64) {
-    let n = v.len().max(1) as f64;
-    let mean = v.iter().map(|&x| x as f64).sum::<f64>() / n;
-    let var = v.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / n;
-    (mean, var.sqrt())
-}
-
 impl ActivationStudyConfig {
     /// Checks sizes (before any allocation) and the initialisation; the error names the field.
     pub fn validate(&self) -> Result<(), StudyError> {
@@ -204,7 +203,7 @@ impl ActivationStudyConfig {
         Ok(())
     }
 
-    fn key(&self) -> (u64, usize, usize, usize) {
+    pub(crate) fn key(&self) -> (u64, usize, usize, usize) {
         (self.seed, self.samples, self.units, self.layers)
     }
 
@@ -221,8 +220,8 @@ impl ActivationStudyConfig {
             .collect();
         Ok(StudyDraws {
             key: self.key(),
-            x,
-            unit_weights,
+            x: Arc::new(x),
+            unit_weights: Arc::new(unit_weights),
             upstream: None,
         })
     }
@@ -233,189 +232,20 @@ impl ActivationStudyConfig {
         self.run_with(&mut draws)
     }
 
-    /// Runs the study on earlier draws (drawn again when the seed or a size differs).
+    /// Runs the study on earlier draws (drawn again when the seed or a size differs; `draws`
+    /// then holds the new ones).
     pub fn run_with(&self, draws: &mut StudyDraws) -> Result<ActivationStudy, StudyError> {
+        let mut job = self.start(draws)?;
+        job.run_to_end();
+        *draws = job.draws().expect("a job run to its end has made its draws").clone();
+        Ok(job.finish().expect("a job run to its end"))
+    }
+
+    /// The study as a job not yet run (validated first), reusing `earlier` draws when the seed
+    /// and the sizes match and drawing in the job otherwise (then [`StudyJob::draws`] has them
+    /// for the next study).
+    pub fn start(&self, earlier: &StudyDraws) -> Result<StudyJob, StudyError> {
         self.validate()?;
-        if draws.key != self.key() {
-            *draws = self.draw()?;
-        }
-        let (m, n) = (self.samples, self.units);
-        if self.backward && draws.upstream.is_none() {
-            let mut rng = seeded(self.seed.wrapping_add(UPSTREAM_STREAM));
-            draws.upstream = Some((0..m * n).map(|_| standard_normal(&mut rng) as f32).collect());
-        }
-        let std = self.init.std(n, n);
-        // f32(std * z): the very values Init::fill draws for a N(0, std^2) initialisation
-        let weights: Vec<Vec<f32>> = draws
-            .unit_weights
-            .iter()
-            .map(|w| w.iter().map(|&z| (std * z) as f32).collect())
-            .collect();
-        let upstream = draws.upstream.as_deref().unwrap_or(&[]);
-        let plain = self.pass(&draws.x, &weights, upstream, false);
-        let batch_norm = self.pass(&draws.x, &weights, upstream, true);
-        Ok(ActivationStudy {
-            weight_std: std,
-            plain,
-            batch_norm,
-        })
-    }
-
-    fn range(&self, runs: &[&[Vec<f32>]]) -> (f64, f64) {
-        match self.activation {
-            Activation::Sigmoid => (0.0, 1.0),
-            Activation::Tanh => (-1.0, 1.0),
-            _ => {
-                // ReLU and linear: a shared range over every layer so the panels compare.
-                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-                for a in runs.iter().flat_map(|r| r.iter()).flat_map(|l| l.iter()) {
-                    let v = *a as f64;
-                    if v.is_finite() {
-                        lo = lo.min(v);
-                        hi = hi.max(v);
-                    }
-                }
-                if lo.is_finite() && hi > lo {
-                    (lo, hi)
-                } else {
-                    (lo.min(0.0), lo.max(0.0) + 1.0)
-                }
-            }
-        }
-    }
-
-    fn pass(&self, x: &[f32], weights: &[Vec<f32>], upstream: &[f32], bn: bool) -> Vec<LayerStats> {
-        let (m, n) = (self.samples, self.units);
-        let mut scratch = GemmScratch::default();
-        let ones = vec![1f32; n];
-        let zeros = vec![0f32; n];
-        let mut zs: Vec<Vec<f32>> = Vec::with_capacity(self.layers);
-        let mut acts: Vec<Vec<f32>> = Vec::with_capacity(self.layers);
-        let mut caches: Vec<BnCache<f32>> = Vec::with_capacity(self.layers);
-        for (l, w) in weights.iter().enumerate() {
-            let input = if l == 0 { x } else { &acts[l - 1] };
-            let mut z = vec![0f32; m * n];
-            dense::forward(input, w, None, m, n, n, &mut z, &mut scratch);
-            let mut cache = BnCache::default();
-            if bn {
-                let mut normed = vec![0f32; m * n];
-                let mut running = RunningStats::new(n);
-                forward_train(
-                    &z,
-                    m,
-                    n,
-                    &ones,
-                    &zeros,
-                    self.eps as f32,
-                    0.9,
-                    &mut running,
-                    &mut cache,
-                    &mut normed,
-                );
-                z = normed;
-            }
-            let mut a = vec![0f32; m * n];
-            self.activation.forward(&z, &mut a, 0.01);
-            zs.push(z);
-            acts.push(a);
-            caches.push(cache);
-        }
-        let (lo, hi) = self.range(&[&acts]);
-        let grads = self
-            .backward
-            .then(|| self.backprop(&zs, &acts, &caches, weights, upstream, bn, &mut scratch));
-        let grad_range = grads.as_ref().map(|g| log_range(g));
-        (0..self.layers)
-            .map(|l| {
-                let a = &acts[l];
-                let (mean, std) = mean_std(a);
-                let (pre_mean, pre_std) = mean_std(&zs[l]);
-                let saturated = a.iter().filter(|&&v| self.is_saturated(v)).count() as f64 / a.len() as f64;
-                let dead_units = if self.activation == Activation::Relu {
-                    (0..n)
-                        .filter(|&j| a.iter().skip(j).step_by(n).all(|&v| v <= 0.0))
-                        .count() as f64
-                        / n as f64
-                } else {
-                    0.0
-                };
-                let (grad_hist, grad_mean_abs) = match (&grads, grad_range) {
-                    (Some(g), Some((glo, ghi))) => {
-                        let logs = g[l].iter().map(|&v| (v.abs() as f64).max(1e-30).log10());
-                        let mean_abs = g[l].iter().map(|&v| v.abs() as f64).sum::<f64>() / g[l].len() as f64;
-                        (Some(Histogram::of(logs, glo, ghi, self.bins)), Some(mean_abs))
-                    }
-                    _ => (None, None),
-                };
-                LayerStats {
-                    hist: Histogram::of(a.iter().map(|&v| v as f64), lo, hi, self.bins),
-                    mean,
-                    std,
-                    saturated,
-                    dead_units,
-                    pre_mean,
-                    pre_std,
-                    grad_hist,
-                    grad_mean_abs,
-                }
-            })
-            .collect()
-    }
-
-    fn is_saturated(&self, a: f32) -> bool {
-        match self.activation {
-            Activation::Sigmoid => !(0.01..=0.99).contains(&a),
-            Activation::Tanh => a.abs() > 0.99,
-            Activation::Relu => a <= 0.0,
-            Activation::LeakyRelu | Activation::Linear => false,
-        }
-    }
-
-    /// dJ/dz per layer for dJ/da_L = `upstream`.
-    #[allow(clippy::too_many_arguments)]
-    fn backprop(
-        &self,
-        zs: &[Vec<f32>],
-        acts: &[Vec<f32>],
-        caches: &[BnCache<f32>],
-        weights: &[Vec<f32>],
-        upstream: &[f32],
-        bn: bool,
-        scratch: &mut GemmScratch,
-    ) -> Vec<Vec<f32>> {
-        let (m, n) = (self.samples, self.units);
-        let ones = vec![1f32; n];
-        let (mut dgamma, mut dbeta) = (vec![0f32; n], vec![0f32; n]);
-        let mut grads = vec![Vec::new(); self.layers];
-        let mut da = upstream.to_vec();
-        for l in (0..self.layers).rev() {
-            let mut dz = da.clone();
-            self.activation.backward(&zs[l], &acts[l], &mut dz, 0.01);
-            grads[l] = dz.clone();
-            if bn {
-                bn_backward(&mut dz, m, n, &ones, &caches[l], &mut dgamma, &mut dbeta);
-            }
-            if l > 0 {
-                dense::grad_input(&dz, &weights[l], m, n, n, &mut da, scratch);
-            }
-        }
-        grads
-    }
-}
-
-/// A shared log10 range for the gradient histograms of every layer.
-fn log_range(grads: &[Vec<f32>]) -> (f64, f64) {
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in grads.iter().flatten() {
-        let a = v.abs() as f64;
-        if a > 0.0 && a.is_finite() {
-            lo = lo.min(a.log10());
-            hi = hi.max(a.log10());
-        }
-    }
-    if lo.is_finite() && hi > lo {
-        (lo.max(hi - 12.0), hi)
-    } else {
-        (-1.0, 1.0)
+        Ok(StudyJob::new(*self, earlier))
     }
 }

@@ -5,15 +5,17 @@
 //! Cost on `n` rows: the mean output loss (summed chunk by chunk as `mean_chunk * m_chunk`) plus
 //! the L2 term `lambda/(2n) sum ||W||^2` once. Error: the share of rows whose predicted class
 //! (argmax for softmax, `a >= 0.5` for one sigmoid) is not the label. Boundary: the predicted
-//! class and its probability at the centres of a `GRID x GRID` lattice over the plot's region,
-//! mapped through the same standardisation as the data.
+//! class and its probability at the centres of a `side x side` lattice over the plot's region
+//! ([`super::units::grid_sides`]: 72 for small networks, 36 for large ones), mapped through the
+//! same standardisation as the data. The same passes fill the network diagram's numbers
+//! ([`super::units`]): the training rows' pass the units' activation histograms, the grid's pass
+//! every unit's activation over the plane.
 use super::stats::EpochStats;
+use super::units::{Histograms, UnitGrids};
 use crate::core::data::{Dataset, Scaler};
 use crate::core::nn::{argmax, Network, TrainData};
 use serde::{Deserialize, Serialize};
 
-/// Side of the decision-boundary grid: 40 (1,600 predictions).
-pub const GRID: usize = 40;
 /// Most misclassified rows listed: 32.
 pub const MAX_MISTAKES: usize = 32;
 
@@ -114,7 +116,12 @@ pub struct EvalJob {
     grid_class: Vec<u8>,
     grid_conf: Vec<f32>,
     view: ViewBox,
+    side: usize,
     figure_only: bool,
+    /// Every unit's activation over the plane (2-D data), filled by the grid's pass.
+    pub units: Option<UnitGrids>,
+    /// Every unit's activation histogram over the training rows (full evaluations only).
+    pub histograms: Histograms,
     /// The boundary, once computed.
     pub boundary: Option<Boundary>,
     /// The confusion matrix, once computed.
@@ -144,7 +151,7 @@ fn label(y: &[f32]) -> usize {
 }
 
 /// What an evaluation needs to know of its session.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct EvalSetup<'a> {
     /// The mini-batch size (a chunk is three batches, 64..=2048 rows).
     pub batch_size: usize,
@@ -156,19 +163,24 @@ pub struct EvalSetup<'a> {
     pub view_box: ViewBox,
     /// The input map applied to the grid points.
     pub scaler: &'a Scaler,
+    /// Sides of the boundary grid and of the unit grids ([`super::units::grid_sides`]).
+    pub grid: (usize, usize),
+    /// Units per layer, inputs first.
+    pub sizes: Vec<usize>,
 }
 
 impl EvalJob {
     /// The evaluation of epoch `epoch` (`step` steps, learning rate `lr`).
     pub fn new(s: &EvalSetup, epoch: u64, step: u64, lr: f64) -> EvalJob {
         let chunk = (3 * s.batch_size).clamp(64, 2048);
+        let (side, unit_side) = s.grid;
         let grid = (s.features == 2).then(|| {
             let ((x0, x1), (y0, y1)) = s.view_box;
-            let mut g = Vec::with_capacity(GRID * GRID * 2);
-            for j in 0..GRID {
-                for i in 0..GRID {
-                    let x = x0 + (x1 - x0) * (i as f64 + 0.5) / GRID as f64;
-                    let y = y0 + (y1 - y0) * (j as f64 + 0.5) / GRID as f64;
+            let mut g = Vec::with_capacity(side * side * 2);
+            for j in 0..side {
+                for i in 0..side {
+                    let x = x0 + (x1 - x0) * (i as f64 + 0.5) / side as f64;
+                    let y = y0 + (y1 - y0) * (j as f64 + 0.5) / side as f64;
                     g.push(((x - s.scaler.shift[0]) * s.scaler.scale[0]) as f32);
                     g.push(((y - s.scaler.shift[1]) * s.scaler.scale[1]) as f32);
                 }
@@ -185,11 +197,14 @@ impl EvalJob {
             classes: s.classes,
             train: Sums::default(),
             dev: Sums::default(),
+            units: grid.is_some().then(|| UnitGrids::new(unit_side, &s.sizes)),
             grid,
             grid_class: Vec::new(),
             grid_conf: Vec::new(),
             view: s.view_box,
+            side,
             figure_only: false,
+            histograms: Histograms::default(),
             boundary: None,
             confusion: None,
         }
@@ -256,6 +271,9 @@ impl EvalJob {
             Ok(_) => net.loss(y).map(|l| l - net.l2_cost(m)).unwrap_or(f64::NAN),
             Err(_) => f64::NAN,
         };
+        if !dev {
+            self.histograms.add(net, m);
+        }
         let mut wrong = 0;
         for (r, (a, t)) in net.output().chunks_exact(no).zip(y.chunks_exact(no)).enumerate() {
             let (p, want) = (predicted(a).0, label(t));
@@ -286,7 +304,8 @@ impl EvalJob {
             self.stage = Stage::Done;
             return;
         };
-        let cells = GRID * GRID;
+        let side = self.side;
+        let cells = side * side;
         let end = (self.pos + self.chunk).min(cells);
         let m = end - self.pos;
         if m > 0 {
@@ -297,6 +316,9 @@ impl EvalJob {
                     self.grid_class.push(k as u8);
                     self.grid_conf.push(if p.is_finite() { p } else { 0.0 });
                 }
+                if let Some(units) = self.units.as_mut() {
+                    units.capture(net, self.pos, end, side);
+                }
             } else {
                 self.grid_class.extend(std::iter::repeat_n(0, m));
                 self.grid_conf.extend(std::iter::repeat_n(0.0, m));
@@ -305,7 +327,7 @@ impl EvalJob {
         self.pos = end;
         if end == cells {
             self.boundary = Some(Boundary {
-                side: GRID,
+                side,
                 x: self.view.0,
                 y: self.view.1,
                 class: std::mem::take(&mut self.grid_class),

@@ -1,10 +1,11 @@
 //! What the learner does to a running session between two steps (seed 004, "babysitting one
 //! model" — the panda): change the tunable settings without touching the weights
 //! ([`TrainSession::retune`]), add a clicked training point ([`TrainSession::add_point`]), save
-//! the state and go back to it ([`TrainSession::checkpoint`], [`TrainSession::restore`]). Each
-//! change and each restore is marked at the step where it takes effect.
+//! the state and go back to it ([`TrainSession::checkpoint`], [`TrainSession::restore`]), train on
+//! past the end ([`TrainSession::extend`]). Each change and each restore is marked at the step
+//! where it takes effect.
 use super::checkpoint::{Checkpoint, Saved};
-use super::config::{output_for, SessionConfig, SessionError, MAX_CHECKPOINTS, MAX_ROWS};
+use super::config::{output_for, SessionConfig, SessionError, MAX_CHECKPOINTS, MAX_EPOCHS, MAX_ROWS};
 use super::session::TrainSession;
 use super::stats::{Change, Mark, MarkKind, RunStatus};
 
@@ -44,7 +45,52 @@ impl std::fmt::Display for NoCheckpoint {
 
 impl std::error::Error for NoCheckpoint {}
 
+/// Why a stopped run cannot train on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExtendError {
+    /// The run diverged: its weights are not finite or have blown up.
+    Diverged,
+    /// The run has [`MAX_EPOCHS`] epochs already.
+    AtMostEpochs(usize),
+}
+
+impl std::fmt::Display for ExtendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExtendError::Diverged => {
+                f.write_str("the run diverged: lower the learning rate, go back to a checkpoint or reset")
+            }
+            ExtendError::AtMostEpochs(n) => write!(f, "a run trains at most {n} epochs"),
+        }
+    }
+}
+
+impl std::error::Error for ExtendError {}
+
 impl TrainSession {
+    /// Trains on past a finished run (Play after the target epochs, or after an early stop):
+    /// the target becomes `epochs` more than the epochs done (at most [`MAX_EPOCHS`]) and the
+    /// run is running again. After an early stop the patience counts again from the current
+    /// epoch (the restored best weights go on training). A running run is left as it is.
+    /// Refused for a diverged run and at [`MAX_EPOCHS`].
+    pub fn extend(&mut self, epochs: usize) -> Result<(), ExtendError> {
+        match self.status {
+            RunStatus::Running => return Ok(()),
+            RunStatus::Diverged => return Err(ExtendError::Diverged),
+            RunStatus::Done | RunStatus::EarlyStopped => {}
+        }
+        let done = self.epochs_done() as usize;
+        if done >= MAX_EPOCHS {
+            return Err(ExtendError::AtMostEpochs(MAX_EPOCHS));
+        }
+        if self.status == RunStatus::EarlyStopped {
+            self.best = None;
+        }
+        self.config.epochs = (done + epochs.max(1)).min(MAX_EPOCHS);
+        self.status = RunStatus::Running;
+        Ok(())
+    }
+
     /// Changes the training settings without touching the weights (panda mode): the optimizer
     /// (rule, learning rate, betas), the schedule, the patience, the target epochs, L2 lambda
     /// and keep_prob. Each changed setting is marked at the current step (none before the first

@@ -25,8 +25,9 @@
 use super::checkpoint::{Best, Checkpoint};
 use super::config::{output_for, Field, SessionConfig, SessionError, DIVERGED_FACTOR, MAX_ROWS};
 use super::config::{MAX_STEP_POINTS, SYNC_EVAL_MACS};
-use super::eval::{view_box, Boundary, Confusion, EvalJob, EvalSetup, ViewBox, GRID};
+use super::eval::{view_box, Boundary, Confusion, EvalJob, EvalSetup, ViewBox};
 use super::stats::{EpochStats, Mark, MarkKind, RunStatus};
+use super::units::{grid_sides, Histograms, UnitGrids};
 use crate::core::data::{Dataset, Scaler, Split, Task};
 use crate::core::math::rng::seeded;
 use crate::core::nn::config::check_batch;
@@ -68,6 +69,12 @@ pub struct TrainSession {
     pub boundary: Option<Boundary>,
     /// The dev (or train) confusion matrix of the last evaluation.
     pub confusion: Option<Confusion>,
+    /// Every unit's activation over the plane (2-D data) with the figure's weights.
+    pub units: Option<UnitGrids>,
+    /// Every unit's activation histogram over the training rows, at the last evaluated epoch.
+    pub histograms: Histograms,
+    /// The step whose weights the boundary and the unit grids show.
+    pub figure_step: u64,
 }
 
 impl SessionConfig {
@@ -147,6 +154,9 @@ impl SessionConfig {
             view_box: view_box(data),
             boundary: None,
             confusion: None,
+            units: None,
+            histograms: Histograms::default(),
+            figure_step: 0,
         };
         s.pending = Some(EvalJob::new(&s.eval_setup(), 0, 0, self.train.optimizer.lr));
         // A small evaluation is done at once (the figure is complete before the first frame); a
@@ -211,7 +221,14 @@ impl TrainSession {
 
     /// Performs at most `max_units` units (steps or evaluation chunks); returns the units used.
     pub fn advance(&mut self, max_units: usize) -> usize {
-        let mut used = 0;
+        self.advance_paced(max_units, u64::MAX).0
+    }
+
+    /// [`TrainSession::advance`] taking at most `max_steps` mini-batch steps (a paced run: the
+    /// evaluation chunks are not counted, so an epoch's figure is never held back); returns the
+    /// units used and the steps taken.
+    pub fn advance_paced(&mut self, max_units: usize, max_steps: u64) -> (usize, u64) {
+        let (mut used, mut steps) = (0, 0);
         while used < max_units {
             if let Some(job) = self.pending.as_mut() {
                 let done = job.run_chunk(&mut self.trainer.net, &self.train, &self.dev);
@@ -221,13 +238,14 @@ impl TrainSession {
                 }
                 continue;
             }
-            if self.status != RunStatus::Running {
+            if self.status != RunStatus::Running || steps >= max_steps {
                 break;
             }
             self.step();
             used += 1;
+            steps += 1;
         }
-        used
+        (used, steps)
     }
 
     /// One mini-batch step (also when paused); the evaluation of a finished epoch is queued.
@@ -297,14 +315,22 @@ impl TrainSession {
         while !job.run_chunk(&mut self.trainer.net, &self.train, &self.dev) {}
         self.boundary = job.boundary.take();
         self.confusion = job.confusion.take();
+        self.units = job.units.take();
+        self.figure_step = self.steps();
     }
 
     /// Whether one whole evaluation (train, dev and the grid) costs at most [`SYNC_EVAL_MACS`]
     /// multiply-adds, so it can run inside one call.
     pub fn eval_is_cheap(&self) -> bool {
-        let grid = if self.raw.train.features == 2 { GRID * GRID } else { 0 };
+        let side = self.grid_sides().0;
+        let grid = if self.raw.train.features == 2 { side * side } else { 0 };
         let rows = self.train.rows + self.dev.rows + grid;
         (self.trainer.net.param_count() as u64).saturating_mul(rows as u64) <= SYNC_EVAL_MACS
+    }
+
+    /// The sides of the decision-boundary grid and of the unit grids for this network.
+    pub fn grid_sides(&self) -> (usize, usize) {
+        grid_sides(self.trainer.net.param_count())
     }
 
     /// What an evaluation of this session needs.
@@ -315,6 +341,8 @@ impl TrainSession {
             features: self.raw.train.features,
             view_box: self.view_box,
             scaler: &self.scaler,
+            grid: self.grid_sides(),
+            sizes: self.config.network.sizes(),
         }
     }
 
@@ -341,9 +369,11 @@ impl TrainSession {
 
     fn finish_eval(&mut self) {
         let Some(job) = self.pending.take() else { return };
+        self.figure_step = self.steps();
         if job.is_figure_only() {
             self.boundary = job.boundary.or(self.boundary.take());
             self.confusion = job.confusion.or(self.confusion.take());
+            self.units = job.units.or(self.units.take());
             return;
         }
         let stats = job.stats(&self.trainer.net);
@@ -353,6 +383,10 @@ impl TrainSession {
         if let Some(c) = job.confusion {
             self.confusion = Some(c);
         }
+        if job.units.is_some() {
+            self.units = job.units;
+        }
+        self.histograms = job.histograms;
         self.epochs.push(stats);
         // Diverged: a cost that is not finite, or that has grown past DIVERGED_FACTOR times the
         // initial one (the weights have blown up even if the floats have not overflowed yet).

@@ -5,6 +5,7 @@
 use super::config::LogRange;
 use super::trial::{TrialResult, TrialSpec};
 use crate::core::halving::{promote, Rung};
+use crate::core::math::format::code;
 use crate::core::sampling::Scale;
 use crate::core::search_space::{HyperParam, SearchSpace};
 use serde::Serialize;
@@ -125,13 +126,19 @@ impl Round {
     }
 
     /// The round's ranges as a search space (log-uniform lr and weight decay), for the exported
-    /// Optuna and Ray Tune code; `None` if they do not form a valid one.
+    /// Optuna and Ray Tune code; `None` if they do not form a valid one. The ends are `10^lo` and
+    /// `10^hi` rounded to 12 significant digits ([`code`]): `10^-3` is `0.0010000000000000002` in
+    /// floating point, and the code should read `0.001`.
     pub fn space(&self) -> Option<SearchSpace> {
+        let end = |log10: f64| {
+            let v = 10f64.powf(log10);
+            code(v).parse().unwrap_or(v)
+        };
         let p = |name: &str, range: LogRange| HyperParam {
             name: name.to_string(),
             scale: Scale::Log,
-            low: 10f64.powf(range[0]),
-            high: 10f64.powf(range[1]),
+            low: end(range[0]),
+            high: end(range[1]),
             options: Vec::new(),
         };
         SearchSpace::validate(vec![p("lr", self.lr), p("weight_decay", self.weight_decay)]).ok()

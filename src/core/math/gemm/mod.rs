@@ -10,6 +10,14 @@
 //! `sum over KC blocks (sum over p in block of a*b, from 0)`, each block added to `C` in turn.
 //!
 //! Matrices are row-major slices with a leading dimension (`ld`, elements between rows).
+//!
+//! [`sgemm_then`] also applies an activation (the sigmoid or tanh of [`super::exp`]) to each
+//! block of `MC` rows of `C` as soon as its last block is added, while the rows are still in cache,
+//! and writes `g(C)` beside `C` (or over it): a dense layer's forward pass `a = g(x W)` in one pass
+//! over the output instead of two. Each element still gets the very same sum, and the activation
+//! is the same function as over a whole slice, so fused and unfused results are bit-identical
+//! (and native and browser builds agree, as for the product alone).
+use super::exp::{sigmoid_f32_slice, tanh_f32_slice};
 
 /// Rows of A per micro-kernel.
 pub const MR: usize = 4;
@@ -19,6 +27,8 @@ pub const NR: usize = 8;
 pub const KC: usize = 256;
 /// Rows of A packed at once.
 pub const MC: usize = 64;
+/// Values of an in-place activation per pass through its stack buffer.
+const IN_PLACE: usize = 256;
 
 /// A row-major matrix view: `rows x cols`, element (i, j) at `data[i * ld + j]`, or the transpose
 /// of such a matrix when `transposed` (then element (i, j) is at `data[j * ld + i]`).
@@ -77,6 +87,42 @@ impl<'a> MatRef<'a> {
     }
 }
 
+/// What [`sgemm_then`] does with each finished element `c` of the product besides storing it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Epilogue {
+    /// Nothing: a plain product (the default).
+    #[default]
+    None,
+    /// Also the logistic sigmoid of `c` ([`super::exp::sigmoid`]).
+    Sigmoid,
+    /// Also `tanh c` ([`super::exp::tanh`]).
+    Tanh,
+}
+
+impl Epilogue {
+    /// Applies the activation to `c` into `out` (same length; nothing for [`Epilogue::None`]).
+    fn apply(self, c: &[f32], out: &mut [f32]) {
+        match self {
+            Epilogue::None => {}
+            Epilogue::Sigmoid => sigmoid_f32_slice(c, out),
+            Epilogue::Tanh => tanh_f32_slice(c, out),
+        }
+    }
+
+    /// The activation of `c`, in place (through a buffer of [`IN_PLACE`] values on the stack).
+    fn apply_in_place(self, c: &mut [f32]) {
+        if self == Epilogue::None {
+            return;
+        }
+        for chunk in c.chunks_mut(IN_PLACE) {
+            let mut tile = [0.0f32; IN_PLACE];
+            let tile = &mut tile[..chunk.len()];
+            self.apply(chunk, tile);
+            chunk.copy_from_slice(tile);
+        }
+    }
+}
+
 /// Reusable packing buffers (keep one per network to avoid an allocation per product).
 #[derive(Clone, Debug, Default)]
 pub struct GemmScratch {
@@ -88,24 +134,56 @@ pub struct GemmScratch {
 /// when it is true. Panics if the shapes disagree or a slice is too short (a programming error in
 /// the caller, never a user input).
 pub fn sgemm(a: MatRef, b: MatRef, c: &mut [f32], ldc: usize, accumulate: bool, scratch: &mut GemmScratch) {
+    sgemm_then(a, b, c, ldc, accumulate, scratch, Epilogue::None, None);
+}
+
+/// [`sgemm`], then `act = g(C)` for the activation `g` of `epilogue`, fused into the write-back
+/// (see the module header): `act` has C's shape and leading dimension; with `act` `None`, `C`
+/// itself is overwritten by `g(C)` (a forward pass that needs no pre-activation). With
+/// `accumulate`, `g` applies to the accumulated `C`. Panics as [`sgemm`] does, and if `act` is
+/// too short.
+#[allow(clippy::too_many_arguments)]
+pub fn sgemm_then(
+    a: MatRef,
+    b: MatRef,
+    c: &mut [f32],
+    ldc: usize,
+    accumulate: bool,
+    scratch: &mut GemmScratch,
+    epilogue: Epilogue,
+    mut act: Option<&mut [f32]>,
+) {
     let (m, k, n) = (a.rows, a.cols, b.cols);
     assert_eq!(b.rows, k, "inner dimensions differ");
     assert!(a.fits() && b.fits(), "matrix slice too short");
-    assert!(
-        m == 0 || n == 0 || ((m - 1) * ldc + n <= c.len() && n <= ldc),
-        "C slice too short"
-    );
-    if !accumulate {
-        for i in 0..m {
-            c[i * ldc..i * ldc + n].fill(0.0);
-        }
+    let fits = |len: usize| m == 0 || n == 0 || ((m - 1) * ldc + n <= len && n <= ldc);
+    assert!(fits(c.len()), "C slice too short");
+    assert!(act.as_ref().is_none_or(|o| fits(o.len())), "activation slice too short");
+    if m == 0 || n == 0 {
+        return;
     }
-    if m == 0 || n == 0 || k == 0 {
+    if k == 0 {
+        // no block to add: C is 0 (or stays as it is), then the activation
+        for i in 0..m {
+            let row = &mut c[i * ldc..i * ldc + n];
+            if !accumulate {
+                row.fill(0.0);
+            }
+            match act.as_deref_mut() {
+                Some(o) => epilogue.apply(row, &mut o[i * ldc..i * ldc + n]),
+                None => epilogue.apply_in_place(row),
+            }
+        }
         return;
     }
     let n_panels = n.div_ceil(NR);
     for p0 in (0..k).step_by(KC) {
         let kc = KC.min(k - p0);
+        // C's first block goes in as 0 + block (what adding it to a zeroed C gives, -0 included)
+        // without zeroing C first; the activation runs on a block of MC rows once its last
+        // block of the inner dimension is in (tens of kilobytes, still in cache).
+        let first = p0 == 0 && !accumulate;
+        let last = p0 + kc == k;
         pack_b(&b, p0, kc, n, &mut scratch.b);
         for i0 in (0..m).step_by(MC) {
             let mc = MC.min(m - i0);
@@ -120,10 +198,27 @@ pub fn sgemm(a: MatRef, b: MatRef, c: &mut [f32], ldc: usize, accumulate: bool, 
                     kernel(kc, ap, bp, &mut acc);
                     let (ci, cj) = (i0 + ip * MR, jp * NR);
                     for (r, row) in acc.iter().enumerate().take(rows) {
-                        let out = &mut c[(ci + r) * ldc + cj..(ci + r) * ldc + cj + cols];
-                        for (o, v) in out.iter_mut().zip(row) {
-                            *o += *v;
+                        let at = (ci + r) * ldc + cj;
+                        let out = &mut c[at..at + cols];
+                        if first {
+                            for (o, v) in out.iter_mut().zip(row) {
+                                *o = 0.0 + *v;
+                            }
+                        } else {
+                            for (o, v) in out.iter_mut().zip(row) {
+                                *o += *v;
+                            }
                         }
+                    }
+                }
+            }
+            // the block of rows is complete and still in cache: its activation, a row at a time
+            if last && epilogue != Epilogue::None {
+                for i in i0..i0 + mc {
+                    let row = &mut c[i * ldc..i * ldc + n];
+                    match act.as_deref_mut() {
+                        Some(o) => epilogue.apply(row, &mut o[i * ldc..i * ldc + n]),
+                        None => epilogue.apply_in_place(row),
                     }
                 }
             }
@@ -251,75 +346,4 @@ fn naive(a: &MatRef, b: &MatRef) -> Vec<f32> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn filled(len: usize, seed: u32) -> Vec<f32> {
-        // a small LCG: deterministic values in [-1, 1)
-        let mut x = seed;
-        (0..len)
-            .map(|_| {
-                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                (x >> 8) as f32 / (1u32 << 23) as f32 - 1.0
-            })
-            .collect()
-    }
-
-    #[test]
-    fn matches_the_triple_loop_bit_for_bit_on_odd_shapes() {
-        let mut scratch = GemmScratch::default();
-        for &(m, k, n) in &[
-            (1, 1, 1),
-            (3, 5, 7),
-            (4, 8, 8),
-            (17, 300, 9),
-            (65, 513, 33),
-            (128, 20, 100),
-        ] {
-            let a = filled(m * k, 1);
-            let b = filled(k * n, 2);
-            let (ar, br) = (MatRef::new(&a, m, k), MatRef::new(&b, k, n));
-            let mut c = vec![7.0f32; m * n];
-            sgemm(ar, br, &mut c, n, false, &mut scratch);
-            assert_eq!(c, naive(&ar, &br), "{m}x{k}x{n}");
-        }
-    }
-
-    #[test]
-    fn transposed_operands_and_accumulation() {
-        let mut scratch = GemmScratch::default();
-        let (m, k, n) = (9, 270, 13);
-        let at = filled(k * m, 3); // stored k x m, used as its transpose (m x k)
-        let bt = filled(n * k, 4); // stored n x k, used as its transpose (k x n)
-        let a = MatRef::new(&at, k, m).t();
-        let b = MatRef::new(&bt, n, k).t();
-        let mut c = vec![0.0f32; m * n];
-        sgemm(a, b, &mut c, n, false, &mut scratch);
-        let want = naive(&a, &b);
-        assert_eq!(c, want);
-        sgemm(a, b, &mut c, n, true, &mut scratch);
-        // accumulation adds block by block, so it equals 2 * want up to rounding
-        for (x, w) in c.iter().zip(&want) {
-            assert!((x - 2.0 * w).abs() <= 1e-5 * w.abs().max(1.0), "{x} vs {}", 2.0 * w);
-        }
-    }
-
-    #[test]
-    fn writes_only_inside_the_leading_dimension() {
-        let mut scratch = GemmScratch::default();
-        let a = filled(6, 5);
-        let b = filled(9, 6);
-        // C is 2 x 3 inside a 2 x 5 buffer: columns 3 and 4 must stay untouched
-        let mut c = vec![9.0f32; 10];
-        sgemm(
-            MatRef::new(&a, 2, 3),
-            MatRef::new(&b, 3, 3),
-            &mut c,
-            5,
-            false,
-            &mut scratch,
-        );
-        assert_eq!(&c[3..5], &[9.0, 9.0]);
-        assert_eq!(&c[8..10], &[9.0, 9.0]);
-    }
-}
+mod tests;
