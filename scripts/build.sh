@@ -15,7 +15,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # alone loads `bench`.
 MODULES="
 ewma         release-small   -Oz
-optimizers   release-small   -Oz
+math         release-small   -Oz
 search       release-small   -Oz
 nn           release         -O3
 train        release         -O3
@@ -23,8 +23,10 @@ engine       release         -O3
 bench        release         -O3
 "
 rm -rf pkg
+started=$SECONDS
 while read -r m profile opt; do
   [ -n "$m" ] || continue
+  t0=$SECONDS
   echo "[build] module $m: cargo build --profile $profile, wasm-opt $opt (simd128 from .cargo/config.toml)"
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile "$profile" --no-default-features --features "$m"
   wasm-bindgen "target/wasm32-unknown-unknown/$profile/trainlab.wasm" --target web --no-typescript \
@@ -32,8 +34,9 @@ while read -r m profile opt; do
   # Debian's binaryen 108 emits modules that fail at load; this is npm's (see scripts/setup.sh).
   wasm-opt "$opt" "pkg/$m/trainlab_wasm_bg.wasm" -o "pkg/$m/trainlab_wasm_bg.opt.wasm"
   mv "pkg/$m/trainlab_wasm_bg.opt.wasm" "pkg/$m/trainlab_wasm_bg.wasm"
+  echo "[build] module $m: $((SECONDS - t0)) s"
 done <<< "$MODULES"
-echo "[build] wasm-opt $(wasm-opt --version)"
+echo "[build] wasm-opt $(wasm-opt --version); the modules took $((SECONDS - started)) s"
 
 rm -rf dist
 mkdir -p dist/pkg

@@ -26,7 +26,7 @@ pub use registry::ViewModule;
 registry! {
     // view         wasm module (a cargo feature)   data it trains on
     ewma        in "ewma",
-    optimizers  in "optimizers",
+    optimizers  in "math",
     search      in "search",
     scale       in "search",
     space       in "search",

@@ -1,7 +1,6 @@
 // view=space: the search space exported as code for each tuning engine (data().code, from the
 // core), and the bar under the pointer named (hover, or tap on a phone): its value or option and
 // count.
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
 import { codeBlock, fillCode, readout } from './code.js';
 
 const ENGINES = ['optuna', 'ray_tune', 'sklearn', 'keras_tuner'];
@@ -17,7 +16,7 @@ export function attach(ctx) {
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
-  const bars = readout(ctx, (r) => ctx.texts.readout?.(r, formatNumber) ?? '');
+  const bars = readout(ctx, (r) => ctx.texts.readout?.(r, ctx.formatNumber) ?? '');
   return {
     destroy() {
       ctx.root.removeEventListener('trainlab:drawn', render);

@@ -13,7 +13,6 @@
 // catalogue entry, so handing jobs around redraws nothing; the work loop redraws as progress moves.
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
-import { formatNumber } from '../../pkg/trainlab_wasm.js';
 
 let uid = 0;
 
@@ -25,7 +24,7 @@ const TOUCH_RADIUS = 24;
  * The scatter's readout: a ring on the chosen trial and a line with its numbers (a live region,
  * so the arrow keys are heard too). Returns { refresh(), destroy() }.
  */
-function trialReadout(handle, canvas, figure, t) {
+function trialReadout(handle, canvas, figure, t, formatNumber) {
   const ring = el('div', { class: 'tl-trial-ring', 'aria-hidden': 'true' });
   const tip = el('div', { class: 'tl-trial-tip', role: 'status', 'aria-live': 'polite' });
   const keys = el('p', { class: 'tl-trial-keys', id: `tl-trial-keys-${++uid}`, text: t.trial_keys ?? '' });
@@ -179,7 +178,7 @@ export function workersAvailable() {
 export function attach(ctx) {
   const { handle, root } = ctx;
   const t = ctx.texts.ui ?? {};
-  const readout = trialReadout(handle, ctx.canvas, ctx.figure, t);
+  const readout = trialReadout(handle, ctx.canvas, ctx.figure, t, ctx.formatNumber);
   const next = button('tl-button', t.next_round ?? 'Next round: narrow around the best');
   next.dataset.action = 'next-round';
   const status = el('p', { class: 'tl-study', role: 'status' });

@@ -6,7 +6,7 @@ use super::params::DATASETS;
 use crate::chart::record::{replay, Recorder};
 use crate::chart::train::class_color;
 use crate::chart::{ChartError, Theme};
-use crate::core::data::digits::embedded;
+use crate::core::data::digits::{parse, HEAD};
 use crate::core::data::{Shape, SyntheticConfig};
 use crate::core::math::rng::seeded;
 use plotters::coord::Shift;
@@ -41,7 +41,8 @@ pub fn thumbnail(id: &str) -> Option<String> {
     let theme = Theme::default();
     match id {
         "digits" => {
-            let all = embedded().ok()?;
+            // the file's first images, compiled in (the page fetches the file only to train on it)
+            let all = parse(&HEAD).ok()?.dataset();
             let images: Vec<Vec<f64>> = (0..DIGITS.min(all.rows()))
                 .map(|i| {
                     let row = all.row(i);
