@@ -1,7 +1,7 @@
 // Shared helpers of the view extensions: code blocks filled with textContent (never innerHTML),
 // and the readout that names what is under the pointer on a figure (the view's `readout` query
 // answers; the page's words say it).
-import { el } from '../dom.js';
+import { el, localPoint } from '../dom.js';
 
 /** A code figure captioned `title`, to be filled by fillCode. */
 export function codeBlock(title) {
@@ -19,8 +19,8 @@ export function fillCode(fig, blocks) {
 
 /** The pointer of event `ev` on `canvas` as the views' `readout` query takes it (CSS pixels). */
 export function pointerOn(canvas, ev) {
-  const r = canvas.getBoundingClientRect();
-  return { x: ev.clientX - r.left, y: ev.clientY - r.top, width: r.width, height: r.height };
+  // in the canvas's own CSS pixels, also when a host scales it (a reveal.js slide)
+  return localPoint(canvas, ev);
 }
 
 /**
@@ -41,9 +41,9 @@ export function readout(ctx, words, { hover = true } = {}) {
     box.textContent = text;
     box.hidden = false;
     // beside the pointer, inside the figure: above it, or below it near the top edge
-    const fig = ctx.figure.getBoundingClientRect();
-    const x = ev.clientX - fig.left;
-    const y = ev.clientY - fig.top;
+    // (the figure's own CSS pixels: the box is positioned inside it, also in a scaled slide)
+    const fig = localPoint(ctx.figure, ev);
+    const { x, y } = fig;
     const w = box.offsetWidth;
     const h = box.offsetHeight;
     box.style.left = `${Math.max(0, Math.min(x + 12, fig.width - w))}px`;

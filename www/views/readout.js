@@ -8,7 +8,7 @@
 // For a view whose words have `computed`, the line under the figure also says how long the last
 // input took: drawn at once, or computed as long work a little per frame while the old figure
 // stayed (view=activations beyond DLFS's sizes).
-import { el } from '../dom.js';
+import { el, localPoint } from '../dom.js';
 
 /** The least time between two `targets` queries while the figure keeps changing (ms). */
 const REQUERY_MS = 150;
@@ -63,10 +63,13 @@ export function attach({ handle, root, figure, canvas, texts }) {
     }
     current = i;
     const { sx, sy } = frame();
+    // in the figure's own CSS pixels (the mark is positioned inside it): screen offsets divided
+    // by the scale a host applies (a reveal.js slide)
     const c = canvas.getBoundingClientRect();
     const f = figure.getBoundingClientRect();
-    const left = c.left - f.left + canvas.clientLeft;
-    const top = c.top - f.top + canvas.clientTop;
+    const scale = f.width / (figure.offsetWidth || f.width || 1) || 1;
+    const left = (c.left - f.left) / scale + canvas.clientLeft;
+    const top = (c.top - f.top) / scale + canvas.clientTop;
     const box = { x: left + t.x0 * sx, y: top + t.y0 * sy, w: Math.max(2, (t.x1 - t.x0) * sx), h: Math.max(2, (t.y1 - t.y0) * sy) };
     Object.assign(mark.style, { left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` });
     mark.hidden = false;
@@ -75,17 +78,20 @@ export function attach({ handle, root, figure, canvas, texts }) {
     // above the part when there is room, else below it; never past the figure's edges
     const lw = label.offsetWidth;
     const lh = label.offsetHeight;
-    const x = Math.min(Math.max(0, box.x + box.w / 2 - lw / 2), Math.max(0, f.width - lw));
-    const y = box.y - lh - 6 >= 0 ? box.y - lh - 6 : Math.min(box.y + box.h + 6, Math.max(0, f.height - lh));
+    const fw = figure.offsetWidth || f.width;
+    const fh = figure.offsetHeight || f.height;
+    const x = Math.min(Math.max(0, box.x + box.w / 2 - lw / 2), Math.max(0, fw - lw));
+    const y = box.y - lh - 6 >= 0 ? box.y - lh - 6 : Math.min(box.y + box.h + 6, Math.max(0, fh - lh));
     Object.assign(label.style, { left: `${x}px`, top: `${y}px` });
   }
 
   /** The target under client point (x, y), or -1. */
   function at(x, y) {
     const { sx, sy } = frame();
-    const c = canvas.getBoundingClientRect();
-    const px = (x - c.left - canvas.clientLeft) / sx;
-    const py = (y - c.top - canvas.clientTop) / sy;
+    // the canvas's own CSS pixels, also when a host scales it (a reveal.js slide)
+    const p = localPoint(canvas, { clientX: x, clientY: y });
+    const px = (p.x - canvas.clientLeft) / sx;
+    const py = (p.y - canvas.clientTop) / sy;
     return targets().findIndex((t) => px >= t.x0 && px < t.x1 && py >= t.y0 && py <= t.y1);
   }
 

@@ -6,7 +6,7 @@
 // bias/variance diagnosis panel. Every action goes to the core through handle.command() or a
 // parameter change (ctx.apply); this file computes nothing itself: unit positions, readouts and
 // pictures all come from the view.
-import { el, button } from '../dom.js';
+import { el, button, localPoint } from '../dom.js';
 
 const CSV_MAX_BYTES = 5_000_000;
 
@@ -224,9 +224,10 @@ export function attach(ctx) {
 
   const onClick = (e) => {
     if (features !== 2) return;
-    const r = ctx.canvas.getBoundingClientRect();
+    // the canvas's own CSS pixels, also when a host scales the page (a reveal.js slide)
+    const p = localPoint(ctx.canvas, e);
     const cls = e.shiftKey ? 0 : Number(classes.value || 1);
-    run('add_point', { x: e.clientX - r.left, y: e.clientY - r.top, width: r.width, height: r.height, class: cls });
+    run('add_point', { ...p, class: cls });
   };
   ctx.canvas.addEventListener('click', onClick);
 
