@@ -3,6 +3,7 @@
 //   node bench/page.mjs [filter-regex]
 import { appendFileSync, readFileSync } from 'node:fs';
 import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
+import { serveGzip, firstFigure, THROTTLE } from '../scripts/weight.mjs';
 
 // BENCH_JSON=path appends one JSON line per row (read by bench/ratios.mjs for PEERS=1).
 const JSON_OUT = process.env.BENCH_JSON;
@@ -73,7 +74,7 @@ const BENCHES = [
     url: '?view=ewma',
     async run(page) {
       return page.evaluate(async () => {
-        const wasm = await import('./pkg/engine/trainlab_wasm.js');
+        const wasm = await import('./pkg/bench/trainlab_wasm.js');
         await wasm.default();
         const w = { m: 128, k: 784, n: 100, warmup: 20, steps: 500, block: 5 };
         const bench = new wasm.MatmulBench(w.m, w.k, w.n, 1);
@@ -410,7 +411,7 @@ for (const name of ['mnist-mlp-sgd', 'mnist-mlp-adam', 'playground-tiny', 'act-h
     url: '?view=ewma',
     async run(page) {
       return page.evaluate(async ({ name, w }) => {
-        const wasm = await import('./pkg/engine/trainlab_wasm.js');
+        const wasm = await import('./pkg/bench/trainlab_wasm.js');
         await wasm.default();
         const bench = new wasm.NetBench(name, JSON.stringify(w), 1);
         let sink = 0;
@@ -468,6 +469,29 @@ BENCHES.push({
       samples: r[2].samples,
       note: `(24 trials x 4 epochs; ${rate(2).toFixed(2)} trials/s, ${(rate(2) / rate(1)).toFixed(2)} x one worker; workers busy ${(100 * r[2].busy).toFixed(0)}%)`,
     };
+  },
+});
+
+// ---- page weight (issue 13): navigation to the first drawn figure of the embedded EWMA view on
+// a slow network (Chromium's network emulation: 1.6 Mbit/s down, 150 ms round trip, cache off),
+// served gzipped as a static host does; one cold load per sample, 5 samples (target < 2 s).
+BENCHES.push({
+  name: 'embed-ewma-first-figure',
+  url: '?view=ewma&embed=1',
+  async run(page) {
+    const host = await serveGzip();
+    try {
+      const samples = [];
+      let bytes = 0;
+      for (let i = 0; i < 5; i++) {
+        const r = await firstFigure(page, `${host.url}?view=ewma&embed=1`);
+        samples.push(r.ms);
+        bytes = r.bytes;
+      }
+      return { samples, note: `(${THROTTLE.downloadThroughput * 8 / 1e6} Mbit/s, ${THROTTLE.latency} ms RTT; ${(bytes / 1024).toFixed(0)} KB on the wire; target < 2000 ms)` };
+    } finally {
+      await host.close();
+    }
   },
 });
 

@@ -1,18 +1,16 @@
 #!/usr/bin/env bash
-# Raw and gzipped bytes of everything the page loads (dist/ after a release build).
+# What the page loads (dist/ after a release build): the raw and gzipped bytes of each wasm module
+# and its glue, then what each page of issue 13 fetched in Chromium, every response gzipped at
+# level 9 and summed, against its budget (scripts/weight.mjs; tests/e2e/weight.test.mjs asserts
+# the same sums). FILES=1 lists every file of every page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/pkg/trainlab_wasm_bg.wasm ] || scripts/build.sh >/dev/null
-total_raw=0
-total_gz=0
-printf '%-36s %10s %10s\n' file raw gzip
-while IFS= read -r f; do
-  raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  printf '%-36s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
-done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) ! -name trainlab.html | sort)
-printf "%-36s %10d %10d   (%s KB gzipped; target < 250 KB)\n" "total (page)" "$total_raw" "$total_gz" "$(awk -v b="$total_gz" 'BEGIN { printf "%.1f", b / 1024 }')"
+ls dist/pkg/*/trainlab_wasm_bg.wasm >/dev/null 2>&1 || scripts/build.sh >/dev/null
+printf '%-40s %10s %10s\n' "module file" raw gzip
+for f in dist/pkg/*/trainlab_wasm_bg.wasm dist/pkg/*/trainlab_wasm.js; do
+  printf '%-40s %10d %10d\n' "${f#dist/}" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)"
+done
 sa=dist/trainlab.html
-[ -f "$sa" ] && printf '%-36s %10d %10d   (single-file build, not loaded by the page)\n' "${sa#dist/}" "$(stat -c %s "$sa")" "$(gzip -9 -c "$sa" | wc -c)"
+[ -f "$sa" ] && printf '%-40s %10d %10d   (the single-file build: everything, loaded by no page)\n' "${sa#dist/}" "$(stat -c %s "$sa")" "$(gzip -9 -c "$sa" | wc -c)"
+echo
+node scripts/weight.mjs ${FILES:+--files}

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { join, dirname, resolve, relative } from 'node:path';
 
 const dist = resolve(process.argv[2] ?? 'dist');
-const MODULES = readdirSync(join(dist, 'pkg')).filter((m) => existsSync(join(dist, 'pkg', m, 'trainlab_wasm_bg.wasm'))).sort();
+// every module of the lab (not `bench`, which only bench/page.mjs loads)
+const MODULES = readdirSync(join(dist, 'pkg')).filter((m) => m !== 'bench' && existsSync(join(dist, 'pkg', m, 'trainlab_wasm_bg.wasm'))).sort();
 if (!MODULES.length) throw new Error(`${dist}/pkg/<module>/trainlab_wasm_bg.wasm missing: run scripts/build.sh first`);
 
 const IMPORT_RE = /(\bimport\s*(?:[\w$*{}\s,]+\s*from\s*)?|\bexport\s*[\w$*{}\s,]+\s*from\s*|\bimport\s*\()\s*(['"])(\.{1,2}\/[^'"]+)\2/g;

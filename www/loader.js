@@ -36,9 +36,13 @@ export async function loadCatalog() {
 export function loadModule(name) {
   if (!loading.has(name)) {
     loading.set(name, (async () => {
+      // the wasm is requested with its glue, not after it (one round trip less on a slow
+      // network); the glue compiles it as it streams in
+      const bytes = given.wasm?.[name] ?? fetch(`${PKG}${name}/trainlab_wasm_bg.wasm`);
+      // a failed fetch is reported once, by the glue that awaits it (not also as unhandled)
+      bytes.catch?.(() => {});
       const glue = await import(`${PKG}${name}/trainlab_wasm.js`);
-      const bytes = given.wasm?.[name];
-      await glue.default(bytes ? { module_or_path: bytes } : undefined);
+      await glue.default({ module_or_path: bytes });
       ready.set(name, glue);
       return glue;
     })());

@@ -343,7 +343,7 @@ export function mount(element, viewId, params = {}, options = {}) {
     else shell.steps.querySelectorAll('.tl-step-button')[options.step - 1].click();
   }
   extension = extensionOf(info.id)?.attach({
-    handle, root, figure: shell.figure, canvas, form, apply: (q) => apply(q), strings: s, texts, info,
+    handle, root, figure: shell.figure, canvas, form, apply: (q) => apply(q), strings: s, texts, info, formatNumber,
   }) ?? null;
   return handle;
 }

@@ -25,15 +25,15 @@ pub use registry::ViewModule;
 
 registry! {
     // view         wasm module (a cargo feature)   data it trains on
-    ewma        in "math",
+    ewma        in "ewma",
     optimizers  in "math",
     search      in "search",
     scale       in "search",
     space       in "search",
-    activations in "engine",
-    gradcheck   in "engine",
+    activations in "nn",
+    gradcheck   in "nn",
     batchnorm   in "engine" with digits,
-    train       in "engine" with digits when params::one_of("dataset", &["digits"]),
+    train       in "train" with digits when params::one_of("dataset", &["digits"]),
     tuning      in "engine" with digits,
 }
 

@@ -7,7 +7,7 @@
 //! a little per call ([`View::advance`]); actions that are not parameters are listed in the entry
 //! ([`CommandSpec`]) and split into read-only queries ([`View::query`], `&self`) and commands
 //! that change the model ([`View::command`], `&mut self`).
-use super::params::{Notice, ParamSet, ParamSpec};
+use super::params::{quoted, Notice, ParamSet, ParamSpec};
 use crate::chart::record::Recorder;
 use crate::chart::{ChartError, Lang, Theme};
 use plotters::coord::Shift;
@@ -56,14 +56,14 @@ pub trait View {
     /// A read-only query listed in the entry with [`CommandKind::Query`] (what the page's
     /// buttons read, a search's status). Only listed names reach it.
     fn query(&self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
-        Err(Notice::rejected(name, format!("no query {name:?}")).into())
+        Err(Notice::rejected(name, format!("no query {}", quoted(name))).into())
     }
     /// An action listed in the entry with [`CommandKind::Action`] or [`CommandKind::Background`]:
     /// load an uploaded CSV, add a clicked point, take or restore a checkpoint, take in a result
     /// a Web Worker computed. `arg` is the action's text (often JSON). `Err` holds notices and
     /// the model must then be unchanged. Only listed names reach it.
     fn command(&mut self, name: &str, _arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
-        Err(Notice::rejected(name, format!("no action {name:?}")).into())
+        Err(Notice::rejected(name, format!("no action {}", quoted(name))).into())
     }
 }
 

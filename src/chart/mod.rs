@@ -97,7 +97,8 @@ impl Theme {
 
     /// The lab's font at `css` pixels.
     pub fn font(&self, css: f64) -> TextStyle<'static> {
-        ("sans-serif", css * self.scale).into_font().color(&INK)
+        // the family's kind, not its name: a name is lower-cased by plotters (Unicode case tables)
+        (FontFamily::SansSerif, css * self.scale).into_font().color(&INK)
     }
 
     /// The axis block every chart shares: tick labels at `label_px` CSS pixels, axis titles one
@@ -176,7 +177,15 @@ pub fn draw_end_labels<DB: DrawingBackend>(
     theme: &Theme,
 ) -> Result<(), ChartError> {
     let gap = theme.px(14.0) as i32;
-    labels.sort_by_key(|l| l.0);
+    // a few labels: an insertion sort (stable, like sort_by_key) keeps the library's sort out of
+    // the modules that need no other
+    for i in 1..labels.len() {
+        let mut j = i;
+        while j > 0 && labels[j - 1].0 > labels[j].0 {
+            labels.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     // push down, then pull back up from the bottom edge
     for i in 1..labels.len() {
         if labels[i].0 < labels[i - 1].0 + gap {

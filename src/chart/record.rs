@@ -45,10 +45,21 @@ impl BackendStyle for Stroke {
     }
 }
 
+/// A recorded font family. Kept as the kind plotters gave, not as its name: plotters'
+/// `FontFamily::from(&str)` lower-cases the name, which links Unicode's case tables into every
+/// wasm module.
+#[derive(Clone)]
+enum Family {
+    Serif,
+    SansSerif,
+    Monospace,
+    Named(String),
+}
+
 /// A recorded text style.
 #[derive(Clone)]
 pub struct TextSpec {
-    family: String,
+    family: Family,
     size: f64,
     style: FontStyle,
     transform: FontTransform,
@@ -74,7 +85,12 @@ impl BackendTextStyle for TextSpec {
         self.anchor
     }
     fn family(&self) -> FontFamily<'_> {
-        FontFamily::from(self.family.as_str())
+        match &self.family {
+            Family::Serif => FontFamily::Serif,
+            Family::SansSerif => FontFamily::SansSerif,
+            Family::Monospace => FontFamily::Monospace,
+            Family::Named(name) => FontFamily::Name(name),
+        }
     }
     fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
         let (w, h) = text_size(text, self.size);
@@ -206,7 +222,12 @@ impl DrawingBackend for Recorder {
     ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
         let c = s.color();
         let spec = TextSpec {
-            family: s.family().as_str().to_string(),
+            family: match s.family() {
+                FontFamily::Serif => Family::Serif,
+                FontFamily::SansSerif => Family::SansSerif,
+                FontFamily::Monospace => Family::Monospace,
+                FontFamily::Name(name) => Family::Named(name.to_string()),
+            },
             size: s.size(),
             style: s.style(),
             transform: s.transform(),

@@ -8,7 +8,7 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-#[cfg(feature = "engine")]
+#[cfg(feature = "bench")]
 pub mod bench;
 #[cfg(feature = "engine")]
 pub mod tuning;
@@ -19,14 +19,17 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The catalogue of views and their parameters, as JSON text.
-#[wasm_bindgen]
+/// The catalogue of views and their parameters, as JSON text. Not exported to the page: the page
+/// reads the build's `www/catalog.json` before any module (the serialisers of the schema stay out
+/// of the modules); the browser tests call it.
 pub fn catalog() -> String {
     catalog_json().to_string()
 }
 
 /// Takes the digits file (`www/data/digits.bin`) for the views that train on it; the page fetches
-/// it only before it mounts such a view. Errors say what is wrong with the file.
+/// it only before it mounts such a view. Errors say what is wrong with the file. Only in the
+/// modules that hold such views (`with digits` in the registry: train, engine).
+#[cfg(any(feature = "train", feature = "engine"))]
 #[wasm_bindgen(js_name = provideDigits)]
 pub fn provide_digits(bytes: &[u8]) -> Result<(), JsError> {
     crate::app::assets::provide_digits(bytes).map_err(|e| JsError::new(&e))

@@ -78,6 +78,28 @@ function assertDrawnAtSize(f, what) {
   assert.ok(f.ink > 0.005, `${what}: ink ${f.ink}`);
 }
 
+/** The pixel (CSS px of a figure drawn at `width` x `height`) where the optimizers' contour plots
+ * show data point `want`, from the view's `readout` query (which knows the layout at that size:
+ * a narrow figure reflows): the nearest point of a 6 px grid, refined along both axes. Run in
+ * the page. */
+function pixelOfPoint({ width, height, want }) {
+  const h = window.trainlab?.handle;
+  const at = (x, y) => h.command('readout', { x, y, width, height })?.at;
+  let best = null;
+  for (let y = 3; y < height; y += 6) {
+    for (let x = 3; x < width; x += 6) {
+      const a = at(x, y);
+      const d = a && Math.hypot(a[0] - want[0], a[1] - want[1]);
+      if (a && (!best || d < best.d)) best = { x, y, d, a };
+    }
+  }
+  const ax = at(best.x + 6, best.y);
+  const ay = at(best.x, best.y + 6);
+  const x = ax ? best.x + 6 * (want[0] - best.a[0]) / (ax[0] - best.a[0]) : best.x;
+  const y = ay ? best.y + 6 * (want[1] - best.a[1]) / (ay[1] - best.a[1]) : best.y;
+  return [x, y];
+}
+
 /** Client coordinates of the point (x, y) of the optimizers' first contour plot, from its
  * geometry (fractions and insets of the unscaled canvas), scaled as the slide is. */
 function contourPoint(f, g, [x, y]) {
@@ -140,11 +162,11 @@ test('a click on the train figure in a CSS-scaled slide adds a training point un
     return { rows: d.rows.train, box: d.view_box, features: d.features };
   });
   assert.equal(before.features, 2);
-  // the data plot (chart::train::plot_rect): the square of side min(0.40 w, 0.82 h) at (0.07 w, 0.08 h) of the unscaled canvas
-  const side = Math.min(0.40 * f.cssWidth, 0.82 * f.cssHeight);
+  // the data plot (chart::train::plot_rect, the `ui` query's square at the unscaled canvas size)
+  const [left, top, side] = await b.page.evaluate(({ w, h }) => document.getElementById('train-el').handle.command('ui', `${w},${h}`).square, { w: f.cssWidth, h: f.cssHeight });
   const [fx, fy] = [0.3, 0.6];
-  const px = 0.07 * f.cssWidth + fx * side;
-  const py = 0.08 * f.cssHeight + fy * side;
+  const px = left + fx * side;
+  const py = top + fy * side;
   await b.page.mouse.click(f.rect.left + px * f.scale, f.rect.top + py * f.scale);
   const got = await b.page.evaluate(() => ({ point: window.addedPoint, rows: document.getElementById('train-el').handle.data().rows.train }));
   assert.equal(got.rows, before.rows + 1, 'one training point added');
@@ -205,13 +227,15 @@ test('an iframe unloaded past viewDistance comes back with the state it posted',
   await b.page.frameLocator('#opt-frame').locator('html[data-ready]').waitFor({ timeout: 30_000 });
   // click the contour plot inside the frame at (-3, 1): frame coordinates, scaled as the slide is
   const fr = inner();
-  const { g, c } = await fr.evaluate(() => {
+  const c = await fr.evaluate(() => {
     const r = document.querySelector('canvas.tl-canvas').getBoundingClientRect();
-    return { g: window.trainlab.handle.data().geometry[0], c: { left: r.left, top: r.top, width: r.width, height: r.height } };
+    return { left: r.left, top: r.top, width: r.width, height: r.height };
   });
   const box = await owner.boundingBox();
   const s = box.width / (await owner.evaluate((e) => e.offsetWidth));
-  const inFrame = contourPoint({ cssWidth: c.width, cssHeight: c.height, rect: { left: c.left, top: c.top }, scale: 1 }, g, [-3, 1]);
+  // the frame's figure may be narrow enough to reflow (not the wide layout of data().geometry)
+  const [px, py] = await fr.evaluate(pixelOfPoint, { width: c.width, height: c.height, want: [-3, 1] });
+  const inFrame = [c.left + px, c.top + py];
   const border = await owner.evaluate((e) => [e.clientLeft, e.clientTop]);
   await b.page.mouse.click(box.x + (border[0] + inFrame[0]) * s, box.y + (border[1] + inFrame[1]) * s);
   const moved = await fr.evaluate(() => window.trainlab.handle.params());

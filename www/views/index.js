@@ -2,8 +2,9 @@
 // A view without an entry here gets the schema-built controls only.
 //
 // An extension is a module exporting attach(ctx) -> { destroy() }, where ctx is
-// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts, info } (info: the
-// view's catalogue entry, { id, params, commands }).
+// { handle, root, figure, canvas, form, apply(query) -> notices, strings, texts, info, formatNumber }
+// (info: the view's catalogue entry, { id, module, params, commands }; formatNumber: the number
+// formatter of the view's wasm module, core::math::format::short).
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes. Each is loaded with its view (load()), not before.
 const LOADERS = {

@@ -4,7 +4,6 @@
 // with the arrow keys while the figure has focus; and the path point under the pointer named
 // (its optimizer, step and loss: hover, or tap on a phone). It only turns events into parameter
 // changes (ctx.apply) and asks the core what is under the pointer (the `readout` query).
-import { formatNumber } from '../loader.js';
 import { el, button } from '../dom.js';
 import { readout } from './code.js';
 
@@ -46,7 +45,7 @@ function nestSettings(ctx, t) {
   return (params) => {
     for (const n of nests) {
       n.sub.hidden = !params[n.flag];
-      const lr = n.lr ? formatNumber(params[n.lr]) : '';
+      const lr = n.lr ? ctx.formatNumber(params[n.lr]) : '';
       n.summary.textContent = t.settings ? t.settings(lr) : `lr ${lr}`;
     }
   };
@@ -114,7 +113,7 @@ export function attach(ctx) {
     status.textContent = t.moved ? t.moved(x, y) : `(${x}, ${y})`;
   }
 
-  const points = readout(ctx, (r) => (r.point && t.point ? t.point(r.point, formatNumber) : ''), { hover: false });
+  const points = readout(ctx, (r) => (r.point && t.point ? t.point(r.point, ctx.formatNumber) : ''), { hover: false });
 
   // Pointer down inside a contour plot moves the start there and, held, drags it (pointer
   // capture keeps the drag when the pointer leaves the canvas); a tap on a path point with a

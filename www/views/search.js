@@ -2,7 +2,6 @@
 // controls (it sets study=1&repeats=1000, so the study is part of the URL and reproducible; pressed
 // again it sets study=0) in place of the study's checkbox; one line summarising the study's result
 // from data().study; and the trial under the pointer named (hover, or tap on a phone).
-import { formatNumber } from '../loader.js';
 import { el, button } from '../dom.js';
 import { readout } from './code.js';
 
@@ -27,7 +26,7 @@ export function attach(ctx) {
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
-  const trials = readout(ctx, (r) => ctx.texts.readout?.(r, formatNumber) ?? '');
+  const trials = readout(ctx, (r) => ctx.texts.readout?.(r, ctx.formatNumber) ?? '');
   return {
     destroy() {
       ctx.root.removeEventListener('trainlab:drawn', render);

@@ -2,7 +2,6 @@
 // core); where the space has a model to train, the Optuna and Ray Tune code is a complete study,
 // with its download buttons (./study.js); and the bar under the pointer named (hover, or tap on a
 // phone): its value or option and count.
-import { formatNumber } from '../loader.js';
 import { codeBlock, fillCode, readout } from './code.js';
 import { studyDownloads } from './study.js';
 
@@ -22,7 +21,7 @@ export function attach(ctx) {
   };
   render();
   ctx.root.addEventListener('trainlab:drawn', render);
-  const bars = readout(ctx, (r) => ctx.texts.readout?.(r, formatNumber) ?? '');
+  const bars = readout(ctx, (r) => ctx.texts.readout?.(r, ctx.formatNumber) ?? '');
   return {
     destroy() {
       ctx.root.removeEventListener('trainlab:drawn', render);

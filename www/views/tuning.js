@@ -14,7 +14,6 @@
 // catalogue entry, so handing jobs around redraws nothing; the work loop redraws as progress moves.
 import { el, button } from '../dom.js';
 import { codeBlock, fillCode } from './code.js';
-import { formatNumber } from '../loader.js';
 import { studyDownloads, resultsLoader } from './study.js';
 
 let uid = 0;
@@ -27,7 +26,7 @@ const TOUCH_RADIUS = 24;
  * The scatter's readout: a ring on the chosen trial and a line with its numbers (a live region,
  * so the arrow keys are heard too). Returns { refresh(), destroy() }.
  */
-function trialReadout(handle, canvas, figure, t) {
+function trialReadout(handle, canvas, figure, t, formatNumber) {
   const ring = el('div', { class: 'tl-trial-ring', 'aria-hidden': 'true' });
   const tip = el('div', { class: 'tl-trial-tip', role: 'status', 'aria-live': 'polite' });
   const keys = el('p', { class: 'tl-trial-keys', id: `tl-trial-keys-${++uid}`, text: t.trial_keys ?? '' });
@@ -181,7 +180,7 @@ export function workersAvailable() {
 export function attach(ctx) {
   const { handle, root } = ctx;
   const t = ctx.texts.ui ?? {};
-  const readout = trialReadout(handle, ctx.canvas, ctx.figure, t);
+  const readout = trialReadout(handle, ctx.canvas, ctx.figure, t, ctx.formatNumber);
   const next = button('tl-button', t.next_round ?? 'Next round: narrow around the best');
   next.dataset.action = 'next-round';
   const status = el('p', { class: 'tl-study', role: 'status' });
@@ -192,7 +191,7 @@ export function attach(ctx) {
   root.querySelector('.tl-tables').after(code);
   // the studies as downloads, and a results CSV brought back into the figures (./study.js)
   const downloads = studyDownloads(() => handle.command('status')?.code, t);
-  const loader = resultsLoader(handle, ctx.figure, t, formatNumber);
+  const loader = resultsLoader(handle, ctx.figure, t, ctx.formatNumber);
   code.before(downloads.bar);
   bar.after(loader.bar);
 

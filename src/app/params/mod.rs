@@ -20,7 +20,7 @@ mod notice;
 mod parse;
 mod set;
 
-pub use notice::{Notice, Problem};
+pub use notice::{quoted, Notice, Problem};
 pub use parse::{format_float, ParamValue};
 pub use set::ParamSet;
 

@@ -76,12 +76,55 @@ impl Notice {
 
     /// View `view` has no action `name`.
     pub fn unknown_command(view: &str, name: &str) -> Self {
-        Notice::rejected(name, format!("{view} has no action {name:?}"))
+        Notice::rejected(name, format!("{view} has no action {}", quoted(name)))
     }
+}
+
+/// `text` in double quotes with the escapes of Rust's `{:?}` for ASCII (`\"`, `\\`, `\n`,
+/// `\u{1b}`...); other characters as they are. `{:?}` itself would link Unicode's printable
+/// tables into every wasm module for the names of unknown actions.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push(c),
+            '\0' => out.push_str("\\0"),
+            c if c.is_ascii() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl From<Notice> for Vec<Notice> {
     fn from(n: Notice) -> Self {
         vec![n]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn quoted_is_debug_for_ascii_names() {
+        for name in [
+            "play",
+            "",
+            "a\"b",
+            "back\\slash",
+            "it's",
+            "tab\there",
+            "new\nline",
+            "nul\0",
+            "esc\u{1b}",
+            "~!@#$%^&*()",
+        ] {
+            assert_eq!(quoted(name), format!("{name:?}"), "{name}");
+        }
+        // printable non-ASCII characters stay as they are, as with {:?}
+        assert_eq!(quoted("기온 β"), format!("{:?}", "기온 β"));
     }
 }

@@ -78,17 +78,14 @@ impl ParamSet {
 
     /// `{name: value}` for the embed API's `handle.params()`.
     pub fn to_json(&self) -> serde_json::Value {
-        let map = self
-            .specs
-            .iter()
-            .zip(&self.values)
-            .map(|(s, v)| {
-                (
-                    s.name.to_string(),
-                    serde_json::to_value(v).unwrap_or(serde_json::Value::Null),
-                )
-            })
-            .collect();
+        // inserted one by one: collecting into the (sorted) map would link a sort per module
+        let mut map = serde_json::Map::new();
+        for (s, v) in self.specs.iter().zip(&self.values) {
+            map.insert(
+                s.name.to_string(),
+                serde_json::to_value(v).unwrap_or(serde_json::Value::Null),
+            );
+        }
         serde_json::Value::Object(map)
     }
 

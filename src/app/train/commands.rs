@@ -30,7 +30,8 @@ pub(super) fn query(view: &TrainView, name: &str, arg: &str) -> Answer {
         // words the focused unit's readout.
         "ui" => {
             let s = &view.session;
-            let units = size_of(arg).map(|(w, h)| diagram::node_positions(s, w, h));
+            let size = size_of(arg);
+            let units = size.map(|(w, h)| diagram::node_positions(s, w, h));
             let lang = Lang::from_code(arg.split(',').nth(2).unwrap_or("en"));
             Ok(json!({
                 "status": view.status_text(),
@@ -44,6 +45,8 @@ pub(super) fn query(view: &TrainView, name: &str, arg: &str) -> Answer {
                 "diagnosis": view.diagnosis_json(),
                 "sizes": s.config.network.sizes(),
                 "units": units,
+                // where the boundary's square plot sits at that size: (left, top, side)
+                "square": size.map(|(w, h)| plot_rect(w, h)),
                 "focus": view.focus.map(|(l, u)| focus_json(view, l, u, lang)),
             }))
         }

@@ -6,6 +6,7 @@ use super::params::DATASETS;
 use crate::chart::record::{replay, Recorder};
 use crate::chart::train::class_color;
 use crate::chart::{ChartError, Theme};
+use crate::core::data::digits::{parse, HEAD};
 use crate::core::data::{Shape, SyntheticConfig};
 use crate::core::math::rng::seeded;
 use plotters::coord::Shift;
@@ -40,11 +41,8 @@ pub fn thumbnail(id: &str) -> Option<String> {
     let theme = Theme::default();
     match id {
         "digits" => {
-            // the digits the module holds (fetched when a view trains on them; compiled in with
-            // `embed-digits`); before they are fetched, four drawn glyphs of the same 8 x 8 kind
-            let Ok(all) = crate::app::assets::digits("dataset") else {
-                return svg(|root| draw_digit_tiles(root, &drawn_glyphs()));
-            };
+            // the file's first images, compiled in (the page fetches the file only to train on it)
+            let all = parse(&HEAD).ok()?.dataset();
             let images: Vec<Vec<f64>> = (0..DIGITS.min(all.rows()))
                 .map(|i| {
                     let row = all.row(i);
@@ -103,29 +101,6 @@ fn draw_thumbnail<DB: DrawingBackend>(
         root.draw(&Circle::new(p, r, class_color(k).filled()))?;
     }
     Ok(())
-}
-
-/// Four 8 x 8 glyphs (0, 1, 2, 3) drawn by hand in the style of the digits set, for the picture
-/// before the set itself is loaded (`#` ink, `+` half ink).
-fn drawn_glyphs() -> Vec<Vec<f64>> {
-    const GLYPHS: [&str; 4] = [
-        "..+##+....#..#...#....#..#....#..#....#..#....#...#..#....+##+..",
-        "...##.....###....+.#.......#.......#.......#.......#......####..",
-        "..+##+....#..#.......#......+#.....+#.....+#......#......####...",
-        "..###........#.......#.....##........#.......#.......#...###....",
-    ];
-    GLYPHS
-        .iter()
-        .map(|g| {
-            g.bytes()
-                .map(|c| match c {
-                    b'#' => 1.0,
-                    b'+' => 0.5,
-                    _ => 0.0,
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The digits' picture: a few 8 x 8 images (pixels in [0, 1]) in a grid.

@@ -21,6 +21,34 @@ pub fn embedded() -> Result<Dataset, DigitsError> {
     parse(EMBEDDED).map(|d| d.dataset())
 }
 
+/// Images in [`HEAD`]: the first few of the file.
+pub const HEAD_IMAGES: usize = 9;
+/// The digits file, read only at compile time here (for [`HEAD`]).
+const FILE: &[u8] = include_bytes!("../../../www/data/digits.bin");
+/// Bytes per image in the file: its pixels (rows x cols from the header) and its label.
+const RECORD: usize = (FILE[8] as usize | (FILE[9] as usize) << 8) * (FILE[10] as usize | (FILE[11] as usize) << 8) + 1;
+
+/// The first [`HEAD_IMAGES`] images of the digits file as a digits file of their own (its count
+/// field says so; [`parse`] reads it), compiled into every build: the training view's dataset
+/// button draws them, and no page fetches the whole file for a picture of 56 pixels.
+pub static HEAD: [u8; HEADER + HEAD_IMAGES * RECORD] = head();
+
+const fn head() -> [u8; HEADER + HEAD_IMAGES * RECORD] {
+    let mut out = [0; HEADER + HEAD_IMAGES * RECORD];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = FILE[i];
+        i += 1;
+    }
+    let count = (HEAD_IMAGES as u32).to_le_bytes();
+    let mut k = 0;
+    while k < 4 {
+        out[4 + k] = count[k];
+        k += 1;
+    }
+    out
+}
+
 /// Images in the embedded file: 1,797.
 pub const COUNT: usize = 1797;
 
@@ -112,6 +140,22 @@ impl Digits {
             y: self.labels.iter().map(|&l| l as f64).collect(),
             features: self.rows * self.cols,
             task: Task::Classification { classes: 10 },
+        }
+    }
+}
+
+#[cfg(all(test, feature = "embed-digits"))]
+mod tests {
+    use super::{embedded, parse, HEAD, HEAD_IMAGES};
+
+    #[test]
+    fn head_is_the_files_first_images() {
+        let all = embedded().unwrap();
+        let head = parse(&HEAD).unwrap().dataset();
+        assert_eq!(head.rows(), HEAD_IMAGES);
+        for i in 0..HEAD_IMAGES {
+            assert_eq!(head.row(i), all.row(i), "image {i}");
+            assert_eq!(head.y[i], all.y[i], "label {i}");
         }
     }
 }
