@@ -6,10 +6,8 @@
 //!
 //! Layout ([`layout`]): from 640 px wide the contour on the left and the cost and the strips on
 //! the right; narrower, the contour and the cost side by side above the strips.
-use super::plane::{
-    contour_plot_rect, decade_range, draw_contour_panel, draw_line_panel, hline, Axis, ContourPanel, Heading,
-    LinePanel, Mark, PlanePath, Rect, Room, Series,
-};
+use super::lines::{decade_range, draw_line_panel, hline, Axis, LinePanel, Mark, Series};
+use super::plane::{contour_plot_rect, draw_contour_panel, ContourPanel, Heading, PlanePath, Rect, Room};
 use super::{padded_range, series_color, ChartError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -11,6 +11,7 @@ pub mod batchnorm;
 pub mod ewma;
 pub mod gradcheck;
 pub mod legend;
+pub mod lines;
 pub mod measure;
 pub mod minibatch;
 pub mod network;

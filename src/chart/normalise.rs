@@ -9,10 +9,8 @@
 //! two contour panels side by side above the cost per step, and the data panels only when the
 //! figure is tall enough.
 use super::legend::{LegendEntry, LegendMark};
-use super::plane::{
-    contour_plot_rect, decade_range, draw_contour_panel, draw_line_panel, Axis, ContourPanel, Heading, LinePanel, Mark,
-    PlanePath, Rect, Room, Series,
-};
+use super::lines::{decade_range, draw_line_panel, Axis, LinePanel, Mark, Series};
+use super::plane::{contour_plot_rect, draw_contour_panel, ContourPanel, Heading, PlanePath, Rect, Room};
 use super::{series_color, ChartError, Theme, DATA_GREY};
 use plotters::coord::Shift;
 use plotters::prelude::*;

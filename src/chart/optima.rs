@@ -7,10 +7,8 @@
 //! Layout ([`layout`]): from 640 px wide the share panel on the left and the surface above the
 //! loss on the right; narrower, the surface across the top and the two panels below it.
 use super::legend::{LegendEntry, LegendMark};
-use super::plane::{
-    decade_range, draw_contour_panel, draw_line_panel, hline, plot_rect, Axis, ContourPanel, Heading, LinePanel, Mark,
-    PlanePath, Rect, Room, Series,
-};
+use super::lines::{decade_range, draw_line_panel, hline, Axis, LinePanel, Mark, Series};
+use super::plane::{draw_contour_panel, plot_rect, ContourPanel, Heading, PlanePath, Rect, Room};
 use super::{series_color, ChartError, Theme, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;

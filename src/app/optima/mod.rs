@@ -81,7 +81,7 @@ pub const ENTRY: ViewEntry = ViewEntry {
 pub struct OptimaView {
     flat: FlatConfig,
     paths: Vec<FlatPath>,
-    levels: Vec<(f64, Vec<Vec<[f64; 2]>>)>,
+    levels: Levels,
     minima: Vec<[f64; 2]>,
     saddles: Vec<[f64; 2]>,
     study: CriticalStudy,
@@ -137,7 +137,10 @@ fn study(c: &CriticalConfig) -> Result<CriticalStudy, Notice> {
     })
 }
 
-fn descend(flat: &FlatConfig) -> Result<(Vec<FlatPath>, Vec<(f64, Vec<Vec<[f64; 2]>>)>), Notice> {
+/// Contour lines by level: `(level, polylines)`.
+type Levels = Vec<(f64, Vec<Vec<[f64; 2]>>)>;
+
+fn descend(flat: &FlatConfig) -> Result<(Vec<FlatPath>, Levels), Notice> {
     let paths = flat.run().map_err(|e| Notice::inconsistent(flat_param(&e, &flat.kind), e.to_string()))?;
     let (x, y) = flat.kind.window();
     let g = Grid::sample(GRID, GRID / 2, x, y, |a, b| flat.kind.value(a, b));

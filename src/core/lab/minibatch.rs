@@ -247,7 +247,7 @@ impl MinibatchConfig {
         if !(1..=MAX_EPOCHS).contains(&self.epochs) || self.epochs * self.examples > MAX_ITERATIONS {
             return Err(MinibatchError::Epochs(self.epochs));
         }
-        if !(self.rho.abs() <= MAX_RHO) {
+        if !(0.0..=MAX_RHO).contains(&self.rho.abs()) {
             return Err(MinibatchError::Rho(self.rho));
         }
         if !(0.0..=MAX_NOISE).contains(&self.noise) {

@@ -228,14 +228,14 @@ impl NormaliseConfig {
     /// Checks every setting.
     pub fn validate(&self) -> Result<(), NormaliseError> {
         for i in 0..2 {
-            if !(self.means[i].abs() <= MAX_MEAN) {
+            if !(0.0..=MAX_MEAN).contains(&self.means[i].abs()) {
                 return Err(NormaliseError::Mean(i, self.means[i]));
             }
             if !(MIN_SD..=MAX_SD).contains(&self.sds[i]) {
                 return Err(NormaliseError::Sd(i, self.sds[i]));
             }
         }
-        if !(self.rho.abs() <= MAX_RHO) {
+        if !(0.0..=MAX_RHO).contains(&self.rho.abs()) {
             return Err(NormaliseError::Rho(self.rho));
         }
         if !(0.0..=MAX_NOISE).contains(&self.noise) {
@@ -365,7 +365,8 @@ pub fn fit(x: &[[f64; 2]], y: &[f64]) -> Option<([f64; 2], f64)> {
         }
     }
     let det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
-    if !(det > 1e-12 * s[0][0] * s[1][1]) {
+    // NaN fails too: a singular or undefined moment matrix has no solution
+    if det.is_nan() || det <= 1e-12 * s[0][0] * s[1][1] {
         return None;
     }
     let w = [
