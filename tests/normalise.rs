@@ -33,8 +33,9 @@ fn normal_equations(x: &[[f64; 2]], y: &[f64]) -> [f64; 3] {
         m.swap(k, p);
         for r in k + 1..3 {
             let f = m[r][k] / m[k][k];
-            for c in k..4 {
-                m[r][c] -= f * m[k][c];
+            let pivot = m[k];
+            for (cell, p) in m[r].iter_mut().zip(pivot).skip(k) {
+                *cell -= f * p;
             }
         }
     }
@@ -177,8 +178,8 @@ fn the_fit_matches_the_normal_equations_and_the_bowl_minimum() {
     // the same model in two coordinates: w_raw = w_std / sigma; the standardised weights are
     // near the generating (2, 1) (noise 0.5 on 200 rows)
     let sd = s.train_moments.sd;
-    for j in 0..2 {
-        assert!(close(s.raw.optimum[j], s.transformed.optimum[j] / sd[j], 1e-8));
+    for (j, sd) in sd.iter().enumerate() {
+        assert!(close(s.raw.optimum[j], s.transformed.optimum[j] / sd, 1e-8));
     }
     assert!((s.transformed.optimum[0] - 2.0).abs() < 0.2 && (s.transformed.optimum[1] - 1.0).abs() < 0.2);
 }
