@@ -173,3 +173,16 @@ fn refused_settings_name_their_parameter() {
         assert!(v.svg(600, 400, trainlab::chart::Lang::En).is_ok());
     }
 }
+
+#[test]
+fn the_numbers_the_try_this_steps_quote() {
+    // www/text/minibatch.js: to the target "68, 77, and batch descent none in 10 epochs", "4,256
+    // examples and single examples only 77"; with 100 epochs batch descent "after 67 iterations"
+    let s = study(1000, 64, 10);
+    let reached: Vec<Option<usize>> = s.runs.iter().map(|r| r.reached).collect();
+    assert_eq!(reached, [None, Some(68), Some(77)]);
+    assert_eq!((s.runs[1].seen[68], s.runs[2].seen[77]), (4256, 77));
+    let long = study(1000, 64, 100);
+    assert_eq!(long.runs[0].reached, Some(67));
+    assert_eq!(long.runs[0].seen[67], 67_000);
+}

@@ -262,3 +262,34 @@ fn refused_settings_name_their_parameter() {
         "{notices:?}"
     );
 }
+
+#[test]
+fn the_numbers_the_try_this_steps_quote() {
+    // www/text/normalise.js: the raw limit "about 0.071", the standardised "about 1.8"; centred
+    // "condition number about 80"; mean 50: "passes 40,000", rate "about 8 x 10^-4"
+    let run = |c: NormaliseConfig| c.run().unwrap();
+    let d = run(NormaliseConfig::default());
+    assert!((d.raw.cost.max_stable_lr() - 0.071).abs() < 0.001);
+    assert!((d.transformed.cost.max_stable_lr() - 1.8).abs() < 0.05);
+    assert!(
+        d.raw.path.steps_to(d.raw.min_cost, 1e-3).is_none(),
+        "raw still far after 100 steps"
+    );
+    let fast = run(NormaliseConfig {
+        lr: 0.1,
+        ..Default::default()
+    });
+    assert!(fast.raw.path.diverged_at.is_some() && fast.transformed.path.diverged_at.is_none());
+    let c = run(NormaliseConfig {
+        transform: Transform::Centre,
+        ..Default::default()
+    });
+    assert!((c.transformed.cost.condition() - 80.0).abs() < 5.0);
+    let far = run(NormaliseConfig {
+        means: [50.0, 1.0],
+        ..Default::default()
+    });
+    assert!(far.raw.cost.condition() > 40_000.0);
+    assert!((far.raw.cost.max_stable_lr() - 8e-4).abs() < 0.5e-4);
+    assert!((far.transformed.cost.condition() - d.transformed.cost.condition()).abs() < 1e-9);
+}

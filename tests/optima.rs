@@ -219,3 +219,29 @@ fn refused_settings_name_their_parameter() {
         assert!(v.svg(600, 400, trainlab::chart::Lang::En).is_ok());
     }
 }
+
+/// The view's data at `query` over its defaults.
+fn data(query: &str) -> serde_json::Value {
+    let mut v = Mounted::new("optima").unwrap();
+    assert!(v.set(query).is_empty(), "{query}");
+    v.data()
+}
+
+#[test]
+fn the_numbers_the_try_this_steps_quote() {
+    // www/text/optima.js: "about 390 steps", "after 62", "after 29"; the saddle "68, 25, 23";
+    // mu = 0.5 "199 steps"; Adam at 0.01 "211 steps"
+    let escapes = |q: &str| -> Vec<Option<u64>> {
+        let d = data(q);
+        (0..3).map(|k| d["paths"][k]["escape"].as_u64()).collect()
+    };
+    let e = escapes("");
+    assert!(
+        (380..=400).contains(&e[0].unwrap()) && e[1] == Some(62) && e[2] == Some(29),
+        "{e:?}"
+    );
+    assert_eq!(escapes("surface=saddle&steps=120"), [Some(68), Some(25), Some(23)]);
+    assert_eq!(escapes("mu=0.5")[1], Some(199));
+    assert_eq!(escapes("lr_adam=0.01")[2], Some(211));
+    assert_eq!(escapes("surface=saddle&saddle_y0=0&steps=200"), [None, None, None]);
+}
