@@ -91,8 +91,8 @@ pub struct OptimaChartData<'a> {
     pub paths: Vec<FlatFigure<'a>>,
     /// The escape level (dashed in the loss panel).
     pub escape: f64,
-    /// The loss panel's note.
-    pub loss_note: &'a str,
+    /// The loss panel's note and a shorter form.
+    pub loss_note: [&'a str; 2],
     /// Words.
     pub words: OptimaChartWords<'a>,
 }
@@ -113,7 +113,9 @@ pub fn height_for(width: f64) -> f64 {
     if width >= WIDE {
         width * 0.55
     } else {
-        width * 1.2
+        // three panels stacked: the surface, then the shares and the losses at full width (side
+        // by side each was too narrow for its legend and notes on a phone)
+        width * 1.65
     }
 }
 
@@ -129,8 +131,9 @@ pub fn layout(width: f64, height: f64, theme: &Theme) -> OptimaLayout {
         let (top, below) = right.cut_top(surface_h(right.w).min(height * 0.62));
         (all.cols(0.0, 0.38), top, below)
     } else {
-        let (top, below) = all.cut_top(surface_h(width).min(height * 0.55));
-        (below.cols(0.0, 0.5), top, below.cols(0.5, 1.0))
+        let (top, below) = all.cut_top(surface_h(width).min(height * 0.42));
+        let (middle, bottom) = below.cut_top(below.h * 0.52);
+        (middle, top, bottom)
     };
     OptimaLayout {
         share,
@@ -209,6 +212,7 @@ pub fn draw_optima<DB: DrawingBackend>(
             entry(w[3], LegendMark::Square, red),
         ]
     };
+    let marks: Vec<(f64, f64)> = series.iter().flat_map(|s| s.points.iter().copied()).collect();
     draw_line_panel(
         root,
         l.share,
@@ -232,22 +236,49 @@ pub fn draw_optima<DB: DrawingBackend>(
         },
         theme,
     )?;
-    // the legend in the bottom left corner, below the shares of low dimensions and left of the
-    // bounds of high ones (its short form when the long one does not fit)
+    // the legend where it covers no mark: the bottom left corner (below the shares of low
+    // dimensions, left of the bounds of high ones) or the top right (above the 2^-d line), in
+    // its long form or its short one; the short one bottom left when nothing is free
     let plot = plot_rect(l.share, None, Room::PANEL, theme);
     let inset = theme.px(6.0) as f64;
-    let fits = |e: &[LegendEntry]| super::legend::legend_size(e, theme).0 as f64 + 2.0 * inset <= plot.w;
-    let entries = [legend(&words.legend[0]), legend(&words.legend[1])]
-        .into_iter()
-        .find(|e| fits(e));
-    if let Some(e) = entries {
-        let (_, lh) = super::legend::legend_size(&e, theme);
-        super::legend::draw_legend(
-            root,
-            ((plot.x + inset) as i32, (plot.y + plot.h - inset - lh as f64) as i32),
-            &e,
-            theme,
-        )?;
+    let to_px = |(u, v): (f64, f64)| {
+        (
+            plot.x + (u - x.0) / (x.1 - x.0) * plot.w,
+            plot.y + (yhi - v) / (yhi - ylo) * plot.h,
+        )
+    };
+    let marks_px: Vec<(f64, f64)> = marks.into_iter().map(to_px).collect();
+    let r = theme.px(5.0) as f64;
+    let place = |e: &[LegendEntry], corner: usize| {
+        let (w, h) = super::legend::legend_size(e, theme);
+        let (w, h) = (w as f64, h as f64);
+        let (x0, y0) = if corner == 0 {
+            (plot.x + inset, plot.y + plot.h - inset - h)
+        } else {
+            (plot.x + plot.w - inset - w, plot.y + inset)
+        };
+        let fits = w + 2.0 * inset <= plot.w && h + 2.0 * inset <= plot.h;
+        let free = marks_px
+            .iter()
+            .all(|&(a, b)| a + r < x0 || a - r > x0 + w || b + r < y0 || b - r > y0 + h);
+        (fits && free).then_some((x0 as i32, y0 as i32))
+    };
+    let forms = [legend(&words.legend[0]), legend(&words.legend[1])];
+    let chosen = forms
+        .iter()
+        .flat_map(|e| [0, 1].map(|c| (e, c)))
+        .find_map(|(e, c)| place(e, c).map(|at| (e, at)))
+        .or_else(|| {
+            let (w, h) = super::legend::legend_size(&forms[1], theme);
+            (w as f64 + 2.0 * inset <= plot.w && (h as f64) <= plot.h).then(|| {
+                (
+                    &forms[1],
+                    ((plot.x + inset) as i32, (plot.y + plot.h - inset - h as f64) as i32),
+                )
+            })
+        });
+    if let Some((e, at)) = chosen {
+        super::legend::draw_legend(root, at, e, theme)?;
     }
     let paths: Vec<PlanePath> = data
         .paths
@@ -327,8 +358,8 @@ pub fn draw_optima<DB: DrawingBackend>(
             heading: Heading {
                 title: words.loss[0],
                 short: words.loss[1],
-                note: data.loss_note,
-                note_short: "",
+                note: data.loss_note[0],
+                note_short: data.loss_note[1],
                 color: INK,
             },
             x_desc: words.step,

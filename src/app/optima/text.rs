@@ -63,8 +63,8 @@ pub struct Words {
     pub surface_note: fn(FlatKind, f64) -> [String; 2],
     /// The loss panel's title and a shorter form.
     pub loss: [&'static str; 2],
-    /// Its note.
-    pub loss_note: &'static str,
+    /// Its note, and a shorter form.
+    pub loss_note: [&'static str; 2],
     /// The step axis.
     pub step: &'static str,
     /// The surface's axes.
@@ -117,7 +117,7 @@ pub static EN: Words = Words {
         ],
     },
     loss: ["Loss per step (log scale)", "Loss (log)"],
-    loss_note: "dashed: halfway down from the flat ground",
+    loss_note: ["dashed: halfway down from the flat ground", "dashed: halfway down"],
     step: "step",
     axes: ["x", "y"],
     describe: |d| {
@@ -194,7 +194,7 @@ pub static KO: Words = Words {
         ],
     },
     loss: ["단계별 손실 (로그 척도)", "손실 (로그)"],
-    loss_note: "점선: 평지에서 최솟값까지의 절반",
+    loss_note: ["점선: 평지에서 최솟값까지의 절반", "점선: 절반 높이"],
     step: "단계",
     axes: ["x", "y"],
     describe: |d| {
