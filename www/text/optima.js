@@ -3,11 +3,11 @@
 export default {
   title: 'Local optima, saddles and plateaus',
   nav: 'Local optima & plateaus',
-  caption: 'Left: how many points of zero gradient are minima as the dimension grows, for two models of a random Hessian. Right: gradient descent, momentum and Adam on a plateau or a saddle, and their loss per step.',
+  caption: 'How many points of zero gradient are minima as the dimension grows, for two models of a random Hessian; and gradient descent, momentum and Adam on a plateau or a saddle, with their loss per step.',
   source: 'Seed 001 (The problem of local optima) · Dean & Majumdar 2006',
   lead: 'At a point where the gradient is zero the Hessian $H$ decides what it is: a minimum if the cost curves upwards in every direction ($H$ positive definite), a saddle if it curves up in some and down in others. ' +
     'If each of the $d$ curvatures were positive or negative by a coin toss, independently, a minimum would need $d$ heads: probability $2^{-d}$, one in $2^{1000} \\approx 10^{301}$ for 1,000 weights. ' +
-    'The left panel draws random Hessians and counts: with independent signs it measures $2^{-d}$; with a random symmetric matrix (the Gaussian orthogonal ensemble, $H = (A + A^{\\top})/\\sqrt 2$, $A_{ij} \\sim \\mathcal N(0, 1)$) minima are far rarer still, because its eigenvalues repel each other. ' +
+    'The panel of shares draws random Hessians and counts: with independent signs it measures $2^{-d}$; with a random symmetric matrix (the Gaussian orthogonal ensemble, $H = (A + A^{\\top})/\\sqrt 2$, $A_{ij} \\sim \\mathcal N(0, 1)$) minima are far rarer still, because its eigenvalues repel each other. ' +
     'So the trouble is not local minima but the flat ground around saddles and plateaus, where the gradient is tiny. Drag on the surface to move the start.',
   steps: [
     { text: 'On the plateau the gradient is almost zero: plain gradient descent crawls for about 390 steps before the loss drops, momentum leaves after 62 and Adam after 29. Watch the loss panel: the long flat line is the plateau.', set: '' },
