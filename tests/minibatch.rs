@@ -87,7 +87,7 @@ fn batch_descent_is_full_gradient_descent_and_its_batch_cost_is_the_cost() {
         assert!((batch.costs[t] - cost(&data, w)).abs() < 1e-10);
     }
     // J{t} of the whole batch at w_t is J(w_t): no noise
-    assert_eq!(batch.spread(), 0.0, "the full batch's J{t} is J: exactly no noise");
+    assert_eq!(batch.spread(), 0.0, "the full batch's J{{t}} is J: exactly no noise");
     for t in 0..batch.batch_costs.len() {
         assert!((batch.batch_costs[t] - batch.costs[t]).abs() < 1e-10);
     }

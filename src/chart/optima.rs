@@ -113,9 +113,9 @@ pub fn height_for(width: f64) -> f64 {
     if width >= WIDE {
         width * 0.55
     } else {
-        // three panels stacked: the surface, then the shares and the losses at full width (side
-        // by side each was too narrow for its legend and notes on a phone)
-        width * 1.65
+        // the page gives a phone's figure at most half its screen: the surface above, the
+        // shares and the losses side by side below (stacked, each would be too flat)
+        width * 1.2
     }
 }
 
@@ -131,9 +131,8 @@ pub fn layout(width: f64, height: f64, theme: &Theme) -> OptimaLayout {
         let (top, below) = right.cut_top(surface_h(right.w).min(height * 0.62));
         (all.cols(0.0, 0.38), top, below)
     } else {
-        let (top, below) = all.cut_top(surface_h(width).min(height * 0.42));
-        let (middle, bottom) = below.cut_top(below.h * 0.52);
-        (middle, top, bottom)
+        let (top, below) = all.cut_top(surface_h(width).min(height * 0.55));
+        (below.cols(0.0, 0.5), top, below.cols(0.5, 1.0))
     };
     OptimaLayout {
         share,

@@ -371,7 +371,8 @@ impl MinibatchConfig {
                 // the whole set's batch cost is J itself: the closed form's value at the same
                 // weights, so batch descent shows no rounding noise
                 let before = run.costs[run.costs.len() - 1];
-                run.batch_costs.push(if chunk.len() == m { before } else { j / (2.0 * n) });
+                run.batch_costs
+                    .push(if chunk.len() == m { before } else { j / (2.0 * n) });
                 run.points.push(w);
                 run.costs.push(now);
                 run.seen.push(seen);
