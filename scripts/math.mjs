@@ -19,6 +19,8 @@ const temml = require('temml');
 export function texToMathml(tex) {
   let out = temml.renderToString(tex, { throwOnError: true, xml: true });
   out = out.replace(/ style="color:#([0-9a-fA-F]{6});?"/g, (_m, hex) => ` class="tl-ink-${hex.toLowerCase()}"`);
+  // accents (\hat y) carry style="math-depth:0;", the depth they already have at the top level
+  out = out.replace(/ style="math-depth:0;?"/g, '');
   if (/ style="/.test(out)) throw new Error(`math: an inline style is left in ${tex}`);
   return out;
 }

@@ -25,8 +25,11 @@ pub use registry::ViewModule;
 
 registry! {
     // view         wasm module (a cargo feature)   data it trains on
+    normalise   in "math",
+    minibatch   in "math",
     ewma        in "ewma",
     optimizers  in "math",
+    optima      in "math",
     search      in "search",
     scale       in "search",
     space       in "search",

@@ -9,6 +9,7 @@
 //!   [`sampling`], [`search_space`], [`halving`], [`diagnosis`], [`surface`], [`series`];
 //! * [`lab`]: each view's experiment, built from those concepts;
 //! * [`math`]: numeric infrastructure (matrix products, portable `exp`, the float trait, the RNG).
+pub mod critical;
 pub mod data;
 pub mod diagnosis;
 pub mod ewma;
@@ -18,6 +19,7 @@ pub mod math;
 pub mod named;
 pub mod nn;
 pub mod optim;
+pub mod quadratic;
 pub mod sampling;
 pub mod schedule;
 pub mod search_space;

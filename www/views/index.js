@@ -8,6 +8,9 @@
 // Extensions only translate UI events into parameter changes (apply) or read handle.data();
 // they never compute what the core computes. Each is loaded with its view (load()), not before.
 const LOADERS = {
+  normalise: () => import('./normalise.js'),
+  minibatch: () => import('./minibatch.js'),
+  optima: () => import('./optima.js'),
   optimizers: () => import('./optimizers.js'),
   search: () => import('./search.js'),
   scale: () => import('./scale.js'),
