@@ -86,7 +86,9 @@ export function renderTables(box, summary, texts, format) {
     // misleading 0); text cells (row labels) as they are; null (a value the view does not have,
     // such as train's dev columns without a dev set) left empty
     const cell = (v) => (v === null || v === undefined ? '' : typeof v === 'number' ? format(v) : String(v));
-    const rows = t.rows.map((row) => el('tr', null, ...row.map((v) => el('td', null, cell(v)))));
+    // a first cell that is a string id is named by the page words (texts.rows), else kept
+    const label = (v) => (typeof v === 'string' && typeof texts.rows?.[v] === 'string' ? texts.rows[v] : cell(v));
+    const rows = t.rows.map((row) => el('tr', null, ...row.map((v, i) => el('td', null, i === 0 ? label(v) : cell(v)))));
     box.append(el('table', 'tl-table',
       el('caption', null, texts.tables?.[t.id] ?? t.id),
       el('thead', null, head),

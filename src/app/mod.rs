@@ -12,6 +12,7 @@ pub mod assets;
 pub mod params;
 pub mod query;
 mod registry;
+pub mod runs;
 pub mod view;
 
 pub use view::{
@@ -30,9 +31,11 @@ registry! {
     scale       in "search",
     space       in "search",
     activations in "engine",
+    depth       in "engine",
     gradcheck   in "engine",
     batchnorm   in "engine" with digits,
     train       in "engine" with digits when params::one_of("dataset", &["digits"]),
+    learning    in "engine" with digits,
     tuning      in "engine" with digits,
 }
 

@@ -10,8 +10,7 @@ use web_sys::HtmlCanvasElement;
 
 #[cfg(feature = "engine")]
 pub mod bench;
-#[cfg(feature = "engine")]
-pub mod tuning;
+pub mod runs;
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]

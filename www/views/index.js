@@ -11,6 +11,7 @@ const LOADERS = {
   scale: () => import('./scale.js'),
   space: () => import('./space.js'),
   train: () => import('./train.js'),
+  learning: () => import('./learning.js'),
   tuning: () => import('./tuning.js'),
 };
 

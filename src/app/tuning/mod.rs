@@ -25,6 +25,7 @@ use serde_json::json;
 pub mod commands;
 pub mod figure;
 pub mod params;
+pub mod runs;
 pub mod text;
 
 use figure::Panel;

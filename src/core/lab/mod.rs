@@ -7,8 +7,11 @@
 pub mod activation_study;
 pub mod bn_grid;
 pub mod bn_study;
+pub mod depth;
 pub mod gradcheck_study;
+pub mod learning;
 pub mod race;
+pub mod runs;
 pub mod search;
 pub mod search_study;
 pub mod train;
