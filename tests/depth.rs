@@ -22,7 +22,11 @@ fn the_deep_linear_network_grows_as_1_5_to_the_l_and_decays_as_0_5_to_the_l() {
         // closed form: a[l] = s^l X, so rms a[l] = s^l rms X; dJ/da[l] = s^(L-l) G
         for l in 0..=l_max {
             let want = s.powi(l as i32) * p.activation[0];
-            assert!((p.activation[l] / want - 1.0).abs() < 1e-12, "{weights:?} a[{l}]: {} vs {want}", p.activation[l]);
+            assert!(
+                (p.activation[l] / want - 1.0).abs() < 1e-12,
+                "{weights:?} a[{l}]: {} vs {want}",
+                p.activation[l]
+            );
             let want = s.powi((l_max - l) as i32) * p.gradient[l_max];
             assert!((p.gradient[l] / want - 1.0).abs() < 1e-12, "{weights:?} da[{l}]");
         }
@@ -51,7 +55,11 @@ fn random_weights_follow_the_mean_square_recursion() {
         let g = p.measured_gain();
         println!("{act:?} {weights:?}: measured gain {g:.4}, expected {gain:.4}");
         assert!((g / gain - 1.0).abs() < 0.05, "{act:?} {weights:?}: {g} vs {gain}");
-        assert!(p.activation.iter().chain(&p.gradient).all(|v| v.is_finite() && *v > 0.0));
+        assert!(p
+            .activation
+            .iter()
+            .chain(&p.gradient)
+            .all(|v| v.is_finite() && *v > 0.0));
     }
     // N(0, 1) through 50 linear layers: ten decades every ten layers, about 10^50 at the top
     let p = study(DepthActivation::Linear, Weights::Normal);
@@ -65,8 +73,17 @@ fn saturating_curves_bound_the_activations_but_not_the_gradients() {
     // layer multiplies by W^T (about sqrt(n) = 10) more than the small slopes take away: the
     // gradient explodes (measured: 4.0e17 at the input for 1.0 at the top)
     let p = study(DepthActivation::Tanh, Weights::Normal);
-    assert!(p.activation[1..].iter().all(|&a| a <= 1.0 && a > 0.9), "saturated: {:?}", &p.activation[..5]);
-    assert!(p.gradient[0] > 1e10 * p.gradient[50], "{} vs {}", p.gradient[0], p.gradient[50]);
+    assert!(
+        p.activation[1..].iter().all(|&a| a <= 1.0 && a > 0.9),
+        "saturated: {:?}",
+        &p.activation[..5]
+    );
+    assert!(
+        p.gradient[0] > 1e10 * p.gradient[50],
+        "{} vs {}",
+        p.gradient[0],
+        p.gradient[50]
+    );
     assert_eq!(p.expected_gain, None, "no closed form for a saturating curve");
     // tanh with 1.5 I: the identity does not mix the units, the slopes win: it vanishes (3.2e-12)
     let p = study(DepthActivation::Tanh, Weights::Up);
@@ -75,7 +92,10 @@ fn saturating_curves_bound_the_activations_but_not_the_gradients() {
     // is about 10^-32 of the one at the top
     let p = study(DepthActivation::Sigmoid, Weights::Xavier);
     assert!(p.gradient[0] < 1e-20 * p.gradient[50], "{}", p.gradient[0]);
-    assert!(p.activation.iter().all(|&a| a > 0.3 && a < 1.1), "sigmoid outputs in (0, 1)");
+    assert!(
+        p.activation.iter().all(|&a| a > 0.3 && a < 1.1),
+        "sigmoid outputs in (0, 1)"
+    );
 }
 
 #[test]
@@ -96,4 +116,3 @@ fn the_view_draws_all_five_and_refuses_too_much_work_naming_the_width() {
     let ko = v.describe(trainlab::chart::Lang::Ko);
     assert!(ko.contains("층"), "{ko}");
 }
-

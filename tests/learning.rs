@@ -48,7 +48,9 @@ fn the_kaiser_window_and_smooth_curve_are_dlfs_s() {
     for j in 0..11 {
         assert!((w[j] - w[10 - j]).abs() < 1e-15);
     }
-    let x: Vec<f64> = (0..40).map(|i| (i as f64 * 0.7).sin() + 0.03 * (i * i) as f64).collect();
+    let x: Vec<f64> = (0..40)
+        .map(|i| (i as f64 * 0.7).sin() + 0.03 * (i * i) as f64)
+        .collect();
     let ours = smooth_curve(&x);
     let theirs = smooth_like_numpy(&x);
     assert_eq!(ours.len(), x.len());
@@ -76,7 +78,10 @@ fn the_run_queue_hands_each_run_out_once() {
     assert!(!q.finish(9));
     q.release();
     assert_eq!(q.state(0), Some(RunState::Waiting));
-    assert_eq!((q.claim(), q.claim(), q.claim(), q.claim()), (Some(0), Some(2), Some(3), None));
+    assert_eq!(
+        (q.claim(), q.claim(), q.claim(), q.claim()),
+        (Some(0), Some(2), Some(3), None)
+    );
     q.put_back(2);
     assert_eq!(q.claim(), Some(2));
     for i in [0, 2, 3] {
@@ -124,10 +129,16 @@ fn with_seed_1_sgd_ends_highest_and_std_001_stays_at_ln_10() {
     let last = |i: usize| *smooth_curve(&s.curve(i).unwrap().loss).last().unwrap();
     let ends: Vec<f64> = (0..RUNS).map(last).collect();
     println!("last smoothed losses (sgd, momentum, adagrad, adam, std 0.01, xavier, he): {ends:.4?}");
-    assert!((1..4).all(|i| ends[0] > ends[i]), "SGD ends highest of the four: {ends:?}");
+    assert!(
+        (1..4).all(|i| ends[0] > ends[i]),
+        "SGD ends highest of the four: {ends:?}"
+    );
     let std001 = smooth_curve(&s.curve(4).unwrap().loss);
     let ln10 = 10f64.ln();
-    assert!(std001.iter().all(|v| (v - ln10).abs() < 0.01), "std 0.01 never leaves ln 10");
+    assert!(
+        std001.iter().all(|v| (v - ln10).abs() < 0.01),
+        "std 0.01 never leaves ln 10"
+    );
     assert!(ends[5] < 0.5 && ends[6] < 0.5, "Xavier and He learn: {ends:?}");
     assert!(ends[6] < ends[5], "He, made for ReLU, ends below Xavier");
     assert!(ends[0] < 0.5, "SGD learns too, only slower");
@@ -144,7 +155,11 @@ fn sigmoid_initialisation_runs_and_a_worker_gives_the_page_s_numbers() {
     let mut view = Mounted::new("learning").unwrap();
     assert!(view.set(q).is_empty());
     view.command("workers", "2").unwrap();
-    assert_eq!(view.advance(1000).unwrap().done, 0, "with workers the page trains nothing");
+    assert_eq!(
+        view.advance(1000).unwrap().done,
+        0,
+        "with workers the page trains nothing"
+    );
     let mut handed = 0;
     loop {
         let claim = view.command("claim", "").unwrap();
@@ -155,13 +170,25 @@ fn sigmoid_initialisation_runs_and_a_worker_gives_the_page_s_numbers() {
         // what a worker does: the one entry point, from the run's text alone
         let mut partials = Vec::new();
         let report = runs::compute(&claim["run"].to_string(), &mut |p| partials.push(p.to_string())).unwrap();
-        assert_eq!(partials.len(), 2, "a partial curve every 100 iterations before the last");
+        assert_eq!(
+            partials.len(),
+            2,
+            "a partial curve every 100 iterations before the last"
+        );
         let before = view.advance(0).unwrap().done;
         assert_eq!(view.command("partial", &partials[1]).unwrap()["accepted"], true);
-        assert_eq!(view.advance(0).unwrap().done, before + 200, "live curves count in the progress");
+        assert_eq!(
+            view.advance(0).unwrap().done,
+            before + 200,
+            "live curves count in the progress"
+        );
         assert_eq!(view.command("result", &report).unwrap()["accepted"], true);
         assert_eq!(view.command("result", &report).unwrap()["accepted"], false, "once");
-        assert_eq!(view.command("partial", &partials[0]).unwrap()["accepted"], false, "stale");
+        assert_eq!(
+            view.command("partial", &partials[0]).unwrap()["accepted"],
+            false,
+            "stale"
+        );
         handed += 1;
         assert!(run.index < RUNS && handed <= RUNS);
     }
@@ -186,7 +213,11 @@ fn the_view_keeps_its_curves_for_what_is_only_shown_and_refuses_bad_reports() {
     let before = v.data()["runs"].clone();
     v.set("axis=linear&workers=3&compare=both");
     let both = v.data();
-    assert_eq!(both["runs"].as_array().unwrap()[..4], before.as_array().unwrap()[..4], "kept");
+    assert_eq!(
+        both["runs"].as_array().unwrap()[..4],
+        before.as_array().unwrap()[..4],
+        "kept"
+    );
     assert_eq!(both["progress"]["done"], 4 * 20, "the initialisation runs start now");
     // reports that do not fit change nothing
     let d = v.data();

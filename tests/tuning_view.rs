@@ -3,9 +3,9 @@
 //! successive halving compares the two searches of the same trials, every panel draws in both
 //! languages, the parameters are grouped with halving's settings relevant only with halving.
 use trainlab::app::params::{Group, ParamKind, Problem, When};
+use trainlab::app::tuning::runs::job_of;
 use trainlab::app::{entry, Mounted};
 use trainlab::core::data::digits::embedded as digits;
-use trainlab::app::tuning::runs::job_of;
 use trainlab::core::lab::runs::Run;
 use trainlab::core::lab::tuning::{Job, TrialRun};
 

@@ -103,18 +103,33 @@ pub fn draw_depth<DB: DrawingBackend>(
         panels.split_evenly((2, 1))
     };
     let y = decades(lines.iter().flat_map(|l| l.activation.iter().chain(l.gradient.iter())));
-    let depth = lines.iter().map(|l| l.activation.len()).max().unwrap_or(1).saturating_sub(1).max(1);
+    let depth = lines
+        .iter()
+        .map(|l| l.activation.len())
+        .max()
+        .unwrap_or(1)
+        .saturating_sub(1)
+        .max(1);
     for (k, area) in areas.iter().enumerate() {
         let title = if k == 0 { words.activations } else { words.gradients };
         draw_panel(area, title, lines, k == 1, depth, y, words, theme)?;
     }
     // the legend: `cols` columns of `rows` entries, left to right
-    let col_w = legend.iter().map(|e| legend_size(std::slice::from_ref(e), theme).0).max().unwrap_or(0) as i32;
+    let col_w = legend
+        .iter()
+        .map(|e| legend_size(std::slice::from_ref(e), theme).0)
+        .max()
+        .unwrap_or(0) as i32;
     let gap = theme.px(12.0) as i32;
     let total = cols as i32 * col_w + (cols as i32 - 1) * gap;
     let x0 = ((w as i32 - total) / 2).max(0);
     for (c, chunk) in legend.chunks(rows).enumerate() {
-        draw_legend(&bottom, (x0 + c as i32 * (col_w + gap), theme.px(4.0) as i32), chunk, theme)?;
+        draw_legend(
+            &bottom,
+            (x0 + c as i32 * (col_w + gap), theme.px(4.0) as i32),
+            chunk,
+            theme,
+        )?;
     }
     Ok(())
 }
@@ -141,12 +156,18 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let w = area.dim_in_pixel().0;
     let l_max = depth as f64;
+    // room for the widest decade label (10⁻³⁰ is twice as wide as 10²) and the axis title
+    let widest = (y0 as i32..=y1 as i32)
+        .map(|d| text_size(&decade_label(10f64.powi(d)), 11.0 * theme.scale).0)
+        .max()
+        .unwrap_or(0);
+    let y_area = widest + theme.px(26.0);
     let mut c = ChartBuilder::on(area)
         .caption(title, title_font(theme, title, w))
         .margin(theme.px(8.0))
         .margin_right(theme.px(16.0))
         .x_label_area_size(theme.px(36.0))
-        .y_label_area_size(theme.px(52.0))
+        .y_label_area_size(y_area)
         .build_cartesian_2d(-0.5f64..l_max + 0.5, y0..y1)?;
     // one label per decade, at most eight (plotters then steps by whole decades)
     let ticks = ((y1 - y0) as usize + 1).clamp(2, 8);
@@ -171,7 +192,11 @@ fn draw_panel<DB: DrawingBackend>(
         let values = if gradients { line.gradient } else { line.activation };
         if let (Some(gain), Some(&start)) = (line.gain.filter(|g| *g > 0.0), values.first()) {
             // activations: a[0] gain^l; gradients: da[L] gain^(L - l), from the top down
-            let anchor = if gradients { values.last().copied().unwrap_or(start) } else { start };
+            let anchor = if gradients {
+                values.last().copied().unwrap_or(start)
+            } else {
+                start
+            };
             if anchor > 0.0 && anchor.is_finite() {
                 let at = |l: f64| {
                     let k = if gradients { l_max - l } else { l };

@@ -92,11 +92,27 @@ pub fn height_for(width: f64, panels: usize) -> f64 {
 /// least two decades); linear, from 0 to a little above the largest smoothed loss and the
 /// reference.
 fn y_range(chart: &LearningChart) -> (f64, f64) {
-    let smooth = chart.panels.iter().flat_map(|p| p.curves.iter()).flat_map(|c| c.smooth.iter());
+    let smooth = chart
+        .panels
+        .iter()
+        .flat_map(|p| p.curves.iter())
+        .flat_map(|c| c.smooth.iter());
     let finite: Vec<f64> = smooth.copied().filter(|v| v.is_finite()).collect();
     if chart.log_y {
-        let lo = finite.iter().copied().fold(chart.reference, f64::min).max(FLOOR).log10().floor();
-        let hi = finite.iter().copied().fold(chart.reference, f64::max).max(FLOOR).log10().ceil();
+        let lo = finite
+            .iter()
+            .copied()
+            .fold(chart.reference, f64::min)
+            .max(FLOOR)
+            .log10()
+            .floor();
+        let hi = finite
+            .iter()
+            .copied()
+            .fold(chart.reference, f64::max)
+            .max(FLOOR)
+            .log10()
+            .ceil();
         (lo.min(hi - 2.0), hi)
     } else {
         let hi = finite.iter().copied().fold(chart.reference, f64::max);

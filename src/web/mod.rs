@@ -10,6 +10,7 @@ use web_sys::HtmlCanvasElement;
 
 #[cfg(feature = "engine")]
 pub mod bench;
+#[cfg(feature = "engine")]
 pub mod runs;
 
 /// Installs the panic hook when the module starts.

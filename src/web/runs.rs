@@ -27,6 +27,7 @@ impl RunWorker {
             // a failing callback only loses the live curve, never the result
             let _ = on_partial.call1(&JsValue::NULL, &JsValue::from_str(text));
         };
-        crate::app::runs::compute(run_json, &mut partial).map_err(|n| JsError::new(&format!("{}: {}", n.param, n.detail)))
+        crate::app::runs::compute(run_json, &mut partial)
+            .map_err(|n| JsError::new(&format!("{}: {}", n.param, n.detail)))
     }
 }

@@ -197,22 +197,17 @@ impl View for LearningView {
         json!({"progress": self.progress(), "tables": [self.table()]})
     }
 
+    /// One row per run and iteration done (`run` is the run's index: 0-3 SGD, Momentum,
+    /// AdaGrad, Adam; 4-6 std 0.01, Xavier, He): the runs stop at different iterations (in
+    /// progress, diverged), so a long table keeps every row whole.
     fn csv(&self) -> String {
-        let curves = self.curves();
-        let mut header = vec!["iteration".to_string()];
-        for (_, kind, _, _) in &curves {
-            header.push(format!("{}_loss", run_id(*kind)));
-            header.push(format!("{}_smoothed", run_id(*kind)));
-        }
-        // one row per iteration; a run not that far yet (or diverged before) leaves NaN
-        let at = |v: &[f64], t: usize| v.get(t).copied().unwrap_or(f64::NAN);
-        let rows = (0..self.study.config.iterations).map(|t| {
-            let mut row = vec![(t + 1) as f64];
-            for (_, _, raw, smooth) in &curves {
-                row.push(at(raw, t));
-                row.push(at(smooth, t));
-            }
-            row
+        let header: Vec<String> = ["run", "iteration", "loss", "smoothed"].map(String::from).to_vec();
+        let rows = self.curves().into_iter().flat_map(|(i, _, raw, smooth)| {
+            raw.iter()
+                .zip(smooth)
+                .enumerate()
+                .map(move |(t, (l, s))| vec![i as f64, (t + 1) as f64, *l, s])
+                .collect::<Vec<_>>()
         });
         csv_table(&header, rows)
     }

@@ -6,7 +6,6 @@ use super::params::DATASETS;
 use crate::chart::record::{replay, Recorder};
 use crate::chart::train::class_color;
 use crate::chart::{ChartError, Theme};
-use crate::core::data::digits::embedded;
 use crate::core::data::{Shape, SyntheticConfig};
 use crate::core::math::rng::seeded;
 use plotters::coord::Shift;
@@ -41,7 +40,8 @@ pub fn thumbnail(id: &str) -> Option<String> {
     let theme = Theme::default();
     match id {
         "digits" => {
-            let all = embedded().ok()?;
+            // the digits as the page has them (embedded natively, fetched by the engine module)
+            let all = crate::app::assets::digits("dataset").ok()?;
             let images: Vec<Vec<f64>> = (0..DIGITS.min(all.rows()))
                 .map(|i| {
                     let row = all.row(i);

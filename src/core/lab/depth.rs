@@ -232,7 +232,10 @@ impl DepthConfig {
             return Err(DepthError {
                 field: "width",
                 value: self.width as f64,
-                range: format!("small enough that layers x samples x width² stays under {:e}", MAX_WORK / 6.0),
+                range: format!(
+                    "small enough that layers x samples x width² stays under {:e}",
+                    MAX_WORK / 6.0
+                ),
             });
         }
         Ok(())

@@ -105,12 +105,10 @@ named!(Compare {
 impl Compare {
     /// Whether run `kind` belongs to the comparisons shown.
     pub fn includes(self, kind: RunKind) -> bool {
-        match (self, kind) {
-            (Compare::Both, _) => true,
-            (Compare::Optimizers, RunKind::Optimizer(_)) => true,
-            (Compare::Init, RunKind::Init(_)) => true,
-            _ => false,
-        }
+        matches!(
+            (self, kind),
+            (Compare::Both, _) | (Compare::Optimizers, RunKind::Optimizer(_)) | (Compare::Init, RunKind::Init(_))
+        )
     }
 }
 
@@ -197,7 +195,10 @@ impl std::fmt::Display for LearningError {
                 write!(f, "{value} is outside {min}..={max}")
             }
             LearningError::TooFewRows { rows, batch } => {
-                write!(f, "batches of {batch} rows need at least that many digits, there are {rows}")
+                write!(
+                    f,
+                    "batches of {batch} rows need at least that many digits, there are {rows}"
+                )
             }
             LearningError::NoRun(i) => write!(f, "no run {i}: the study has {RUNS}"),
             LearningError::BadCurve => f.write_str("a loss curve that does not fit its run"),
@@ -286,14 +287,20 @@ impl LearningConfig {
         within(Field::Momentum, self.momentum, MOMENTUM_RANGE)?;
         within(Field::InitLr, self.init_lr, LR_RANGE)?;
         if rows < self.batch {
-            return Err(LearningError::TooFewRows { rows, batch: self.batch });
+            return Err(LearningError::TooFewRows {
+                rows,
+                batch: self.batch,
+            });
         }
         Ok(())
     }
 
     /// The learning rate of optimizer `kind` (SGD's for a kind not compared).
     pub fn lr_of(&self, kind: OptimizerKind) -> f64 {
-        OPTIMIZERS.iter().position(|k| *k == kind).map_or(self.lr[0], |i| self.lr[i])
+        OPTIMIZERS
+            .iter()
+            .position(|k| *k == kind)
+            .map_or(self.lr[0], |i| self.lr[i])
     }
 
     /// Multiply-adds of one iteration (forward, backward and update, about three passes over

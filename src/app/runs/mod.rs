@@ -8,27 +8,14 @@
 //!
 //! A view that hands runs to workers lists `workers`, `claim`, `release`, `result` and `partial`
 //! among its commands (see `app::learning::commands`) and adds one line to [`compute`].
+mod worker;
+
+pub use worker::compute;
+
 use super::params::{Notice, ParamSet, ParamSpec};
 use crate::core::lab::runs::{Run, RunReport, RunReportRef};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-
-/// Computes `run_json` (a [`Run`] as JSON text) and returns the text of its [`RunReport`];
-/// `on_partial` is called with the text of the reports so far (the live curves). A run of a view
-/// that hands none to workers, or of a view not compiled into this module, is refused.
-pub fn compute(run_json: &str, on_partial: &mut dyn FnMut(&str)) -> Result<String, Notice> {
-    let run: Run = serde_json::from_str(run_json).map_err(|e| Notice::rejected("run", format!("not a run: {e}")))?;
-    match run.view.as_str() {
-        #[cfg(feature = "engine")]
-        "learning" => super::learning::commands::compute(&run, on_partial),
-        #[cfg(feature = "engine")]
-        "tuning" => super::tuning::runs::compute(&run, on_partial),
-        other => Err(Notice::rejected(
-            "run",
-            format!("view {other:?} hands no runs to workers in this module"),
-        )),
-    }
-}
 
 /// The parameters of `run`: `specs` at their defaults, then its query and its seed. A query that
 /// does not parse cleanly (an unknown name, a value out of range) is refused: a worker computes
