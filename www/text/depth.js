@@ -5,11 +5,11 @@ export default {
   nav: 'Vanishing & exploding',
   caption: 'The size of the activations (left) and of the gradients flowing back (right) at every layer of a deep network, on a log scale: a straight line is an exponential in the depth.',
   source: 'Seed 001 · Vanishing / exploding gradients, weight initialization',
-  lead: 'The notes’ example: a deep network with $g(z) = z$ and every $W^{[l]} = 1.5\\,I$ computes $\\hat y = 1.5^{L}\\,x$, so after 50 layers the activations are ' +
-    '$1.5^{50} ≈ 6 × 10^{8}$ times the input; with $0.5\\,I$ they shrink to $0.5^{50} ≈ 9 × 10^{-16}$. The gradients going back do the same from the top down. ' +
-    'Random weights behave alike on average: each layer multiplies the mean square by $n\\,\\mathrm{Var}(W)$, which is why the initialisation sets $\\mathrm{Var}(W) = 1/n$ (or $2/n$ for ReLU).',
+  lead: 'The notes’ example: a deep network with $g(z) = z$ and every $W^{[l]} = 1.5I$ computes $a^{[L]} = 1.5^{L}x$, so after 50 layers the activations are ' +
+    '$1.5^{50} ≈ 6 × 10^{8}$ times the input; with $0.5I$ they shrink to $0.5^{50} ≈ 9 × 10^{-16}$. The gradients going back do the same from the top down. ' +
+    'Random weights behave alike on average: each layer multiplies the mean square by $n\\mathrm{Var}(W)$, which is why the initialisation sets $\\mathrm{Var}(W) = 1/n$ (or $2/n$ for ReLU).',
   steps: [
-    { text: 'The linear network of the notes: with $W = 1.5\\,I$ the activations grow as $1.5^{l}$ and the gradients reaching layer $l$ as $1.5^{L-l}$: straight lines on the log axis, exactly on the dashed closed form. $0.5\\,I$ mirrors them downwards.', set: 'show=identity' },
+    { text: 'The linear network of the notes: with $W = 1.5I$ the activations grow as $1.5^{l}$ and the gradients reaching layer $l$ as $1.5^{L-l}$: straight lines on the log axis, exactly on the dashed closed form. $0.5I$ mirrors them downwards.', set: 'show=identity' },
     { text: 'Random weights $W \\sim N(0, 1)$ with $n = 100$ inputs per unit: each layer multiplies the magnitude by about $\\sqrt{n} = 10$, ten decades every ten layers. $σ = \\sqrt{1/n}$ keeps it level.', set: 'show=init' },
     { text: 'ReLU zeroes half of the units, so it keeps half of the mean square: with $σ = \\sqrt{1/n}$ the signal shrinks by $1/\\sqrt{2}$ per layer; He’s $σ = \\sqrt{2/n}$ makes up for the lost half and keeps it level.', set: 'show=init&activation=relu' },
     { text: 'The sigmoid’s slope is at most $\\frac{1}{4}$: with $σ = \\sqrt{1/n}$ the gradient shrinks about fourfold per layer and reaches the input at about $10^{-32}$ of its size at the top: the vanishing gradient. (tanh with $N(0, 1)$ surprises the other way: bounded activations, exploding gradients.)', set: 'show=init&activation=sigmoid' },

@@ -12,7 +12,7 @@ export default {
     '(smoothed loss about 0.07 against 0.002 and below for the others, seed 1), std 0.01 stays at $\\ln 10 ≈ 2.30$, and He (0.07) ends below Xavier (0.12). ' +
     'The seven runs are independent, so they run in parallel Web Workers, one per core.',
   steps: [
-    { text: 'Watch the four optimizers from the same weights on the same mini-batches: $W ← W - η\\,\\frac{∂L}{∂W}$ (SGD) is the slowest; Momentum, AdaGrad and Adam drop decades below it.', set: 'compare=optimizers' },
+    { text: 'Watch the four optimizers from the same weights on the same mini-batches: $W ← W - η\\frac{∂L}{∂W}$ (SGD) is the slowest; Momentum, AdaGrad and Adam drop decades below it.', set: 'compare=optimizers' },
     { text: 'On a linear axis, as DLFS draws it, everything but SGD is near 0 within a few hundred iterations; the log axis shows how far apart they still are.', set: 'compare=optimizers&axis=linear' },
     { text: 'Initialisation: with $W \\sim N(0, 0.01^2)$ the signal dies out through four layers and the loss stays at $\\ln 10$: nothing is learnt. Xavier ($σ = \\sqrt{1/n}$) and He ($σ = \\sqrt{2/n}$) learn; He, made for ReLU, is faster.', set: 'compare=init' },
     { text: 'Switch the initialisation runs to sigmoid: Xavier’s $\\sqrt{1/n}$ is the one made for S-shaped curves; std 0.01 still learns nothing, and every run is slower than with ReLU.', set: 'compare=init&init_activation=sigmoid' },

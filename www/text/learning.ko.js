@@ -11,7 +11,7 @@ export default {
     '(평활 손실 약 0.07, 나머지는 0.002 이하, 시드 1), 표준편차 0.01은 $\\ln 10 ≈ 2.30$에 머물며, He(0.07)가 Xavier(0.12)보다 낮게 끝납니다. ' +
     '일곱 실행은 서로 독립이라 코어마다 하나씩 병렬 웹 워커에서 돌아갑니다.',
   steps: [
-    { text: '같은 초깃값, 같은 미니배치에서 출발한 네 옵티마이저를 보세요: $W ← W - η\\,\\frac{∂L}{∂W}$ (SGD)가 가장 느리고, 모멘텀, AdaGrad, Adam은 몇 자릿수 아래로 내려갑니다.', set: 'compare=optimizers' },
+    { text: '같은 초깃값, 같은 미니배치에서 출발한 네 옵티마이저를 보세요: $W ← W - η\\frac{∂L}{∂W}$ (SGD)가 가장 느리고, 모멘텀, AdaGrad, Adam은 몇 자릿수 아래로 내려갑니다.', set: 'compare=optimizers' },
     { text: 'DLFS처럼 선형 축으로 그리면 SGD를 빼고는 수백 번 반복 안에 모두 0 근처입니다. 로그 축이 아직 얼마나 떨어져 있는지 보여 줍니다.', set: 'compare=optimizers&axis=linear' },
     { text: '초깃값: $W \\sim N(0, 0.01^2)$이면 신호가 네 층을 지나며 사라져 손실이 $\\ln 10$에 머뭅니다. 아무것도 배우지 못합니다. Xavier($σ = \\sqrt{1/n}$)와 He($σ = \\sqrt{2/n}$)는 학습하고, ReLU용인 He가 더 빠릅니다.', set: 'compare=init' },
     { text: '초깃값 실행을 sigmoid로 바꿔 보세요: Xavier의 $\\sqrt{1/n}$이 S자 곡선을 위한 것입니다. 표준편차 0.01은 여전히 배우지 못하고, 모든 실행이 ReLU보다 느립니다.', set: 'compare=init&init_activation=sigmoid' },
