@@ -83,6 +83,7 @@ test('workers stream partial curves; cancel stops them within 100 ms and resume 
   for (const workers of [2, 0]) {
     const straight = (await run(`${q}&workers=${workers}`)).d;
     await openLab(b.page, `${srv.url}?${q}&workers=${workers}`);
+    // a run still training has a curve so far (with workers: a partial report streamed from one)
     await b.page.waitForFunction(() => window.trainlab.handle.data().runs.some((r) => r.loss.length > 0 && !r.done));
     const r = await b.page.evaluate(async () => {
       const h = window.trainlab.handle;
@@ -92,15 +93,13 @@ test('workers stream partial curves; cancel stops them within 100 ms and resume 
       await new Promise((ok) => setTimeout(ok, 100));
       const after100 = done();
       await new Promise((ok) => setTimeout(ok, 400));
-      const partial = h.data().runs.filter((x) => x.loss.length > 0 && !x.done).length;
-      return { at, after100, after500: done(), pool: document.querySelector('.tl-view').runPool(), work: h.work(), partial };
+      return { at, after100, after500: done(), pool: document.querySelector('.tl-view').runPool(), work: h.work() };
     });
     assert.equal(r.work.paused, true);
     assert.equal(r.pool.workers, 0, 'workers terminated');
     assert.ok(r.after100 <= r.at + 1, `nothing moves after cancel: ${r.at} -> ${r.after100}`);
     assert.equal(r.after500, r.after100);
     assert.ok(r.at < 7 * 1500, 'cancelled before the end');
-    if (workers > 0) assert.ok(r.partial >= 1, 'a partial curve (a run still training) was drawn');
     await b.page.evaluate(() => window.trainlab.handle.resume());
     const resumed = await finished();
     assert.deepEqual(resumed.runs, straight.runs, `workers=${workers}: same numbers after cancel and resume`);
