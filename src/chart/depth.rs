@@ -48,9 +48,9 @@ pub struct DepthWords<'a> {
 pub fn height_for(width: f64, entries: usize) -> f64 {
     let strip = 30.0 + 17.0 * entries.div_ceil(if width >= SIDE_BY_SIDE { 3 } else { 1 }) as f64;
     if width >= SIDE_BY_SIDE {
-        (width * 0.42).clamp(280.0, 520.0) + strip
+        (width * 0.5).clamp(300.0, 600.0) + strip
     } else {
-        2.0 * (width * 0.72).max(240.0) + strip
+        2.0 * (width * 0.85).max(260.0) + strip
     }
 }
 
@@ -169,8 +169,10 @@ fn draw_panel<DB: DrawingBackend>(
         .x_label_area_size(theme.px(36.0))
         .y_label_area_size(y_area)
         .build_cartesian_2d(-0.5f64..l_max + 0.5, y0..y1)?;
-    // one label per decade, at most eight (plotters then steps by whole decades)
-    let ticks = ((y1 - y0) as usize + 1).clamp(2, 8);
+    // one label per decade, at most eight and one per 24 px of the plot's height (plotters then
+    // steps by whole decades)
+    let room = (area.dim_in_pixel().1 as f64 / theme.scale - 70.0) / 24.0;
+    let ticks = ((y1 - y0) as usize + 1).min(room.max(2.0) as usize).clamp(2, 8);
     theme
         .mesh(&mut c.configure_mesh(), 11.0)
         .x_desc(words.x_desc)

@@ -82,7 +82,7 @@ pub fn height_for(width: f64, panels: usize) -> f64 {
     if panels <= 1 {
         (width * 0.58).max(260.0)
     } else if side_by_side(width, panels) {
-        (width * 0.42).clamp(300.0, 560.0)
+        (width * 0.5).clamp(300.0, 600.0)
     } else {
         panels as f64 * (width * 0.72).max(260.0)
     }
@@ -166,10 +166,18 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let w = area.dim_in_pixel().0;
     let n = chart.iterations.max(1) as f64;
+    // room at the right for the widest end label (drawn at 12 px), at most 40% of the panel
+    let widest = panel
+        .curves
+        .iter()
+        .map(|c| text_size(&c.label, 12.0 * theme.scale).0)
+        .max()
+        .unwrap_or(0);
+    let right = (widest + theme.px(14.0)).clamp(theme.px(24.0), w * 2 / 5);
     let mut c = ChartBuilder::on(area)
         .caption(&panel.title, title_font(theme, &panel.title, w))
         .margin(theme.px(8.0))
-        .margin_right(theme.px(96.0))
+        .margin_right(right)
         .x_label_area_size(theme.px(36.0))
         .y_label_area_size(theme.px(50.0))
         .build_cartesian_2d(0f64..n, y0..y1)?;
