@@ -3,9 +3,18 @@
 //! successive halving compares the two searches of the same trials, every panel draws in both
 //! languages, the parameters are grouped with halving's settings relevant only with halving.
 use trainlab::app::params::{Group, ParamKind, Problem, When};
+use trainlab::app::tuning::runs::job_of;
 use trainlab::app::{entry, Mounted};
 use trainlab::core::data::digits::embedded as digits;
-use trainlab::core::lab::tuning::{Job, TrialRun, TuningConfig};
+use trainlab::core::lab::runs::Run;
+use trainlab::core::lab::tuning::{Job, TrialRun};
+
+/// The run of a claim, and the settings and job it stands for.
+fn claimed(claim: &serde_json::Value) -> (Run, trainlab::core::lab::tuning::TuningConfig, Job) {
+    let run: Run = serde_json::from_value(claim["run"].clone()).unwrap();
+    let (config, job) = job_of(&run).unwrap();
+    (run, config, job)
+}
 
 #[test]
 fn the_view_caps_bad_input_with_notices_and_keeps_working() {
@@ -56,15 +65,14 @@ fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
     let mut guard = 0;
     loop {
         let claim = b.command("claim", "").unwrap();
-        if claim["job"].is_null() {
+        if claim["run"].is_null() {
             break;
         }
-        let config: TuningConfig = serde_json::from_value(claim["config"].clone()).unwrap();
-        let job: Job = serde_json::from_value(claim["job"].clone()).unwrap();
+        let (run, config, job) = claimed(&claim);
         // the worker reports the curves after each epoch but the last: they count in the progress
         let mut partials = Vec::new();
         let result = TrialRun::run_job_reporting(&config, &config.data(&d).unwrap(), &job, &mut |r| {
-            partials.push(serde_json::json!({"config": config, "job": job, "result": r}).to_string())
+            partials.push(serde_json::json!({"run": run, "result": r}).to_string())
         })
         .unwrap();
         assert_eq!(partials.len(), result.train_acc.len().min(job.epochs - 1));
@@ -81,7 +89,7 @@ fn the_view_runs_claimed_jobs_from_workers_and_its_own_work_alike() {
                 .unwrap();
             assert_eq!(mine["val_acc"].as_array().unwrap().len(), k + 1);
         }
-        let msg = serde_json::json!({"config": config, "job": job, "result": result}).to_string();
+        let msg = serde_json::json!({"run": run, "result": result}).to_string();
         assert_eq!(b.command("result", &msg).unwrap()["accepted"], true);
         assert!(b.data()["running"].as_array().unwrap().is_empty());
         // a partial after the result is stale, and ignored
@@ -279,7 +287,7 @@ fn a_search_set_aside_by_toggling_halving_gets_its_workers_jobs_back() {
     while v.advance(100).is_some_and(|p| !p.finished()) {}
     v.set("halving=1");
     v.command("workers", "1").unwrap();
-    let lost: Job = serde_json::from_value(v.command("claim", "").unwrap()["job"].clone()).unwrap();
+    let (_, _, lost) = claimed(&v.command("claim", "").unwrap());
     v.set("halving=0");
     assert_eq!(v.data()["compare"]["halving"]["done"], false);
     v.set("halving=1");
@@ -287,14 +295,13 @@ fn a_search_set_aside_by_toggling_halving_gets_its_workers_jobs_back() {
     let mut first = None;
     loop {
         let claim = v.command("claim", "").unwrap();
-        if claim["job"].is_null() {
+        if claim["run"].is_null() {
             break;
         }
-        let config: TuningConfig = serde_json::from_value(claim["config"].clone()).unwrap();
-        let job: Job = serde_json::from_value(claim["job"].clone()).unwrap();
+        let (run, config, job) = claimed(&claim);
         first.get_or_insert(job);
         let result = TrialRun::run_job(&config, &config.data(&d).unwrap(), &job).unwrap();
-        let msg = serde_json::json!({"config": config, "job": job, "result": result}).to_string();
+        let msg = serde_json::json!({"run": run, "result": result}).to_string();
         assert_eq!(v.command("result", &msg).unwrap()["accepted"], true);
     }
     assert_eq!(first, Some(lost));

@@ -13,6 +13,7 @@ pub mod params;
 pub mod query;
 mod registry;
 pub mod targets;
+pub mod runs;
 pub mod view;
 
 pub use view::{
@@ -34,9 +35,11 @@ registry! {
     scale       in "search",
     space       in "search",
     activations in "nn",
+    depth       in "nn",
     gradcheck   in "nn",
     batchnorm   in "engine" with digits,
     train       in "train" with digits when params::one_of("dataset", &["digits"]),
+    learning    in "engine" with digits,
     tuning      in "engine" with digits,
 }
 

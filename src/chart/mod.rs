@@ -8,8 +8,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 pub mod activations;
 pub mod batchnorm;
+pub mod depth;
 pub mod ewma;
 pub mod gradcheck;
+pub mod learning;
 pub mod legend;
 pub mod lines;
 pub mod measure;

@@ -11,7 +11,7 @@ use web_sys::HtmlCanvasElement;
 #[cfg(feature = "bench")]
 pub mod bench;
 #[cfg(feature = "engine")]
-pub mod tuning;
+pub mod runs;
 
 /// Installs the panic hook when the module starts.
 #[wasm_bindgen(start)]

@@ -16,6 +16,7 @@ const LOADERS = {
   scale: () => import('./scale.js'),
   space: () => import('./space.js'),
   train: () => import('./train.js'),
+  learning: () => import('./learning.js'),
   tuning: () => import('./tuning.js'),
   // hover, tap and arrow-key readouts of the figure's parts (the view's `targets` query)
   activations: () => import('./readout.js'),

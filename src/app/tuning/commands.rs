@@ -1,16 +1,18 @@
 //! The actions of `view=tuning` that are not parameters: `workers` (who trains: Web Workers or
-//! the page), the background bookkeeping of the workers' jobs (`claim`, `release`, `result`,
-//! `partial`: nothing is redrawn at once, the work loop redraws when the progress moves),
+//! the page), the background bookkeeping of the workers' jobs on the run protocol (`claim` hands
+//! out a job as a run, see [`super::runs`]; `release`, `result`, `partial` take reports back:
+//! nothing is redrawn at once, the work loop redraws when the progress moves),
 //! `next_round` (coarse to fine), the read-only `status` the page's line under the figure
 //! reads, and the read-only `points`: where the scatter drew each trial, for the readout of the
 //! trial under the pointer; `results` (a results CSV shown in the figures, [`super::import`]) and
 //! `clear_results`. Every worker's message is checked by the core; a refused one leaves the view as it was.
 use super::figure::{trial_points, Panel};
+use super::runs::{job_of, run_of};
 use super::TuningView;
 use crate::app::params::Notice;
-use crate::app::{action, background, read_only, CommandSpec};
+use crate::app::{action, background, read_only, runs, CommandSpec};
 use crate::chart::{Lang, Theme};
-use crate::core::lab::tuning::{Compute, JobReport, MAX_REPORT_BYTES};
+use crate::core::lab::tuning::{Compute, Job, TrialResult};
 use serde_json::json;
 
 /// The actions, as the registry lists them.
@@ -27,13 +29,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     action("clear_results"),
 ];
 
-/// A worker's report from the page's text: at most [`MAX_REPORT_BYTES`], valid JSON. `(short,
-/// long)` word the kind of report in the notices (`a result`, `a trial result`).
-fn report(name: &str, arg: &str, (short, long): (&str, &str)) -> Result<JobReport, Notice> {
-    if arg.len() > MAX_REPORT_BYTES {
-        return Err(Notice::rejected(name, format!("{short} of more than 1 MB")));
-    }
-    serde_json::from_str(arg).map_err(|e| Notice::rejected(name, format!("not {long}: {e}")))
+/// A worker's report from the page's text (at most 1 MB of JSON), with the job its run stands
+/// for, or `None` when the run is not one the search hands out now (stale).
+fn report(view: &TuningView, name: &str, arg: &str) -> Result<Option<(Job, TrialResult)>, Notice> {
+    let r = runs::report::<TrialResult>(name, arg)?;
+    let s = view.study.search();
+    let Ok((_, job)) = job_of(&r.run) else {
+        return Ok(None);
+    };
+    Ok((run_of(&s.config, &job) == r.run).then_some((job, r.result)))
 }
 
 impl TuningView {
@@ -99,6 +103,31 @@ impl TuningView {
             }
             _ => {}
         }
+        let k = self.k;
+        match name {
+            "result" | "partial" => {
+                let Some((job, result)) = report(self, name, arg)? else {
+                    return Ok(json!({"stale": true}));
+                };
+                let s = self.study.search_mut();
+                let taken = if name == "result" {
+                    s.accept(&job, result)
+                } else {
+                    s.partial(&job, result)
+                };
+                match taken {
+                    Ok(true) => Ok(json!({"accepted": true})),
+                    // a result for a job done already is stale; a partial one is not kept
+                    Ok(false) if name == "result" => Ok(json!({"stale": true})),
+                    Ok(false) => Ok(json!({"accepted": false})),
+                    Err(e) => Err(Notice::rejected(name, e.to_string())),
+                }
+            }
+            _ => self.bookkeeping(name, arg, k),
+        }
+    }
+
+    fn bookkeeping(&mut self, name: &str, arg: &str, k: usize) -> Result<serde_json::Value, Notice> {
         let s = self.study.search_mut();
         match name {
             "workers" => {
@@ -110,37 +139,16 @@ impl TuningView {
                 Ok(json!({"external": n > 0}))
             }
             "claim" => {
-                let job = s.claim();
-                Ok(json!({"job": job, "config": s.config, "left": s.pending()}))
+                let run = s.claim().map(|job| run_of(&s.config, &job));
+                Ok(json!({"run": run, "left": s.pending()}))
             }
             "release" => {
                 s.release();
                 Ok(json!({"released": true}))
             }
-            "result" => {
-                let r = report(name, arg, ("a result", "a trial result"))?;
-                if r.config != s.config {
-                    return Ok(json!({"stale": true}));
-                }
-                match s.accept(&r.job, r.result) {
-                    Ok(true) => Ok(json!({"accepted": true})),
-                    Ok(false) => Ok(json!({"stale": true})),
-                    Err(e) => Err(Notice::rejected(name, e.to_string())),
-                }
-            }
-            "partial" => {
-                let r = report(name, arg, ("partial curves", "trial curves"))?;
-                if r.config != s.config {
-                    return Ok(json!({"stale": true}));
-                }
-                let kept = s
-                    .partial(&r.job, r.result)
-                    .map_err(|e| Notice::rejected(name, e.to_string()))?;
-                Ok(json!({"accepted": kept}))
-            }
             "next_round" => {
                 let (lr, wd) = s
-                    .next_round(self.k)
+                    .next_round(k)
                     .map_err(|e| Notice::rejected(name, e.to_string()))?;
                 Ok(json!({"lr": lr, "weight_decay": wd}))
             }

@@ -4,7 +4,7 @@
 //! passes the page's actions on.
 //!
 //! The search runs in Web Workers when the page has them: the page claims jobs
-//! (`command("claim")`), a worker trains the trial from its seed (`src/web/tuning.rs`) and the
+//! (`command("claim")`), a worker trains the trial from its seed (`src/web/runs.rs`) and the
 //! page hands the result back (`command("result")`); after each epoch the worker also sends the
 //! curves so far (`command("partial")`, drawn live, not part of the results). Without workers
 //! (the single-file build, `workers=0`, native tests) [`View::advance`] trains the same trials
@@ -33,6 +33,7 @@ pub mod figure;
 pub mod import;
 pub mod params;
 pub mod study_text;
+pub mod runs;
 pub mod text;
 
 use figure::Panel;

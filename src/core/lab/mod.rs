@@ -7,11 +7,14 @@
 pub mod activation_study;
 pub mod bn_grid;
 pub mod bn_study;
+pub mod depth;
 pub mod gradcheck_study;
 pub mod minibatch;
 pub mod normalise;
 pub mod optima;
+pub mod learning;
 pub mod race;
+pub mod runs;
 pub mod search;
 pub mod search_study;
 pub mod train;
