@@ -12,8 +12,8 @@ pub mod assets;
 pub mod params;
 pub mod query;
 mod registry;
-pub mod targets;
 pub mod runs;
+pub mod targets;
 pub mod view;
 
 pub use view::{
