@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
-scripts/build.sh
+WITH_BENCH=1 scripts/build.sh
 echo
 echo "== trainlab in headless Chromium ($(/usr/bin/chromium --version 2>/dev/null | head -1)), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p bench/results

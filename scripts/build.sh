@@ -12,7 +12,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # module     cargo profile   wasm-opt   (what a page of the module loads is mostly the module)
 # The views that do little compute are built for size (opt-level "z", wasm-opt -Oz); the views
 # that train networks keep the GEMM path at full speed (opt-level 3, wasm-opt -O3). bench/page.mjs
-# alone loads `bench`.
+# alone loads `bench`, so it is built only for `make bench` (WITH_BENCH=1, set by scripts/bench.sh).
 MODULES="
 ewma         release-small   -Oz
 math         release-small   -Oz
@@ -26,6 +26,7 @@ rm -rf pkg
 started=$SECONDS
 while read -r m profile opt; do
   [ -n "$m" ] || continue
+  if [ "$m" = bench ] && [ "${WITH_BENCH:-0}" != 1 ]; then continue; fi
   t0=$SECONDS
   echo "[build] module $m: cargo build --profile $profile, wasm-opt $opt (simd128 from .cargo/config.toml)"
   cargo build --quiet --lib --target wasm32-unknown-unknown --profile "$profile" --no-default-features --features "$m"
