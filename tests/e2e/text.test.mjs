@@ -25,7 +25,8 @@ function shape(a, b, path, out) {
     for (const k of Object.keys(a)) if (!(k in b)) out.push(`${path}.${k}: missing in ko`);
     for (const k of Object.keys(b)) if (!(k in a)) out.push(`${path}.${k}: missing in en`);
     for (const k of Object.keys(a)) if (k in b) shape(a[k], b[k], `${path}.${k}`, out);
-  } else if (typeof a === 'string' && (a.trim() === '' || b.trim() === '')) {
+  } else if (typeof a === 'string' && !path.endsWith('.set') && (a.trim() === '' || b.trim() === '')) {
+    // (a step's `set` is a query, not words: '' is "the defaults")
     out.push(`${path}: empty text`);
   }
 }
@@ -40,7 +41,10 @@ test('Korean view texts are Korean, not copies of the English', () => {
   const hangul = /[\uAC00-\uD7A3]/;
   for (const [id, t] of Object.entries(KO.views)) {
     assert.match(t.lead, hangul, `${id}.lead`);
-    for (const p of t.notice) assert.match(p, hangul, `${id}.notice`);
+    // what to notice: the "try this" steps (or the older list of notes)
+    const notes = t.notice ?? (t.steps ?? []).map((step) => step.text);
+    assert.ok(notes.length > 0, `${id}: nothing to notice`);
+    for (const p of notes) assert.match(p, hangul, `${id}.notice`);
     // a label may stay a symbol (β) but must not be the English text left untranslated
     for (const [name, p] of Object.entries(t.params)) {
       assert.ok(hangul.test(p.label) || p.label !== EN.views[id].params[name].label, `${id}.params.${name}: ${p.label}`);
