@@ -45,6 +45,8 @@ export function workLoop(wasm, s, { redraw, onDone }) {
     bar.value = p.total ? p.done / p.total : 1;
     text.textContent = s.ui.progress(p.done, p.total);
     toggle.hidden = p.done >= p.total;
+    // finished: the bar fades out after a moment, so it does not cover the figure's corner
+    box.classList.toggle('tl-done', p.total > 0 && p.done >= p.total);
     toggle.textContent = work.paused ? s.ui.resume : s.ui.cancel;
   }
 
