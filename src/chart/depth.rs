@@ -14,6 +14,9 @@ use plotters::prelude::*;
 /// The narrowest figure (CSS pixels) that puts the two panels side by side.
 pub const SIDE_BY_SIDE: f64 = 640.0;
 
+/// The least height (CSS pixels) of a panel when the two are stacked.
+const MIN_STACKED_PANEL: f64 = 150.0;
+
 /// One scheme's two lines.
 #[derive(Clone, Debug)]
 pub struct DepthLine<'a> {
@@ -93,9 +96,36 @@ pub fn draw_depth<DB: DrawingBackend>(
             color: INK,
         });
     }
-    let cols = if wide { 3 } else { 1 };
+    // the legend's columns: three on a wide figure, else as many as fit its width (a short
+    // strip leaves the panels their height)
+    let gap = theme.px(12.0) as i32;
+    // each column as wide as its own widest entry
+    let widths = |cols: usize| -> Vec<i32> {
+        let rows = legend.len().div_ceil(cols).max(1);
+        legend
+            .chunks(rows)
+            .map(|chunk| {
+                chunk
+                    .iter()
+                    .map(|e| legend_size(std::slice::from_ref(e), theme).0 as i32)
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    };
+    let span = |ws: &[i32]| ws.iter().sum::<i32>() + (ws.len() as i32 - 1).max(0) * gap;
+    let cols = if wide {
+        3
+    } else {
+        (1..=3).rev().find(|&c| span(&widths(c)) <= w as i32).unwrap_or(1)
+    };
+    let col_ws = widths(cols);
     let rows = legend.len().div_ceil(cols).max(1);
     let strip = theme.px(14.0) + theme.px(17.0) * rows as u32;
+    // stacked panels need some height each; a narrow but short box (an embedded slide) puts
+    // them side by side instead of squashing them
+    let stacked_panel = h.saturating_sub(strip) / 2;
+    let wide = wide || stacked_panel < theme.px(MIN_STACKED_PANEL);
     let (panels, bottom) = root.split_vertically(h.saturating_sub(strip));
     let areas = if wide {
         panels.split_evenly((1, 2))
@@ -115,21 +145,10 @@ pub fn draw_depth<DB: DrawingBackend>(
         draw_panel(area, title, lines, k == 1, depth, y, words, theme)?;
     }
     // the legend: `cols` columns of `rows` entries, left to right
-    let col_w = legend
-        .iter()
-        .map(|e| legend_size(std::slice::from_ref(e), theme).0)
-        .max()
-        .unwrap_or(0) as i32;
-    let gap = theme.px(12.0) as i32;
-    let total = cols as i32 * col_w + (cols as i32 - 1) * gap;
-    let x0 = ((w as i32 - total) / 2).max(0);
-    for (c, chunk) in legend.chunks(rows).enumerate() {
-        draw_legend(
-            &bottom,
-            (x0 + c as i32 * (col_w + gap), theme.px(4.0) as i32),
-            chunk,
-            theme,
-        )?;
+    let mut x = ((w as i32 - span(&col_ws)) / 2).max(0);
+    for (chunk, col_w) in legend.chunks(rows).zip(&col_ws) {
+        draw_legend(&bottom, (x, theme.px(4.0) as i32), chunk, theme)?;
+        x += col_w + gap;
     }
     Ok(())
 }
