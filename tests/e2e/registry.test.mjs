@@ -21,7 +21,8 @@ test('every registered view and parameter has its text in every language', async
         const t = table.views[v.id];
         if (!t) { out.push(`${lang}: ${v.id}: no text`); continue; }
         for (const key of ['title', 'nav', 'lead']) if (!t[key]) out.push(`${lang}: ${v.id}.${key}`);
-        if (!(t.notice ?? []).length) out.push(`${lang}: ${v.id}.notice`);
+        // what to notice: the notes, or the "try this" steps
+        if (!(t.notice ?? t.steps ?? []).length) out.push(`${lang}: ${v.id}.notice`);
         for (const p of v.params) if (!t.params?.[p.name]?.label) out.push(`${lang}: ${v.id}.params.${p.name}.label`);
       }
     }
