@@ -17,6 +17,9 @@ use plotters::prelude::*;
 pub const SIDE_BY_SIDE: f64 = 640.0;
 /// The lowest loss a log axis reaches down to.
 const FLOOR: f64 = 1e-6;
+/// The least height (CSS pixels) of a panel when the panels are stacked.
+const MIN_STACKED_PANEL: f64 = 170.0;
+
 /// The legend's mark of the thin lines (ink at the thin lines' opacity, on white).
 const FAINT: RGBColor = RGBColor(189, 189, 189);
 
@@ -128,8 +131,12 @@ pub fn draw_learning<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     root.fill(&WHITE)?;
     let n = chart.panels.len().max(1);
-    let width = root.dim_in_pixel().0 as f64 / theme.scale;
-    let areas = if side_by_side(width, n) {
+    let (w, h) = root.dim_in_pixel();
+    let (width, height) = (w as f64 / theme.scale, h as f64 / theme.scale);
+    // a narrow but short box (an embedded slide) puts the panels side by side rather than
+    // stacking them a few pixels tall
+    let squashed = n > 1 && height / (n as f64) < MIN_STACKED_PANEL;
+    let areas = if side_by_side(width, n) || squashed {
         root.split_evenly((1, n))
     } else {
         root.split_evenly((n, 1))
