@@ -76,10 +76,3 @@ export function loadDigits(name) {
 export function hasDigits(name) {
   return digitsReady.has(name);
 }
-
-/** The lab's number formatter (three significant digits, never a misleading 0; the same code in
- * every module) from whichever module this page has started, for the views' extensions. */
-export function formatNumber(v) {
-  for (const glue of ready.values()) if (glue.formatNumber) return glue.formatNumber(v);
-  return String(v);
-}

@@ -324,7 +324,7 @@ test('hover, tap or the arrow keys read a trial of the scatter: its lr, λ and v
   const box = await b.page.locator('.tl-canvas').boundingBox();
   const border = 1;
   const tip = b.page.locator('.tl-trial-tip');
-  const fmt = (v) => b.page.evaluate((x) => import('./www/loader.js').then((m) => m.formatNumber(x)), v);
+  const fmt = (v) => b.page.evaluate((x) => import('./www/loader.js').then((m) => m.loadedModule('engine').formatNumber(x)), v);
   // the mouse over a trial
   const p = pts[0];
   await b.page.mouse.move(box.x + border + p.x, box.y + border + p.y);
