@@ -4,6 +4,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { serve, browser, openLab } from '../tests/e2e/harness.mjs';
 import { serveGzip, firstFigure, THROTTLE } from '../scripts/weight.mjs';
+import { poolBench } from './runs.mjs';
 
 // BENCH_JSON=path appends one JSON line per row (read by bench/ratios.mjs for PEERS=1).
 const JSON_OUT = process.env.BENCH_JSON;
@@ -471,6 +472,17 @@ BENCHES.push({
     };
   },
 });
+
+// ---- view=learning (issue 14): DLFS optimizer_compare_mnist, 4 optimizers x 2,000 iterations of
+// the 4 x 100 ReLU network on the digits (batches of 128), through the run pool (bench/runs.mjs).
+BENCHES.push(poolBench({
+  name: 'learning-2-workers',
+  url: '?view=learning&compare=optimizers&iterations=20',
+  warm: { compare: 'optimizers', iterations: 20 },
+  timed: { compare: 'optimizers', iterations: 2000 },
+  what: '4 optimizers x 2,000 iterations',
+  rounds: 1,
+}, row));
 
 // ---- page weight (issue 13): navigation to the first drawn figure of the embedded EWMA view on
 // a slow network (Chromium's network emulation: 1.6 Mbit/s down, 150 ms round trip, cache off),
