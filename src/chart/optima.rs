@@ -106,7 +106,13 @@ pub struct OptimaLayout {
     pub surface: (Rect, Rect),
     /// The loss per step.
     pub loss: Rect,
+    /// Below the share and loss panels on a narrow figure: the strip for the shares' legend
+    /// (inside the share panel it would cover marks); `None` on a wide figure.
+    pub legend: Option<Rect>,
 }
+
+/// Rows of the shares' legend in its strip on a narrow figure (two columns of two entries).
+const STRIP_ROWS: f64 = 2.0;
 
 /// The height the figure wants at `width`.
 pub fn height_for(width: f64) -> f64 {
@@ -126,18 +132,22 @@ pub fn layout(width: f64, height: f64, theme: &Theme) -> OptimaLayout {
     let room = Room::PANEL;
     // the surface's height for its cell width: a plot twice as wide as high, and the label room
     let surface_h = |w: f64| (w - px(room.left) - px(room.right)) / 2.0 + px(room.top) + px(room.bottom);
-    let (share, surface, loss) = if width >= WIDE {
+    let (share, surface, loss, legend) = if width >= WIDE {
         let right = all.cols(0.38, 1.0);
         let (top, below) = right.cut_top(surface_h(right.w).min(height * 0.62));
-        (all.cols(0.0, 0.38), top, below)
+        (all.cols(0.0, 0.38), top, below, None)
     } else {
         let (top, below) = all.cut_top(surface_h(width).min(height * 0.55));
-        (below.cols(0.0, 0.5), top, below.cols(0.5, 1.0))
+        // the legend's strip: two rows of 17 px in a box padded by 6 px, and a 4 px gap
+        let strip = px(17.0) * STRIP_ROWS + px(12.0) + px(4.0);
+        let (panels, legend) = below.cut_top(below.h - strip);
+        (panels.cols(0.0, 0.5), top, panels.cols(0.5, 1.0), Some(legend))
     };
     OptimaLayout {
         share,
         surface: (surface, plot_rect(surface, Some(2.0), room, theme)),
         loss,
+        legend,
     }
 }
 
@@ -276,7 +286,21 @@ pub fn draw_optima<DB: DrawingBackend>(
                 )
             })
         });
-    if let Some((e, at)) = chosen {
+    if let Some(strip) = l.legend {
+        // a narrow figure: the short legend in two columns under the share panel
+        let short = &forms[1];
+        let rows = STRIP_ROWS as usize;
+        let mut at_x = l.share.x + inset;
+        for column in short.chunks(rows) {
+            let (w, _) = super::legend::draw_legend(
+                root,
+                (at_x as i32, (strip.y + theme.px(4.0) as f64) as i32),
+                column,
+                theme,
+            )?;
+            at_x += w as f64 + inset;
+        }
+    } else if let Some((e, at)) = chosen {
         super::legend::draw_legend(root, at, e, theme)?;
     }
     let paths: Vec<PlanePath> = data
