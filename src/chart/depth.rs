@@ -35,16 +35,16 @@ pub struct DepthLine<'a> {
 /// The words of the figure.
 #[derive(Clone, Copy, Debug)]
 pub struct DepthWords<'a> {
-    /// Title of the activation panel.
-    pub activations: &'a str,
-    /// Title of the gradient panel.
-    pub gradients: &'a str,
+    /// Title of the activation panel, and a short form (drawn when the long one does not fit).
+    pub activations: [&'a str; 2],
+    /// Title of the gradient panel, and a short form.
+    pub gradients: [&'a str; 2],
     /// x-axis title.
     pub x_desc: &'a str,
     /// y-axis title.
     pub y_desc: &'a str,
-    /// Legend of the dashed lines.
-    pub closed_form: &'a str,
+    /// Legend of the dashed lines, and a short form (when the long one does not fit the width).
+    pub closed_form: [&'a str; 2],
 }
 
 /// The figure's height at `width` CSS pixels.
@@ -91,7 +91,7 @@ pub fn draw_depth<DB: DrawingBackend>(
         .collect();
     if lines.iter().any(|l| l.gain.is_some()) {
         legend.push(LegendEntry {
-            label: words.closed_form.to_string(),
+            label: words.closed_form[0].to_string(),
             mark: LegendMark::Dashed,
             color: INK,
         });
@@ -100,7 +100,7 @@ pub fn draw_depth<DB: DrawingBackend>(
     // strip leaves the panels their height)
     let gap = theme.px(12.0) as i32;
     // each column as wide as its own widest entry
-    let widths = |cols: usize| -> Vec<i32> {
+    let widths = |legend: &[LegendEntry], cols: usize| -> Vec<i32> {
         let rows = legend.len().div_ceil(cols).max(1);
         legend
             .chunks(rows)
@@ -114,12 +114,23 @@ pub fn draw_depth<DB: DrawingBackend>(
             .collect()
     };
     let span = |ws: &[i32]| ws.iter().sum::<i32>() + (ws.len() as i32 - 1).max(0) * gap;
-    let cols = if wide {
-        3
-    } else {
-        (1..=3).rev().find(|&c| span(&widths(c)) <= w as i32).unwrap_or(1)
+    // the text metric is the SVG font's; a canvas's sans-serif runs a little wider, so a legend
+    // must leave 15% of the width free
+    let fitting = |legend: &[LegendEntry], least: usize| {
+        (least..=3)
+            .rev()
+            .find(|&c| span(&widths(legend, c)) as f64 <= 0.85 * w as f64)
     };
-    let col_ws = widths(cols);
+    let mut cols = if wide { Some(3) } else { fitting(&legend, 2) };
+    if cols.is_none() && legend.last().is_some_and(|e| e.mark == LegendMark::Dashed) {
+        // too narrow for two columns of the long words (an embedded slide): the short form
+        if let Some(last) = legend.last_mut() {
+            last.label = words.closed_form[1].to_string();
+        }
+        cols = fitting(&legend, 2);
+    }
+    let cols = cols.unwrap_or(1);
+    let col_ws = widths(&legend, cols);
     let rows = legend.len().div_ceil(cols).max(1);
     let strip = theme.px(14.0) + theme.px(17.0) * rows as u32;
     // stacked panels need some height each; a narrow but short box (an embedded slide) puts
@@ -140,8 +151,18 @@ pub fn draw_depth<DB: DrawingBackend>(
         .unwrap_or(1)
         .saturating_sub(1)
         .max(1);
+    // both panels' long titles when both fit at the smallest title size (with a tenth spare for
+    // the canvas's font), else both short ones
+    let long_titles = areas.iter().all(|area| {
+        let room = 0.9 * (area.dim_in_pixel().0 as f64 - 2.0 * theme.px(8.0) as f64);
+        let longest = text_size(words.activations[0], 11.0 * theme.scale)
+            .0
+            .max(text_size(words.gradients[0], 11.0 * theme.scale).0);
+        longest as f64 <= room
+    });
     for (k, area) in areas.iter().enumerate() {
         let title = if k == 0 { words.activations } else { words.gradients };
+        let title = if long_titles { title[0] } else { title[1] };
         draw_panel(area, title, lines, k == 1, depth, y, words, theme)?;
     }
     // the legend: `cols` columns of `rows` entries, left to right

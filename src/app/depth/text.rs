@@ -5,16 +5,16 @@ use crate::core::math::format::short;
 
 /// Every word `view=depth` draws or says.
 pub struct Words {
-    /// Title of the activation panel.
-    pub activations: &'static str,
-    /// Title of the gradient panel.
-    pub gradients: &'static str,
+    /// Title of the activation panel, and a short form for a narrow panel.
+    pub activations: [&'static str; 2],
+    /// Title of the gradient panel, and a short form.
+    pub gradients: [&'static str; 2],
     /// x-axis title.
     pub layer: &'static str,
     /// y-axis title.
     pub magnitude: &'static str,
-    /// Legend of the dashed lines.
-    pub closed_form: &'static str,
+    /// Legend of the dashed lines, and a short form for a narrow legend.
+    pub closed_form: [&'static str; 2],
     /// A scheme's name from its factor (identity scale or std).
     pub scheme: fn(Weights, f64) -> String,
     /// The first sentence: layers, width, samples, activation.
@@ -26,11 +26,11 @@ pub struct Words {
 
 /// English.
 pub static EN: Words = Words {
-    activations: "Activations: root mean square of a[l]",
-    gradients: "Gradients: root mean square of dJ/da[l]",
+    activations: ["Activations: root mean square of a[l]", "Activations a[l] (RMS)"],
+    gradients: ["Gradients: root mean square of dJ/da[l]", "Gradients dJ/da[l] (RMS)"],
     layer: "layer l",
     magnitude: "magnitude (log scale)",
-    closed_form: "dashed: gain per layer to the power l",
+    closed_form: ["dashed: gain per layer to the power l", "dashed: gain^l"],
     scheme: |w, f| match w {
         Weights::Up | Weights::Down => format!("W = {} I", short(f)),
         Weights::Normal => "W ~ N(0, 1)".into(),
@@ -53,11 +53,11 @@ pub static EN: Words = Words {
 
 /// Korean.
 pub static KO: Words = Words {
-    activations: "활성값: a[l]의 제곱평균제곱근",
-    gradients: "기울기: dJ/da[l]의 제곱평균제곱근",
+    activations: ["활성값: a[l]의 제곱평균제곱근", "활성값 a[l] (RMS)"],
+    gradients: ["기울기: dJ/da[l]의 제곱평균제곱근", "기울기 dJ/da[l] (RMS)"],
     layer: "층 l",
     magnitude: "크기 (로그 눈금)",
-    closed_form: "점선: 층마다 같은 배율의 l제곱",
+    closed_form: ["점선: 층마다 같은 배율의 l제곱", "점선: 배율^l"],
     scheme: |w, f| match w {
         Weights::Up | Weights::Down => format!("W = {} I", short(f)),
         Weights::Normal => "W ~ N(0, 1)".into(),
