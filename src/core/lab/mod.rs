@@ -11,6 +11,8 @@ pub mod depth;
 pub mod gradcheck_study;
 pub mod learning;
 pub mod minibatch;
+pub mod norm_batch;
+pub mod norm_batch_study;
 pub mod normalise;
 pub mod optima;
 pub mod race;
