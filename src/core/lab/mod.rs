@@ -6,6 +6,7 @@
 //! ([`tuning`]) and the peers' benchmark workloads ([`workload`]).
 pub mod activation_study;
 pub mod bn_grid;
+pub mod bn_grid_run;
 pub mod bn_study;
 pub mod depth;
 pub mod gradcheck_study;
