@@ -1,6 +1,8 @@
-//! The parameters of `view=batchnorm` and their mapping to the two jobs' configs: the study
+//! The parameters of `view=batchnorm` and their mapping to the three jobs' configs: the study
 //! ([`BnStudyConfig`]: epochs, learning rate, probed unit) behind the `shift`, `ridge` and `test`
-//! panels, and the grid ([`BnGridConfig`]: epochs, samples) behind the `grid` panel. A job's
+//! panels, the grid ([`BnGridConfig`]: epochs, samples) behind the `grid` panel and the
+//! batch-size study ([`NormBatchConfig`]: epochs, learning rate, samples) behind the `layer`
+//! panel; `workers` (who computes the grid's and the layer panel's runs) matters for those two. A job's
 //! settings matter only for the panels that show it, and the probed unit only for the panels that
 //! plot or tabulate its percentiles.
 use crate::app::params::{choice, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, When};
@@ -67,7 +69,8 @@ const UNIT_SHOWN: When = one_of("panel", UNIT_PANELS);
 /// and the grid's epochs are the main controls (each shown only with the panels it matters
 /// for); the grid's digits and the seed fold under Data and Run. Caps are the jobs' own ([`MAX_EPOCHS`] keeps the study to
 /// about a minute); the grid defaults to 10 epochs (DLFS: 20, allowed) so the full 4 x 4 grid
-/// finishes in about 20 s.
+/// finishes in about 20 s. The layer panel's 16 runs default to 8 epochs of 1,000 digits (a few
+/// seconds in two workers).
 #[rustfmt::skip] // one line per parameter
 pub const PARAMS: &[ParamSpec] = &[
     choice("panel", &Panel::IDS, "shift").main(),
