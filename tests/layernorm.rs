@@ -67,8 +67,8 @@ fn backprop_matches_central_differences_for_every_parameter() {
     );
     let h = 1e-5;
     let (mut diff2, mut a2, mut b2) = (0.0, 0.0, 0.0);
-    for t in 0..grads.len() {
-        for k in 0..grads[t].len() {
+    for (t, tensor) in grads.iter().enumerate() {
+        for (k, &g) in tensor.iter().enumerate() {
             let v = net.params()[t][k];
             net.params_mut()[t][k] = v + h;
             let plus = loss(&mut net, &x, &y, m);
@@ -76,7 +76,6 @@ fn backprop_matches_central_differences_for_every_parameter() {
             let minus = loss(&mut net, &x, &y, m);
             net.params_mut()[t][k] = v;
             let approx = (plus - minus) / (2.0 * h);
-            let g = grads[t][k];
             assert!(
                 (approx - g).abs() < 1e-7,
                 "{}[{k}]: backprop {g}, differences {approx}",

@@ -21,7 +21,7 @@ const BN: usize = 2;
 /// Palette index of layer norm.
 const LN: usize = 4;
 /// Palette index of batch norm's variance ratio.
-const BN_VAR: usize = 1;
+const BN_VAR: usize = 3;
 
 /// The panel's height for a width of `width` CSS px.
 pub fn height_for(width: f64) -> f64 {
