@@ -155,3 +155,58 @@ fn workers_reports_are_checked() {
         assert_eq!(bad.validate(d.rows()).map_err(|e| e.field), Err(field));
     }
 }
+
+#[test]
+fn the_view_hands_the_layer_runs_to_workers_and_computes_them_itself_with_the_same_numbers() {
+    use trainlab::app::Mounted;
+    let q = "panel=layer&ln_epochs=1&ln_samples=200";
+    let mut page = Mounted::new("batchnorm").unwrap();
+    assert!(page.set(q).is_empty());
+    for (name, want) in [
+        ("ln_epochs", true),
+        ("ln_lr", true),
+        ("ln_samples", true),
+        ("workers", true),
+        ("epochs", false),
+        ("grid_epochs", false),
+    ] {
+        assert_eq!(page.params().relevant(name), want, "{name} on the layer panel");
+    }
+    while page.advance(5000).is_some_and(|p| p.done < p.total) {}
+    let d = page.data();
+    assert_eq!(
+        page.command("status", "").unwrap(),
+        serde_json::json!({"external": false, "runs": 16, "done": 16})
+    );
+    assert_eq!(d["tables"][0]["id"], "layer");
+    // Through the workers' entry point (app::runs::compute), one run at a time.
+    let mut ext = Mounted::new("batchnorm").unwrap();
+    assert!(ext.set(q).is_empty());
+    ext.command("workers", "2").unwrap();
+    let mut n = 0;
+    loop {
+        let claim = ext.command("claim", "").unwrap();
+        if claim["run"].is_null() {
+            break;
+        }
+        let run = claim["run"].to_string();
+        assert!(run.contains("panel=layer"), "{run}");
+        let report = trainlab::app::runs::compute(&run, &mut |_| {}).expect("computes");
+        assert_eq!(ext.command("result", &report).unwrap()["accepted"], true);
+        assert_eq!(
+            ext.command("result", &report).unwrap()["accepted"],
+            false,
+            "twice: stale"
+        );
+        n += 1;
+    }
+    assert_eq!(n, RUNS);
+    assert_eq!(
+        ext.data()["layer"]["runs"],
+        d["layer"]["runs"],
+        "workers' numbers equal the page's"
+    );
+    // Bad input: a notice naming the parameter.
+    let notices = ext.set("ln_epochs=999");
+    assert!(notices.iter().any(|n| n.param == "ln_epochs"), "{notices:?}");
+}
