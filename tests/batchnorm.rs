@@ -381,3 +381,44 @@ fn at_the_pages_height_caps_no_labels_overlap_and_no_type_is_under_10_px() {
     failures.dedup();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn grid_runs_computed_by_workers_equal_the_page_and_reports_are_checked() {
+    use trainlab::core::lab::bn_grid::GridSeries;
+    let data = digits();
+    let mut page = small_grid().start(&data).unwrap();
+    page.advance(usize::MAX);
+    let mut ext = small_grid().start(&data).unwrap();
+    ext.set_external(true);
+    assert_eq!(ext.advance(1000).0, 0, "nothing in the page while workers compute");
+    let mut claimed = Vec::new();
+    while let Some(r) = ext.claim() {
+        claimed.push(r);
+    }
+    assert_eq!(claimed, (0..8).collect::<Vec<_>>());
+    for &r in claimed.iter().rev() {
+        let mut partials = Vec::new();
+        let s = small_grid()
+            .run_to_end(&data, r, &mut |p| partials.push(p.clone()))
+            .unwrap();
+        for p in partials {
+            assert_eq!(ext.partial(r, p), Ok(true));
+        }
+        let mut bad = s.clone();
+        bad.accuracy.push(1.5);
+        assert!(ext.accept(r, bad).is_err(), "an accuracy above 1 is refused");
+        let wrong = GridSeries {
+            index: r ^ 1,
+            ..s.clone()
+        };
+        assert!(ext.accept(r, wrong).is_err(), "another run's series is refused");
+        assert_eq!(ext.accept(r, s.clone()), Ok(true));
+        assert_eq!(ext.accept(r, s), Ok(false), "a second result is stale");
+    }
+    assert_eq!(
+        ext.cells, page.cells,
+        "workers' accuracies equal the page's, bit for bit"
+    );
+    assert_eq!(ext.progress(), page.progress());
+    assert_eq!(ext.done_runs(), 8);
+}

@@ -156,3 +156,101 @@ test('the tables speak words: headers and row labels in English and Korean', asy
   }
   assert.deepEqual(b.errors, []);
 });
+
+// The grid's and the layer panel's runs through the shared run pool (issue 14).
+const pool = () => b.page.evaluate(() => document.querySelector('.tl-view').runPool());
+const status = () => b.page.evaluate(() => window.trainlab.handle.command('status'));
+
+test('the grid with 2 Web Workers gives the in-page accuracies bit for bit', async () => {
+  await openLab(b.page, `${srv.url}?${GRID}&workers=0`);
+  const page = (await finished()).grid;
+  assert.equal((await pool()).mode, 'page');
+  assert.equal(page.external, false);
+  await openLab(b.page, `${srv.url}?${GRID}&workers=2`);
+  const multi = (await finished()).grid;
+  const p = await pool();
+  assert.equal(p.mode, 'workers', JSON.stringify(p));
+  assert.equal(p.workers, 2);
+  assert.equal(p.runs, 32, 'the workers computed the 32 runs');
+  assert.equal(multi.external, true);
+  assert.deepEqual(multi.cells, page.cells, 'bit for bit');
+  assert.deepEqual(await status(), { external: true, runs: 32, done: 32 });
+  assert.match(await b.page.locator('.tl-study').innerText(), /2 Web Workers · 32 of 32 runs done/);
+  assert.deepEqual(b.errors, []);
+});
+
+const LAYER = 'view=batchnorm&panel=layer&ln_epochs=2&ln_samples=512';
+
+test('the layer panel: workers equal the page; batch norm fails at batch 1, layer norm does not; the statistics follow the formulas', async () => {
+  await openLab(b.page, `${srv.url}?${LAYER}&workers=0`);
+  const page = (await finished()).layer;
+  await openLab(b.page, `${srv.url}?${LAYER}&workers=2`);
+  const d = await finished();
+  assert.equal((await pool()).runs, 16);
+  assert.deepEqual(d.layer.runs, page.runs, 'bit for bit');
+  const runs = d.layer.runs;
+  assert.deepEqual(runs.map((r) => r.batch_size), [1, 1, 2, 2, 4, 4, 8, 8, 16, 16, 32, 32, 64, 64, 128, 128]);
+  const last = (r) => r.accuracy[r.accuracy.length - 1];
+  const [bn1, ln1] = [last(runs[0]), last(runs[1])];
+  assert.ok(bn1 < 0.3 && ln1 > 0.8, `batch 1: BN ${bn1}, LN ${ln1}`);
+  console.log(`# layer panel (2 epochs, 512 digits): ${runs.map((r) => `${r.norm[0]}${r.batch_size} ${(100 * last(r)).toFixed(1)}%`).join(', ')}`);
+  for (const r of runs) {
+    const s = r.stats;
+    assert.equal(r.accuracy.length, 3);
+    // 512 rows in equal batches: population variance = mean batch variance + variance of the batch means
+    assert.ok(Math.abs(s.batch_var_mean + s.batch_mean_sd ** 2 - s.pop_var) < 1e-6 * Math.max(1, s.pop_var), JSON.stringify(s));
+    if (r.batch_size === 1) {
+      assert.equal(s.batch_var_mean, 0, 'one row: variance 0');
+      assert.ok(Math.abs(s.batch_mean_sd - Math.sqrt(s.pop_var)) < 1e-6, 'one row: the batch means are the examples');
+    }
+    if (r.norm === 'layer') assert.ok(Math.abs(s.example_var - 1) < 1e-3 && Math.abs(s.example_mean) < 1e-4, JSON.stringify(s));
+    else assert.equal(s.example_var, null);
+  }
+  const t = d.tables[0];
+  assert.equal(t.id, 'layer');
+  assert.equal(t.rows.length, 8);
+  assert.ok(Math.abs(t.rows[0][1] - bn1) < 1e-12 && Math.abs(t.rows[0][2] - ln1) < 1e-12);
+  assert.match(await b.page.evaluate(() => window.trainlab.handle.describe()), /layer norm/);
+  assert.deepEqual(b.errors, []);
+});
+
+test('cancel stops the workers: nothing moves after, and resume finishes with the same numbers', async () => {
+  const q = `${srv.url}?view=batchnorm&panel=layer&ln_epochs=6&workers=2`;
+  await openLab(b.page, q);
+  const straight = (await finished()).layer.runs;
+  await openLab(b.page, q);
+  await b.page.waitForFunction(() => (window.trainlab.handle.work().progress?.done ?? 0) > 0);
+  const r = await b.page.evaluate(async () => {
+    const h = window.trainlab.handle;
+    const done = () => h.work().progress?.done ?? 0;
+    h.cancel();
+    const at = done();
+    await new Promise((ok) => setTimeout(ok, 100));
+    const after100 = done();
+    await new Promise((ok) => setTimeout(ok, 500));
+    return { at, after100, after600: done(), total: h.work().progress.total, pool: document.querySelector('.tl-view').runPool(), work: h.work() };
+  });
+  assert.equal(r.work.paused, true);
+  assert.equal(r.pool.workers, 0, 'workers terminated');
+  assert.equal(r.after100, r.at, `nothing moves after cancel: ${r.at} -> ${r.after100}`);
+  assert.equal(r.after600, r.at);
+  assert.ok(r.at < r.total, 'cancelled before the end');
+  await b.page.evaluate(() => window.trainlab.handle.resume());
+  assert.deepEqual((await finished()).layer.runs, straight, 'the same numbers after cancel and resume');
+  assert.deepEqual(b.errors, []);
+});
+
+test('bad input on the layer panel: notices naming the parameters, safe values, a malformed report changes nothing', async () => {
+  await openLab(b.page, `${srv.url}?view=batchnorm&panel=layer&ln_epochs=999&ln_samples=5&workers=abc`);
+  const text = await b.page.locator('.tl-notices').innerText();
+  assert.match(text, /ln_epochs|Epochs per batch size/);
+  assert.match(text, /ln_samples|Training digits/);
+  assert.match(text, /workers|Web Workers/);
+  const d = await data();
+  assert.ok(d.layer.config.epochs <= 20 && d.layer.config.samples >= 128, JSON.stringify(d.layer.config));
+  await b.page.evaluate(() => window.trainlab.handle.cancel());
+  const before = JSON.stringify((await data()).layer.runs);
+  assert.equal(await b.page.evaluate(() => window.trainlab.handle.command('result', '{"run": 1')), null);
+  assert.equal(JSON.stringify((await data()).layer.runs), before);
+  assert.deepEqual(b.errors, []);
+});

@@ -20,7 +20,7 @@ const LOADERS = {
   tuning: () => import('./tuning.js'),
   // hover, tap and arrow-key readouts of the figure's parts (the view's `targets` query)
   activations: () => import('./readout.js'),
-  batchnorm: () => import('./readout.js'),
+  batchnorm: () => import('./batchnorm.js'),
   gradcheck: () => import('./readout.js'),
 };
 

@@ -48,6 +48,8 @@ pub struct Drawn {
 pub fn height_for(shown: Shown, width: f64, cells: usize) -> f64 {
     let narrow = width < NARROW;
     match shown {
+        // its own file's height (the view asks [`super::figure_layer::height_for`])
+        Shown::Layer => width * 0.42,
         Shown::Shift if narrow => 3.0 * 210.0,
         Shown::Ridge if narrow => 2.0 * 330.0,
         Shown::Shift | Shown::Ridge => width * 0.56,

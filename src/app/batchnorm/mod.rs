@@ -5,7 +5,13 @@
 //!   and with BN): one unit's input percentiles and the dev accuracy (`shift`), the last hidden
 //!   layer's input histograms over steps (`ridge`), and test accuracy with running statistics vs
 //!   the test batch's own (`test`, batch sizes 1 to all);
-//! * `grid`: [`BnGrid`] (16 weight scales x with/without BN, 4 x 4 small multiples).
+//! * `grid`: [`BnGrid`] (16 weight scales x with/without BN, 4 x 4 small multiples);
+//! * `layer`: [`NormBatchStudy`] (batch norm against layer norm for batches of 1 to 128 rows).
+//!
+//! The grid's 32 runs and the layer panel's 16 are independent, so they go to Web Workers
+//! through the shared run protocol ([`crate::app::runs`], `www/workers.js`, `www/views/batchnorm.js`;
+//! [`commands`]); without workers (`workers=0`, the single-file build, native tests)
+//! [`View::advance`] trains the same runs here, a step at a time, with the same numbers.
 //!
 //! The view owns both jobs; [`View::update`] replaces a job only when its own settings changed, so
 //! switching panels keeps the work done. The digits are embedded in the wasm
@@ -13,21 +19,26 @@
 //! Parameters: [`params`]; words: [`text`]; panels: [`figure`].
 use super::params::{Notice, ParamSet, ParamSpec};
 use super::targets::{answer, Frame, QUERY};
-use super::{csv_table, read_only, Area, Progress, Stage, View, ViewEntry};
+use super::{csv_table, runs, Area, Progress, Stage, View, ViewEntry};
 use crate::chart::{ChartError, Lang, Theme};
 use crate::app::assets;
 use crate::core::data::Dataset;
 use crate::core::lab::bn_grid::BnGrid;
 use crate::core::lab::bn_study::{BnStudy, StudyRun};
+use crate::core::lab::norm_batch_study::NormBatchStudy;
 use plotters::prelude::*;
 use serde_json::json;
 
+pub mod commands;
 mod figure;
+mod figure_layer;
+mod layer;
 mod params;
 mod readout;
 mod text;
+mod text_layer;
 pub use params::Panel;
-use params::{configs, grid_refused, study_refused};
+use params::{configs, grid_refused, layer_config, layer_refused, study_refused, GRID_KEYS, LAYER_KEYS};
 use text::{words, GridSummary, StudySummary};
 
 /// Parameters of `view=batchnorm` (see [`params`]).
@@ -38,16 +49,20 @@ pub const ENTRY: ViewEntry = ViewEntry {
     id: "batchnorm",
     stage: Stage::BatchNorm,
     params: PARAMS,
-    commands: &[read_only(QUERY)],
+    commands: commands::COMMANDS,
     new: |p| Ok(Box::new(BatchnormView::build(p)?)),
 };
 
-/// The computed view: the panel shown, the digits and the two jobs.
+/// The computed view: the panel shown, the digits and the three jobs (with the queries of the
+/// settings the grid's and the layer study's runs depend on).
 pub struct BatchnormView {
     panel: Panel,
     digits: Dataset,
     study: BnStudy,
     grid: BnGrid,
+    layer: NormBatchStudy,
+    grid_params: String,
+    layer_params: String,
 }
 
 fn progress((done, total): (usize, usize)) -> Progress {
@@ -61,20 +76,24 @@ impl BatchnormView {
         let digits = assets::digits("seed")?.clone();
         let study = study_cfg.start(&digits).map_err(study_refused)?;
         let grid = grid_cfg.start(&digits).map_err(grid_refused)?;
+        let layer = NormBatchStudy::new(layer_config(params), &digits).map_err(|e| vec![layer_refused(e)])?;
         Ok(BatchnormView {
             panel: params.pick("panel"),
             digits,
             study,
             grid,
+            layer,
+            grid_params: run_query(params, Panel::Grid, GRID_KEYS),
+            layer_params: run_query(params, Panel::Layer, LAYER_KEYS),
         })
     }
 
     /// How far the job the panel shows is.
     fn progress(&self) -> Progress {
-        if self.panel.shows_grid() {
-            progress(self.grid.progress())
-        } else {
-            progress(self.study.progress())
+        match self.panel {
+            Panel::Grid => progress(self.grid.progress()),
+            Panel::Layer => progress(self.layer.progress()),
+            _ => progress(self.study.progress()),
         }
     }
 
@@ -93,6 +112,7 @@ impl BatchnormView {
                     .collect();
                 json!({"id": "grid", "columns": ["weight_std", "plain_train_accuracy", "batch_norm_train_accuracy"], "rows": rows})
             }
+            Panel::Layer => layer::table(&self.layer),
             Panel::Test => {
                 let rows: Vec<Vec<f64>> = s
                     .test_rows
@@ -137,18 +157,31 @@ impl View for BatchnormView {
         if let Some(study) = study {
             self.study = study;
         }
-        if let Some(grid) = grid {
+        let layer_cfg = layer_config(params);
+        let layer = (layer_cfg != self.layer.config)
+            .then(|| NormBatchStudy::new(layer_cfg, &self.digits).map_err(|e| vec![layer_refused(e)]))
+            .transpose()?;
+        // a new job keeps who computes its runs
+        let external = self.grid.external();
+        if let Some(mut grid) = grid {
+            grid.set_external(external);
             self.grid = grid;
         }
+        if let Some(mut layer) = layer {
+            layer.set_external(external);
+            self.layer = layer;
+        }
+        self.grid_params = run_query(params, Panel::Grid, GRID_KEYS);
+        self.layer_params = run_query(params, Panel::Layer, LAYER_KEYS);
         self.panel = params.pick("panel");
         Ok(())
     }
 
     fn advance(&mut self, max_units: usize) -> Option<Progress> {
-        if self.panel.shows_grid() {
-            self.grid.advance(max_units);
-        } else {
-            self.study.advance(max_units);
+        match self.panel {
+            Panel::Grid => drop(self.grid.advance(max_units)),
+            Panel::Layer => drop(self.layer.work(max_units)),
+            _ => drop(self.study.advance(max_units)),
         }
         Some(self.progress())
     }
@@ -173,6 +206,13 @@ impl View for BatchnormView {
                 "done_units": g.done_units(),
                 "total_units": g.total_units(),
                 "cells": g.cells,
+                "external": g.external(),
+            },
+            "layer": {
+                "config": self.layer.config,
+                "test_rows": self.layer.test_rows(),
+                "runs": (0..crate::core::lab::norm_batch::RUNS).map(|i| self.layer.curve(i)).collect::<Vec<_>>(),
+                "done": (0..crate::core::lab::norm_batch::RUNS).map(|i| self.layer.is_done(i)).collect::<Vec<_>>(),
             },
             "tables": [self.table()],
         })
@@ -195,6 +235,7 @@ impl View for BatchnormView {
                 }
                 csv_table(&h(&["weight_std", "epoch", "plain", "batch_norm"]), rows.into_iter())
             }
+            Panel::Layer => layer::csv(&self.layer),
             Panel::Test => {
                 let rows = s
                     .test_rows
@@ -251,6 +292,7 @@ impl View for BatchnormView {
                     done: &done,
                 })
             }
+            Panel::Layer => layer::describe(&self.layer, text_layer::words(lang)),
             Panel::Test => {
                 let (running, single) = s.test_rows.first().map_or((0.0, 0.0), |r| (r.running, r.batch_stats));
                 (w.describe_test)(running, single, &done)
@@ -272,10 +314,20 @@ impl View for BatchnormView {
     }
 
     fn height_for(&self, width: f64) -> f64 {
+        if self.panel == Panel::Layer {
+            return figure_layer::height_for(width);
+        }
         figure::height_for(self.panel, width, self.grid.cells.len())
     }
 
+    fn command(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        Ok(self.run(name, arg)?)
+    }
+
     fn query(&self, name: &str, arg: &str) -> Result<serde_json::Value, Vec<Notice>> {
+        if name == "status" {
+            return Ok(self.status());
+        }
         if name != QUERY {
             return Err(Notice::rejected(name, format!("no query {name:?}")).into());
         }
@@ -292,9 +344,22 @@ impl BatchnormView {
         root.fill(&WHITE)?;
         match self.panel {
             Panel::Grid => figure::draw_grid(root, &self.grid, w, theme),
+            Panel::Layer => figure_layer::draw_layer(root, &self.layer, text_layer::words(theme.lang), theme),
             Panel::Test => figure::draw_test(root, &self.study, w, theme),
             Panel::Ridge => figure::draw_layer_ridge(root, &self.study, w, theme),
             Panel::Shift => figure::draw_shift(root, &self.study, w, theme),
         }
+    }
+}
+
+/// The query of the settings a job's runs depend on: its own panel (whichever is shown), then
+/// `keys` as `params` has them.
+fn run_query(params: &ParamSet, panel: Panel, keys: &[&str]) -> String {
+    let rest = runs::query_of(params, keys);
+    let own = format!("panel={}", panel.id());
+    if rest.is_empty() {
+        own
+    } else {
+        format!("{own}&{rest}")
     }
 }

@@ -24,6 +24,8 @@ pub fn targets(shown: Shown, drawn: &Drawn, study: &BnStudy, grid: &BnGrid, w: &
         })
     };
     match shown {
+        // the layer panel's numbers are in its table (no readouts yet)
+        Shown::Layer => {}
         Shown::Shift => {
             let probes = [&study.plain.probes, &study.batch_norm.probes];
             for (g, b) in drawn.boxes.iter().enumerate() {

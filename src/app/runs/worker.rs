@@ -17,6 +17,8 @@ pub fn compute(run_json: &str, on_partial: &mut dyn FnMut(&str)) -> Result<Strin
         "learning" => crate::app::learning::commands::compute(&run, on_partial),
         #[cfg(feature = "engine")]
         "tuning" => crate::app::tuning::runs::compute(&run, on_partial),
+        #[cfg(feature = "engine")]
+        "batchnorm" => crate::app::batchnorm::commands::compute(&run, on_partial),
         other => Err(Notice::rejected(
             "run",
             format!("view {other:?} hands no runs to workers in this module"),

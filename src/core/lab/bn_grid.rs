@@ -10,59 +10,21 @@
 //! seed draws `W` identically; gamma and beta are not drawn) and the same shuffles. Accuracy is
 //! measured on the training rows in test-time mode (running statistics), as DLFS's `accuracy`.
 //!
-//! Work is one optimizer step at a time ([`BnGrid::advance`]); a run's trainer exists only while
-//! it trains, so the grid holds one network at a time.
+//! The 2 x 16 runs are independent: Web Workers compute them through the run protocol
+//! ([`super::runs`]; a worker runs [`GridRun::run_to_end`]), or without workers the page trains
+//! them one optimizer step at a time ([`BnGrid::advance`]); a run's trainer exists only while it
+//! trains, so the page holds one network at a time. Both give the same accuracies.
+pub use super::bn_grid_run::{
+    weight_scales, BnGridConfig, GridRun, GridSeries, MAX_BATCH_SIZE, MAX_GRID_EPOCHS, MAX_SAMPLES, MAX_SCALES,
+    MIN_SAMPLES,
+};
 use super::bn_study::BnError;
+use super::runs::{RunQueue, RunState};
 use crate::core::data::Dataset;
 use crate::core::math::rng::seeded;
 use crate::core::nn::trainer::shuffle;
-use crate::core::nn::{Activation, Init, NetworkConfig, Output, Status, TrainConfig, TrainData, Trainer};
-use crate::core::optim::{Convention, OptimizerConfig, OptimizerKind};
+use crate::core::nn::{Output, TrainData};
 use serde::{Deserialize, Serialize};
-
-/// Fewest training rows: 100 (a mini-batch).
-pub const MIN_SAMPLES: usize = 100;
-/// Most training rows: 1,797, every embedded digit.
-pub const MAX_SAMPLES: usize = 1797;
-/// Most epochs per run: 20 (DLFS).
-pub const MAX_GRID_EPOCHS: usize = 20;
-/// Most weight scales: 16 (DLFS's `logspace(0, -4, 16)`).
-pub const MAX_SCALES: usize = 16;
-/// Most rows per mini-batch: 1,000.
-pub const MAX_BATCH_SIZE: usize = 1000;
-
-/// Settings of the grid.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BnGridConfig {
-    /// Training rows, [`MIN_SAMPLES`]..=[`MAX_SAMPLES`] (and at most the data's rows). Default
-    /// 1,000 (DLFS).
-    pub samples: usize,
-    /// Epochs, 1..=[`MAX_GRID_EPOCHS`]. Default 20 (DLFS).
-    pub epochs: usize,
-    /// Number of weight scales, 1..=[`MAX_SCALES`], from 1 down to 1e-4 on a log scale. Default
-    /// 16 (DLFS).
-    pub scales: usize,
-    /// Rows per mini-batch, 1..=[`MAX_BATCH_SIZE`]. Default 100 (DLFS).
-    pub batch_size: usize,
-    /// SGD learning rate. Default 0.01 (DLFS).
-    pub lr: f64,
-    /// Seed of the rows, the weights and the shuffles. Default 1.
-    pub seed: u64,
-}
-
-impl Default for BnGridConfig {
-    fn default() -> Self {
-        BnGridConfig {
-            samples: 1000,
-            epochs: 20,
-            scales: 16,
-            batch_size: 100,
-            lr: 0.01,
-            seed: 1,
-        }
-    }
-}
 
 /// One weight scale's two runs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -84,7 +46,10 @@ impl GridCell {
     }
 }
 
-/// The grid in progress.
+/// The grid in progress: its runs (run `r`: scale `r / 2`, batch norm when `r` is odd) go to Web
+/// Workers through the run protocol ([`super::runs`]: [`BnGrid::claim`], [`BnGrid::partial`],
+/// [`BnGrid::accept`]) or are trained here a step at a time ([`BnGrid::advance`]); both give the
+/// same accuracies ([`GridRun`] computes either way).
 #[derive(Debug)]
 pub struct BnGrid {
     /// Its settings.
@@ -92,47 +57,12 @@ pub struct BnGrid {
     /// One cell per scale, largest scale first.
     pub cells: Vec<GridCell>,
     train: TrainData<f32>,
-    active: Option<Trainer<f32>>,
-    /// Run index, 0..2 * scales: scale `r / 2`, batch norm when `r` is odd.
-    run: usize,
+    active: Option<GridRun>,
+    queue: RunQueue,
     steps_per_epoch: usize,
-    done: usize,
-}
-
-/// `logspace(0, -4, n)`: `10^(-4 i / (n - 1))` (just 1 for n = 1).
-pub fn weight_scales(n: usize) -> Vec<f64> {
-    (0..n)
-        .map(|i| {
-            if n == 1 {
-                1.0
-            } else {
-                10f64.powf(-4.0 * i as f64 / (n - 1) as f64)
-            }
-        })
-        .collect()
 }
 
 impl BnGridConfig {
-    /// Checks the settings against data of `rows` rows; the error names the field at fault.
-    pub fn validate(&self, rows: usize) -> Result<(), BnError> {
-        let most = MAX_SAMPLES.min(rows);
-        let checks = [
-            ("samples", self.samples, MIN_SAMPLES, most),
-            ("epochs", self.epochs, 1, MAX_GRID_EPOCHS),
-            ("scales", self.scales, 1, MAX_SCALES),
-            ("batch_size", self.batch_size, 1, MAX_BATCH_SIZE),
-        ];
-        for (field, value, lo, hi) in checks {
-            if !(lo..=hi).contains(&value) {
-                return Err(BnError::setting(field, value as f64, format!("{lo}..={hi}")));
-            }
-        }
-        if !(self.lr.is_finite() && self.lr > 0.0) {
-            return Err(BnError::setting("lr", self.lr, "(0, inf)"));
-        }
-        Ok(())
-    }
-
     /// Checks the settings and picks the rows (no training yet: cheap).
     pub fn start(&self, digits: &Dataset) -> Result<BnGrid, BnError> {
         self.validate(digits.rows())?;
@@ -153,10 +83,34 @@ impl BnGridConfig {
                 .collect(),
             train,
             active: None,
-            run: 0,
+            queue: RunQueue::new(2 * self.scales),
             steps_per_epoch: self.samples.div_ceil(self.batch_size.min(self.samples)),
-            done: 0,
         })
+    }
+
+    /// Run `index` of the grid on `digits` from start to end (a worker's job); `on_epoch` gets the series after
+    /// every epoch but the last.
+    pub fn run_to_end(
+        &self,
+        digits: &Dataset,
+        index: usize,
+        on_epoch: &mut dyn FnMut(&GridSeries),
+    ) -> Result<GridSeries, BnError> {
+        let (config, grid) = (self, self.start(digits)?);
+        if index >= 2 * config.scales {
+            return Err(BnError::setting(
+                "index",
+                index as f64,
+                format!("0..{}", 2 * config.scales),
+            ));
+        }
+        let mut run = GridRun::new(config, grid.train(), index);
+        while !run.series().done {
+            if run.step(grid.train()).1 && !run.series().done {
+                on_epoch(run.series());
+            }
+        }
+        Ok(run.series().clone())
     }
 }
 
@@ -166,9 +120,21 @@ impl BnGrid {
         self.steps_per_epoch * self.config.epochs
     }
 
-    /// Units done.
+    /// Units done: the steps of the finished runs, of the run trained here and of the epochs a
+    /// worker has reported.
     pub fn done_units(&self) -> usize {
-        self.done
+        let per_run = self.steps_per_run();
+        (0..self.queue.len())
+            .map(|r| match self.queue.state(r) {
+                Some(RunState::Done) => per_run,
+                Some(RunState::InPage) => self.active.as_ref().map_or(0, GridRun::steps),
+                Some(RunState::Claimed) => {
+                    let n = self.series_of(r).len().saturating_sub(1);
+                    (n * self.steps_per_epoch).min(per_run)
+                }
+                _ => 0,
+            })
+            .sum()
     }
 
     /// Units in the whole job: one per optimizer step of every run.
@@ -178,7 +144,22 @@ impl BnGrid {
 
     /// (units done, units in the whole job).
     pub fn progress(&self) -> (usize, usize) {
-        (self.done, self.total_units())
+        (self.done_units(), self.total_units())
+    }
+
+    /// The training rows.
+    pub fn train(&self) -> &TrainData<f32> {
+        &self.train
+    }
+
+    /// Runs in the grid.
+    pub fn runs(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Runs done.
+    pub fn done_runs(&self) -> usize {
+        self.queue.done()
     }
 
     /// Cells where the run with batch norm ends with a higher training accuracy so far.
@@ -192,77 +173,135 @@ impl BnGrid {
             .count()
     }
 
-    /// Does optimizer steps within a budget of `max_units`: a step costs 1, a step followed by
-    /// an accuracy pass over the training rows costs as many steps as the pass is worth
-    /// (`samples / batch_size`), so a call takes about the same time wherever it falls. Always
-    /// does at least one step when `max_units > 0`. Returns (done, total).
-    pub fn advance(&mut self, max_units: usize) -> (usize, usize) {
-        let total = self.total_units();
-        let mut spent = 0;
-        while spent < max_units && self.done < total {
-            spent += self.unit();
-        }
-        (self.done, total)
-    }
-
-    /// One step (and any accuracy pass it ends with); returns its cost in step equivalents.
-    fn unit(&mut self) -> usize {
-        let mut cost = 1;
-        let (cell, bn) = (self.run / 2, self.run % 2 == 1);
-        if self.active.is_none() {
-            let net = NetworkConfig {
-                inputs: 64,
-                hidden: vec![100; 5],
-                outputs: 10,
-                activation: Activation::Relu,
-                output: Output::SoftmaxCrossEntropy,
-                init: Init::Normal(self.cells[cell].scale),
-                batch_norm: bn,
-                ..NetworkConfig::default()
-            }
-            .validate(&mut seeded(self.config.seed))
-            .expect("a valid fixed architecture");
-            let tc = TrainConfig {
-                batch_size: self.config.batch_size,
-                optimizer: OptimizerConfig::new(OptimizerKind::Sgd, Convention::Ng, self.config.lr),
-                seed: self.config.seed,
-                ..TrainConfig::default()
-            };
-            let mut tr = Trainer::new(net, tc, self.train.clone(), None).expect("shapes checked in start");
-            cost += self.steps_per_epoch;
-            let acc = accuracy(&mut tr, &self.train);
-            self.series(cell, bn).push(acc);
-            self.active = Some(tr);
-        }
-        let tr = self.active.as_mut().expect("created above");
-        tr.step();
-        let steps = tr.steps() as usize;
-        let stopped = tr.status() != Status::Running;
-        if steps % self.steps_per_epoch == 0 && !stopped {
-            cost += self.steps_per_epoch;
-            let acc = accuracy(tr, &self.train);
-            self.series(cell, bn).push(acc);
-        }
-        self.done += 1;
-        if steps >= self.steps_per_run() || stopped {
-            // A diverged run skips its remaining steps (they count as done).
-            self.done = (self.run + 1) * self.steps_per_run();
+    /// Workers compute the runs (`true`) or the page does; the runs out on the other side start
+    /// again (their accuracies so far are cleared).
+    pub fn set_external(&mut self, external: bool) {
+        if external != self.queue.external() {
             self.active = None;
-            self.run += 1;
+            self.queue.set_external(external);
+            self.clear_unfinished();
         }
-        cost
     }
 
-    fn series(&mut self, cell: usize, bn: bool) -> &mut Vec<f64> {
-        let c = &mut self.cells[cell];
-        if bn {
+    /// Whether workers compute the runs.
+    pub fn external(&self) -> bool {
+        self.queue.external()
+    }
+
+    /// Hands the next waiting run to a worker.
+    pub fn claim(&mut self) -> Option<usize> {
+        self.queue.claim()
+    }
+
+    /// Runs no one has started.
+    pub fn pending(&self) -> usize {
+        self.queue.pending()
+    }
+
+    /// Puts every claimed run back (their workers were stopped).
+    pub fn release(&mut self) {
+        self.queue.release();
+        self.clear_unfinished();
+    }
+
+    fn clear_unfinished(&mut self) {
+        for r in 0..self.queue.len() {
+            if matches!(self.queue.state(r), Some(RunState::Waiting)) {
+                self.series_mut(r).clear();
+            }
+        }
+    }
+
+    fn check(&self, s: &GridSeries, index: usize, partial: bool) -> Result<(), BnError> {
+        let bad = |d: String| Err(BnError::Data(d));
+        let n = s.accuracy.len();
+        if s.index != index || index >= self.queue.len() {
+            return bad(format!("series of run {} is not run {index}", s.index));
+        }
+        if n == 0 || n > self.config.epochs + 1 || !s.accuracy.iter().all(|a| (0.0..=1.0).contains(a)) {
+            return bad(format!("{n} accuracies, or one outside [0, 1]"));
+        }
+        if s.done == partial {
+            return bad(format!(
+                "a {} report marked done = {}",
+                if partial { "partial" } else { "final" },
+                s.done
+            ));
+        }
+        Ok(())
+    }
+
+    /// Takes in run `index`'s series computed elsewhere. `Ok(false)`: not awaited (done already),
+    /// ignored. `Err`: it does not fit the run.
+    pub fn accept(&mut self, index: usize, s: GridSeries) -> Result<bool, BnError> {
+        if index >= self.queue.len() || self.queue.state(index) == Some(RunState::Done) {
+            return Ok(false);
+        }
+        self.check(&s, index, false)?;
+        if self.active.as_ref().is_some_and(|a| a.series().index == index) {
+            self.active = None;
+        }
+        self.queue.finish(index);
+        *self.series_mut(index) = s.accuracy;
+        Ok(true)
+    }
+
+    /// Takes in the series so far of a claimed run (drawn live). `Ok(false)`: stale, ignored.
+    pub fn partial(&mut self, index: usize, s: GridSeries) -> Result<bool, BnError> {
+        if !self.queue.is_claimed(index) {
+            return Ok(false);
+        }
+        self.check(&s, index, true)?;
+        *self.series_mut(index) = s.accuracy;
+        Ok(true)
+    }
+
+    /// Does optimizer steps within a budget of `max_units` (none while workers compute): a step
+    /// costs 1, a step followed by an accuracy pass over the training rows costs as many steps
+    /// as the pass is worth (`samples / batch_size`), so a call takes about the same time
+    /// wherever it falls. Always does at least one step when `max_units > 0` and a run waits.
+    /// Returns (done, total).
+    pub fn advance(&mut self, max_units: usize) -> (usize, usize) {
+        let mut spent = 0;
+        while spent < max_units {
+            if self.active.is_none() {
+                let Some(r) = self.queue.take() else { break };
+                let run = GridRun::new(&self.config, &self.train, r);
+                spent += self.steps_per_epoch;
+                *self.series_mut(r) = run.series().accuracy.clone();
+                self.active = Some(run);
+            }
+            let run = self.active.as_mut().expect("set above");
+            let (cost, epoch) = run.step(&self.train);
+            spent += cost;
+            let (r, done) = (run.series().index, run.series().done);
+            if epoch {
+                let acc = run.series().accuracy.clone();
+                *self.series_mut(r) = acc;
+            }
+            if done {
+                self.active = None;
+                self.queue.finish(r);
+            }
+        }
+        self.progress()
+    }
+
+    fn series_of(&self, r: usize) -> &[f64] {
+        let c = &self.cells[r / 2];
+        if r % 2 == 1 {
+            &c.batch_norm
+        } else {
+            &c.plain
+        }
+    }
+
+    fn series_mut(&mut self, r: usize) -> &mut Vec<f64> {
+        let c = &mut self.cells[r / 2];
+        if r % 2 == 1 {
             &mut c.batch_norm
         } else {
             &mut c.plain
         }
     }
-}
-
-fn accuracy(tr: &mut Trainer<f32>, data: &TrainData<f32>) -> f64 {
-    tr.evaluate(data).ok().and_then(|r| r.1).unwrap_or(0.0)
 }

@@ -6,11 +6,14 @@
 //! ([`tuning`]) and the peers' benchmark workloads ([`workload`]).
 pub mod activation_study;
 pub mod bn_grid;
+pub mod bn_grid_run;
 pub mod bn_study;
 pub mod depth;
 pub mod gradcheck_study;
 pub mod learning;
 pub mod minibatch;
+pub mod norm_batch;
+pub mod norm_batch_study;
 pub mod normalise;
 pub mod optima;
 pub mod race;

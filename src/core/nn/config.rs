@@ -59,6 +59,9 @@ pub struct NetworkConfig {
     pub bn_momentum: f64,
     /// Batch-norm epsilon (> 0). Default 1e-6 (DLFS's `10e-7`).
     pub bn_eps: f64,
+    /// Layer norm before every hidden activation ([`super::layernorm`]; the same `bn_eps`).
+    /// Default off; refused together with `batch_norm`.
+    pub layer_norm: bool,
     /// Probability of keeping a hidden unit in (0, 1]; 1 = no dropout. Default 1.
     pub keep_prob: f64,
     /// L2 strength lambda >= 0 (cost + lambda/(2m) sum ||W||^2). Default 0.
@@ -80,6 +83,7 @@ impl Default for NetworkConfig {
             batch_norm: false,
             bn_momentum: 0.9,
             bn_eps: 1e-6,
+            layer_norm: false,
             keep_prob: 1.0,
             l2: 0.0,
             bug: PlantedBug::None,
@@ -134,14 +138,18 @@ impl NetworkConfig {
         s
     }
 
-    /// Number of parameters, or `None` on overflow. Hidden layers with batch norm have gamma and
-    /// beta instead of a bias; the output layer always has a bias.
+    /// Number of parameters, or `None` on overflow. Hidden layers with batch norm (or layer norm)
+    /// have gamma and beta instead of a bias; the output layer always has a bias.
     pub fn param_count(&self) -> Option<usize> {
         let sizes = self.sizes();
         let mut total = 0usize;
         for (l, w) in sizes.windows(2).enumerate() {
             let hidden = l + 2 < sizes.len();
-            let extra = if hidden && self.batch_norm { 2 * w[1] } else { w[1] };
+            let extra = if hidden && (self.batch_norm || self.layer_norm) {
+                2 * w[1]
+            } else {
+                w[1]
+            };
             total = total.checked_add(w[0].checked_mul(w[1])?.checked_add(extra)?)?;
         }
         Some(total)
@@ -180,6 +188,9 @@ impl NetworkConfig {
         }
         if !(self.bn_eps > 0.0 && self.bn_eps.is_finite()) {
             return Err(NetworkError::Setting("bn_eps", self.bn_eps, "(0, inf)"));
+        }
+        if self.batch_norm && self.layer_norm {
+            return Err(NetworkError::Setting("layer_norm", 1.0, "off while batch_norm is on"));
         }
         if !(self.keep_prob > 0.0 && self.keep_prob <= 1.0) {
             return Err(NetworkError::Setting("keep_prob", self.keep_prob, "(0, 1]"));

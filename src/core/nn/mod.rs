@@ -14,6 +14,7 @@ pub mod dropout;
 pub mod float;
 pub mod gradcheck;
 pub mod init;
+pub mod layernorm;
 pub mod network;
 pub mod output;
 mod pass;

@@ -66,6 +66,8 @@ pub(super) struct Layer {
     /// The bias, or for batch norm the (gamma, beta) pair.
     pub b: Option<usize>,
     pub bn: Option<(usize, usize)>,
+    /// Whether the (gamma, beta) pair normalises per example (layer norm) instead of per batch.
+    pub ln: bool,
     pub hidden: bool,
 }
 
@@ -128,10 +130,16 @@ impl NetworkConfig {
             let mut w = vec![T::ZERO; n_in * n_out];
             self.init.fill(&mut w, n_in, n_out, rng);
             let w = push(ParamKind::Weight, "W", n_in, w);
-            let (b, bn) = if hidden && self.batch_norm {
+            let ln = hidden && self.layer_norm;
+            let (b, bn) = if hidden && (self.batch_norm || ln) {
                 let g = push(ParamKind::Gamma, "gamma", 1, vec![T::ONE; n_out]);
                 let be = push(ParamKind::Beta, "beta", 1, vec![T::ZERO; n_out]);
-                running.push(RunningStats::new(n_out));
+                // layer norm keeps no running statistics
+                running.push(if ln {
+                    RunningStats::default()
+                } else {
+                    RunningStats::new(n_out)
+                });
                 (None, Some((g, be)))
             } else {
                 running.push(RunningStats::default());
@@ -143,6 +151,7 @@ impl NetworkConfig {
                 w,
                 b,
                 bn,
+                ln,
                 hidden,
             });
         }
@@ -229,7 +238,8 @@ impl<T: NnFloat> Network<T> {
     /// The running batch-norm statistics of layer `layer` (from 1); `None` without batch norm.
     pub fn running_stats(&self, layer: usize) -> Option<&RunningStats<T>> {
         let l = layer.checked_sub(1)?;
-        self.layers.get(l)?.bn?;
+        let layer = self.layers.get(l)?;
+        layer.bn.filter(|_| !layer.ln)?;
         self.running.get(l)
     }
 

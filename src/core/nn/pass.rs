@@ -11,6 +11,7 @@ use super::config::{check_batch, NetworkError, PlantedBug};
 use super::dense;
 use super::dropout;
 use super::float::NnFloat;
+use super::layernorm;
 use super::network::{Mode, Network};
 use rand::RngExt;
 
@@ -79,6 +80,7 @@ impl<T: NnFloat> Network<T> {
                 );
                 let (gamma, beta) = (&self.params[g], &self.params[b]);
                 match mode {
+                    _ if layer.ln => layernorm::forward(zr, n_out, gamma, beta, eps, &mut self.bn_cache[l], z),
                     Mode::Train => batchnorm::forward_train(
                         zr,
                         m,
@@ -146,15 +148,26 @@ impl<T: NnFloat> Network<T> {
             let (n_in, n_out) = (layer.n_in, layer.n_out);
             if let Some((g, b)) = layer.bn {
                 let (lo, hi) = self.grads.split_at_mut(b);
-                batchnorm::backward(
-                    &mut delta,
-                    m,
-                    n_out,
-                    &self.params[g],
-                    &self.bn_cache[l],
-                    &mut lo[g],
-                    &mut hi[0],
-                );
+                if layer.ln {
+                    layernorm::backward(
+                        &mut delta,
+                        n_out,
+                        &self.params[g],
+                        &self.bn_cache[l],
+                        &mut lo[g],
+                        &mut hi[0],
+                    );
+                } else {
+                    batchnorm::backward(
+                        &mut delta,
+                        m,
+                        n_out,
+                        &self.params[g],
+                        &self.bn_cache[l],
+                        &mut lo[g],
+                        &mut hi[0],
+                    );
+                }
             } else if let Some(b) = layer.b {
                 dense::grad_bias(&delta, n_out, &mut self.grads[b]);
             }
