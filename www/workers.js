@@ -40,7 +40,8 @@ export function moduleOf(handle) {
  * Runs the view of ctx (an extension's { handle, root }) through workers. options:
  * { drawPartials: redraw the figure (at most every QUIET_MS) when partial curves arrive (for a
  *   view whose progress does not count them; default true), onChange(): after a result or a
- *   change of who computes, at most every QUIET_MS }.
+ *   change of who computes, at most every QUIET_MS; active(): whether the view has runs to hand
+ *   out now (default: always), no workers are started while it has none }.
  * Returns { state() -> { mode: 'workers' | 'page', workers, error, runs, ms }, start(), stop(),
  * destroy() }; root.runPool() returns the same state (tests and the bench read it).
  */
@@ -59,6 +60,8 @@ export function runPool(ctx, options = {}) {
     const cores = navigator.hardwareConcurrency || 2;
     // the view's `workers` parameter (capped by the view), else one per core
     const asked = handle.params().workers ?? cores;
+    // a view with nothing to hand out now (a panel without runs) starts no workers
+    if (options.active && !options.active()) return 0;
     return workersAvailable() ? Math.max(0, Math.min(asked, cores)) : 0;
   }
 

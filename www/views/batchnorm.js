@@ -29,7 +29,8 @@ export function attach(ctx) {
     const done = t.runs ? t.runs(d.done, d.runs) : `${d.done} / ${d.runs}`;
     status.textContent = `${mode}${err} · ${done}.`;
   }
-  runs = runPool(ctx, { drawPartials: false, onChange: render });
+  // the study's panels (shift, ridge, test) have no runs: no workers are started for them
+  runs = runPool(ctx, { drawPartials: false, onChange: render, active: () => (handle.command('status')?.runs ?? 0) > 0 });
   root.addEventListener('trainlab:done', render);
   // in the page the runs finish without a message: the line follows once a second
   const timer = setInterval(render, 1000);
