@@ -1,0 +1,155 @@
+//! Data augmentation of the digits (issue 14; seed 001 "other regularisation methods"): the
+//! pure rotation and shift against index computations written here, the caps, the per-epoch
+//! generator, and the effect on the train-dev gap of DLFS's overfitting preset.
+use trainlab::core::data::augment::{
+    epoch_rng, rotate, shift, Augment, AugmentConfig, AugmentField, MAX_ROTATE_DEG, MAX_SHIFT_PX, SIDE,
+};
+use trainlab::core::data::digits::embedded as digits;
+use trainlab::core::math::rng::{seeded, uniform};
+
+const N: usize = SIDE * SIDE;
+
+/// A test image with every pixel different: `(r * 8 + c + 1) / 64`.
+fn ramp() -> Vec<f64> {
+    (0..N).map(|i| (i + 1) as f64 / N as f64).collect()
+}
+
+fn close(a: &[f64], b: &[f64], tol: f64) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= tol)
+}
+
+#[test]
+fn angle_zero_and_shift_zero_is_the_identity() {
+    let img = ramp();
+    assert_eq!(rotate(&img, SIDE, 0.0), img);
+    assert_eq!(shift(&img, SIDE, 0, 0), img);
+    // an augmenter with both caps at 0 copies every image
+    let aug = AugmentConfig {
+        shift_px: 0,
+        rotate_deg: 0.0,
+    }
+    .validate()
+    .unwrap();
+    let rows: Vec<f64> = digits().unwrap().x[..10 * N].to_vec();
+    assert_eq!(aug.augment_rows(&rows, &mut epoch_rng(1, 1)), rows);
+}
+
+#[test]
+fn a_shift_is_the_index_shifted_image_with_zeros() {
+    let img = ramp();
+    for (dx, dy) in [(1, 0), (0, 1), (-1, 2), (2, -2), (-2, -1)] {
+        let got = shift(&img, SIDE, dx, dy);
+        for r in 0..SIDE as i64 {
+            for c in 0..SIDE as i64 {
+                // the pixel now at (r, c) came from (r - dy, c - dx), if that is inside
+                let want = if (0..8).contains(&(r - dy)) && (0..8).contains(&(c - dx)) {
+                    img[((r - dy) * 8 + c - dx) as usize]
+                } else {
+                    0.0
+                };
+                assert_eq!(got[(r * 8 + c) as usize], want, "({dx}, {dy}) at ({r}, {c})");
+            }
+        }
+    }
+}
+
+#[test]
+fn ninety_degrees_is_the_transposed_image_upside_down() {
+    // counter-clockwise by 90 degrees: the transposed image with its rows in reverse order,
+    // out[r][c] = in[c][7 - r] (the top-right pixel goes to the top-left corner)
+    let img = ramp();
+    let want: Vec<f64> = (0..N).map(|i| img[(i % 8) * 8 + 7 - i / 8]).collect();
+    let got = rotate(&img, SIDE, std::f64::consts::FRAC_PI_2);
+    assert!(close(&got, &want, 1e-12), "{got:?}");
+    // and clockwise: the transposed image mirrored left-right, out[r][c] = in[7 - c][r]
+    let want: Vec<f64> = (0..N).map(|i| img[(7 - i % 8) * 8 + i / 8]).collect();
+    assert!(close(&rotate(&img, SIDE, -std::f64::consts::FRAC_PI_2), &want, 1e-12));
+    // four quarter turns come back
+    let mut back = img.clone();
+    for _ in 0..4 {
+        back = rotate(&back, SIDE, std::f64::consts::FRAC_PI_2);
+    }
+    assert!(close(&back, &img, 1e-12));
+}
+
+/// The weight every input pixel gives to the outputs of a rotation by `theta`, computed here:
+/// the output at `(x, y)` reads the input at `R(-theta)(x, y)`, and bilinear interpolation gives
+/// input pixel `k` the tent weight `(1 - |dx|)(1 - |dy|)` of that point's distance to `k`.
+fn tent_weights(theta: f64) -> Vec<f64> {
+    let c = 3.5;
+    let mut w = vec![0.0; N];
+    for r in 0..8 {
+        for col in 0..8 {
+            let (x, y) = (col as f64 - c, c - r as f64);
+            let sc = c + theta.cos() * x + theta.sin() * y;
+            let sr = c - (-theta.sin() * x + theta.cos() * y);
+            for (k, wk) in w.iter_mut().enumerate() {
+                let (dr, dc) = ((sr - (k / 8) as f64).abs(), (sc - (k % 8) as f64).abs());
+                if dr < 1.0 && dc < 1.0 {
+                    *wk += (1.0 - dr) * (1.0 - dc);
+                }
+            }
+        }
+    }
+    w
+}
+
+#[test]
+fn the_pixel_sum_grows_only_as_bilinear_weights_allow() {
+    let all = digits().unwrap();
+    let mut rng = seeded(5);
+    for i in 0..40 {
+        let img = all.row(i * 37);
+        let theta = uniform(&mut rng, -MAX_ROTATE_DEG, MAX_ROTATE_DEG).to_radians();
+        let w = tent_weights(theta);
+        let got: f64 = rotate(img, SIDE, theta).iter().sum();
+        let bound: f64 = img.iter().zip(&w).map(|(p, w)| p * w).sum();
+        // the rotation is exactly this linear map
+        assert!((got - bound).abs() < 1e-9, "image {i}: {got} vs {bound}");
+        // and no input pixel gives more than 1.35 in all (the tent summed over a unit lattice
+        // turned by 45 degrees is 1 + 4 (1 - 1/sqrt 2)^2 = 1.343, the worst case)
+        assert!(w.iter().all(|&w| w <= 1.35), "{w:?}");
+        assert!(got <= 1.35 * img.iter().sum::<f64>());
+    }
+    // a shift only loses what falls off the edge
+    let img = all.row(3);
+    assert!(shift(img, SIDE, 2, -1).iter().sum::<f64>() <= img.iter().sum::<f64>());
+}
+
+#[test]
+fn same_seed_and_epoch_give_the_same_batch() {
+    let rows: Vec<f64> = digits().unwrap().x[..50 * N].to_vec();
+    let aug = AugmentConfig::default().validate().unwrap();
+    let a = aug.augment_rows(&rows, &mut epoch_rng(7, 3));
+    let b = aug.augment_rows(&rows, &mut epoch_rng(7, 3));
+    assert_eq!(a, b);
+    let other_epoch = aug.augment_rows(&rows, &mut epoch_rng(7, 4));
+    let other_seed = aug.augment_rows(&rows, &mut epoch_rng(8, 3));
+    assert_ne!(a, other_epoch);
+    assert_ne!(a, other_seed);
+    assert_ne!(a, rows);
+    assert!(a.iter().all(|v| (0.0..=1.0 + 1e-12).contains(v)));
+    // shift-only draws no angle worth turning: other images than shift + rotation
+    let shifts = Augment::Shift.config().unwrap().validate().unwrap();
+    let s = shifts.augment_rows(&rows, &mut epoch_rng(7, 3));
+    assert_ne!(s, a);
+}
+
+#[test]
+fn caps_are_checked() {
+    let bad = AugmentConfig {
+        shift_px: MAX_SHIFT_PX + 1,
+        ..AugmentConfig::default()
+    };
+    assert_eq!(bad.validate().unwrap_err().field, AugmentField::ShiftPx);
+    for deg in [MAX_ROTATE_DEG + 0.5, -1.0, f64::NAN] {
+        let bad = AugmentConfig {
+            rotate_deg: deg,
+            ..AugmentConfig::default()
+        };
+        assert_eq!(bad.validate().unwrap_err().field, AugmentField::RotateDeg);
+    }
+    assert!(AugmentConfig::default().validate().is_ok());
+    assert_eq!(Augment::IDS, ["none", "shift", "shift_rotate"]);
+    assert!(Augment::None.config().is_none());
+}
