@@ -21,10 +21,11 @@ export default {
   params: {
     compare: {
       label: 'Compare',
-      help: 'Which runs to train and draw: the optimizers, the initialisations, or both.',
-      options: { both: 'optimizers and initialisations', optimizers: 'the four optimizers', init: 'the three initialisations' },
+      help: 'Which runs to train and draw: the optimizers, the initialisations, or both; or, on its own, data augmentation on DLFS’s overfitting setup.',
+      options: { both: 'optimizers and initialisations', optimizers: 'the four optimizers', init: 'the three initialisations', augment: 'data augmentation (overfitting)' },
     },
     iterations: { label: 'Iterations', help: 'Mini-batch steps of every run (DLFS: 2,000).' },
+    epochs: { label: 'Epochs', help: 'Epochs of each augmentation run, 3 mini-batches of 100 each (DLFS runs 201).' },
     init_activation: {
       label: 'Activation (initialisations)',
       help: 'The hidden activation of the three initialisation runs; the optimizer runs always use ReLU.',
@@ -45,16 +46,22 @@ export default {
   },
   tables: {
     runs: 'Each run: its last smoothed loss and when it first fell to 0.5',
+    augment: 'Each augmentation: accuracy after the last epoch, on the 300 training digits as given and on the 1,497 dev digits',
   },
   columns: {
     run: 'Run',
     iterations: 'Iterations done',
     smoothed_loss: 'Smoothed loss',
     to_half: 'Iterations to loss 0.5',
+    epochs: 'Epochs done',
+    train_accuracy: 'Train accuracy',
+    dev_accuracy: 'Dev accuracy',
+    gap: 'Gap (train − dev)',
   },
   rows: {
     sgd: 'SGD', momentum: 'Momentum', adagrad: 'AdaGrad', adam: 'Adam',
     std001: 'std 0.01', xavier: 'Xavier √(1/n)', he: 'He √(2/n)',
+    none: 'no augmentation', shift: 'shift ±1 px', shift_rotate: 'shift ±1 px + rotate ±10°',
   },
   ui: {
     mode_workers: (n) => `${n} Web Worker${n === 1 ? '' : 's'}`,

@@ -20,10 +20,11 @@ export default {
   params: {
     compare: {
       label: '비교',
-      help: '학습시키고 그릴 실행: 옵티마이저, 초깃값, 또는 둘 다.',
-      options: { both: '옵티마이저와 초깃값', optimizers: '옵티마이저 넷', init: '초깃값 셋' },
+      help: '학습시키고 그릴 실행: 옵티마이저, 초깃값, 또는 둘 다. 또는 따로, DLFS 과대적합 설정에서의 데이터 증강.',
+      options: { both: '옵티마이저와 초깃값', optimizers: '옵티마이저 넷', init: '초깃값 셋', augment: '데이터 증강 (과대적합)' },
     },
     iterations: { label: '반복 횟수', help: '실행마다 미니배치 단계 수 (DLFS: 2,000).' },
+    epochs: { label: '에포크', help: '증강 실행마다의 에포크 수. 에포크마다 미니배치 100개씩 3번 (DLFS는 201).' },
     init_activation: {
       label: '활성화 함수 (초깃값 실행)',
       help: '초깃값 실행 세 개의 은닉층 활성화 함수입니다. 옵티마이저 실행은 언제나 ReLU입니다.',
@@ -44,16 +45,22 @@ export default {
   },
   tables: {
     runs: '실행마다 마지막 평활 손실과 처음 0.5까지 내려간 반복',
+    augment: '증강마다 마지막 에포크 뒤의 정확도: 원래의 훈련 숫자 300개와 dev 숫자 1,497개',
   },
   columns: {
     run: '실행',
     iterations: '진행한 반복',
     smoothed_loss: '평활 손실',
     to_half: '손실 0.5까지 반복',
+    epochs: '진행한 에포크',
+    train_accuracy: '훈련 정확도',
+    dev_accuracy: 'dev 정확도',
+    gap: '차이 (훈련 − dev)',
   },
   rows: {
     sgd: 'SGD', momentum: '모멘텀', adagrad: 'AdaGrad', adam: 'Adam',
     std001: '표준편차 0.01', xavier: 'Xavier √(1/n)', he: 'He √(2/n)',
+    none: '증강 없음', shift: '이동 ±1픽셀', shift_rotate: '이동 ±1픽셀 + 회전 ±10°',
   },
   ui: {
     mode_workers: (n) => `웹 워커 ${n}개`,
