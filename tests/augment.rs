@@ -230,9 +230,9 @@ fn learning_augment_runs_start_alike_and_workers_give_the_page_s_numbers() {
             .map(|v| v.as_f64().unwrap())
             .collect()
     };
-    for k in 0..3 {
+    for (k, run) in runs.iter().enumerate() {
         assert_eq!(acc(k, "train_acc").len(), 5, "epochs 0..=4");
-        assert_eq!(runs[k]["loss"].as_array().unwrap().len(), 12, "3 iterations per epoch");
+        assert_eq!(run["loss"].as_array().unwrap().len(), 12, "3 iterations per epoch");
     }
     // the same weights and the same split: epoch 0 (before any update) is the same network
     assert_eq!(acc(0, "train_acc")[0], acc(1, "train_acc")[0]);
