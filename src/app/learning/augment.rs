@@ -14,6 +14,18 @@ use crate::core::lab::learning::{RunKind, CURVE_RUNS};
 use plotters::prelude::*;
 use serde_json::json;
 
+/// Below this width in CSS pixels the legend sits under the plot and the figure is taller.
+pub const NARROW: f64 = 600.0;
+
+/// The figure's height at `width` CSS pixels: taller on a phone, where the legend goes below.
+pub fn height_for(width: f64) -> f64 {
+    if width < NARROW {
+        (width * 1.15).max(300.0)
+    } else {
+        crate::chart::learning::height_for(width, 1)
+    }
+}
+
 /// One augmentation run so far: its augmentation, colour index and accuracies per epoch.
 pub(super) struct AugmentCurve<'a> {
     pub augment: Augment,
@@ -79,7 +91,7 @@ impl LearningView {
         root.fill(&WHITE)?;
         let w = augment_words(theme.lang);
         let (pw, ph) = root.dim_in_pixel();
-        let cell = Rect::new(0.0, 0.0, pw as f64, ph as f64);
+        let narrow = (pw as f64 / theme.scale) < NARROW;
         let epochs = self.study.config.epochs as f64;
         let curves = self.augment_curves();
         let mut series = Vec::new();
@@ -109,6 +121,11 @@ impl LearningView {
                 color,
             });
         }
+        // on a phone the legend goes under the plot instead of covering half of it
+        let (lw, lh) = legend_size(&legend, theme);
+        let inset = theme.px(8.0) as f64;
+        let below = if narrow { lh as f64 + inset } else { 0.0 };
+        let cell = Rect::new(0.0, 0.0, pw as f64, ph as f64 - below);
         let plot = draw_line_panel(
             root,
             cell,
@@ -133,12 +150,14 @@ impl LearningView {
             theme,
         )?;
         // bottom right: the curves rise to the top and stay there
-        let (lw, lh) = legend_size(&legend, theme);
-        let inset = theme.px(8.0) as f64;
-        let at = (
-            (plot.x + plot.w - lw as f64 - inset).max(plot.x) as i32,
-            (plot.y + plot.h - lh as f64 - inset) as i32,
-        );
+        let at = if narrow {
+            (inset as i32, (ph as f64 - lh as f64 - inset / 2.0) as i32)
+        } else {
+            (
+                (plot.x + plot.w - lw as f64 - inset).max(plot.x) as i32,
+                (plot.y + plot.h - lh as f64 - inset) as i32,
+            )
+        };
         draw_legend(root, at, &legend, theme)?;
         Ok(())
     }

@@ -160,6 +160,9 @@ impl View for LearningView {
     }
 
     fn height_for(&self, width: f64) -> f64 {
+        if self.study.compare == Compare::Augment {
+            return augment::height_for(width);
+        }
         let panels = if self.study.compare == Compare::Both { 2 } else { 1 };
         height_for(width, panels)
     }
