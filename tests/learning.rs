@@ -6,7 +6,7 @@ use trainlab::app::{runs, Mounted};
 use trainlab::core::data::digits::embedded as digits;
 use trainlab::core::lab::learning::smooth::{bessel_i0, kaiser};
 use trainlab::core::lab::learning::{
-    rows, smooth_curve, Compare, InitActivation, LearningConfig, LearningRun, LearningStudy, RunKind, RUNS,
+    rows, smooth_curve, Compare, InitActivation, LearningConfig, LearningRun, LearningStudy, RunKind, CURVE_RUNS, RUNS,
 };
 use trainlab::core::lab::runs::{Run, RunQueue, RunState};
 
@@ -127,7 +127,7 @@ fn with_seed_1_sgd_ends_highest_and_std_001_stays_at_ln_10() {
         s.advance(500).unwrap();
     }
     let last = |i: usize| *smooth_curve(&s.curve(i).unwrap().loss).last().unwrap();
-    let ends: Vec<f64> = (0..RUNS).map(last).collect();
+    let ends: Vec<f64> = (0..CURVE_RUNS).map(last).collect();
     println!("last smoothed losses (sgd, momentum, adagrad, adam, std 0.01, xavier, he): {ends:.4?}");
     assert!(
         (1..4).all(|i| ends[0] > ends[i]),
@@ -142,7 +142,7 @@ fn with_seed_1_sgd_ends_highest_and_std_001_stays_at_ln_10() {
     assert!(ends[5] < 0.5 && ends[6] < 0.5, "Xavier and He learn: {ends:?}");
     assert!(ends[6] < ends[5], "He, made for ReLU, ends below Xavier");
     assert!(ends[0] < 0.5, "SGD learns too, only slower");
-    assert!((0..RUNS).all(|i| s.curve(i).unwrap().diverged.is_none()));
+    assert!((0..CURVE_RUNS).all(|i| s.curve(i).unwrap().diverged.is_none()));
 }
 
 #[test]
@@ -190,15 +190,15 @@ fn sigmoid_initialisation_runs_and_a_worker_gives_the_page_s_numbers() {
             "stale"
         );
         handed += 1;
-        assert!(run.index < RUNS && handed <= RUNS);
+        assert!(run.index < CURVE_RUNS && handed <= CURVE_RUNS);
     }
-    assert_eq!(handed, RUNS);
+    assert_eq!(handed, CURVE_RUNS, "compare=both hands out the loss panels' runs only");
     assert!(view.advance(0).unwrap().finished());
     assert_eq!(view.data()["runs"], page.data()["runs"], "bit for bit");
     assert_eq!(view.csv(), page.csv());
     let d = page.data();
     assert_eq!(d["config"]["init_activation"], "sigmoid");
-    assert_eq!(d["runs"].as_array().unwrap().len(), RUNS);
+    assert_eq!(d["runs"].as_array().unwrap().len(), CURVE_RUNS);
     assert_eq!(InitActivation::from_id("sigmoid"), Some(InitActivation::Sigmoid));
 }
 

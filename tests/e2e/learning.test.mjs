@@ -179,3 +179,57 @@ test('1400 x 900 and 390 x 844, en and ko: no sideways scroll, at most 12 fields
   await b.page.setViewportSize({ width: 1200, height: 900 });
   assert.deepEqual(b.errors, []);
 });
+
+test('compare=augment: the three augmentation runs in workers give the in-page numbers; accuracies per epoch, partial curves, the gap table', async () => {
+  const q = 'view=learning&compare=augment&epochs=4&seed=2';
+  const page = await run(`${q}&workers=0`);
+  assert.equal(page.pool.mode, 'page');
+  const multi = await run(`${q}&workers=2`);
+  assert.equal(multi.pool.mode, 'workers', JSON.stringify(multi.pool));
+  assert.equal(multi.pool.runs, 3, 'the workers computed the three augmentation runs');
+  assert.equal(page.d.runs.length, 3);
+  assert.deepEqual(page.d.runs.map((r) => r.id), ['none', 'shift', 'shift_rotate']);
+  assert.deepEqual(multi.d.runs, page.d.runs, 'bit for bit');
+  for (const r of page.d.runs) {
+    assert.equal(r.panel, 'augment');
+    assert.equal(r.train_acc.length, 5, 'epochs 0..4');
+    assert.equal(r.dev_acc.length, 5);
+    assert.equal(r.loss.length, 12, '3 mini-batches of 100 per epoch');
+    assert.ok(r.train_acc.every((a) => a >= 0 && a <= 1));
+  }
+  // the same initial weights: epoch 0 is the same network for all three
+  assert.equal(page.d.runs[0].dev_acc[0], page.d.runs[2].dev_acc[0]);
+  const t = page.d.tables[0];
+  assert.equal(t.id, 'augment');
+  const last = page.d.runs[1];
+  assert.equal(t.rows[1][4], last.train_acc[4] - last.dev_acc[4], 'the gap is train - dev after the last epoch');
+  assert.match(await b.page.locator('.tl-study').innerText(), /3 of 3 runs done/);
+  const heads = await b.page.evaluate(() => [...document.querySelectorAll('.tl-table th')].map((th) => th.textContent));
+  assert.ok(heads.some((h) => /Gap/.test(h)), `${heads}`);
+  // the default page trains none of them
+  await openLab(b.page, `${srv.url}?view=learning&workers=0`);
+  const d = await b.page.evaluate(() => window.trainlab.handle.data());
+  assert.ok(d.runs.every((r) => r.panel !== 'augment'));
+  await b.page.evaluate(() => window.trainlab.handle.cancel());
+  // live: a longer run streams partial accuracies from a worker, and cancel stops it
+  await openLab(b.page, `${srv.url}?view=learning&compare=augment&epochs=300&workers=2`);
+  await b.page.waitForFunction(() => window.trainlab.handle.data().runs.some((r) => r.train_acc?.length > 1 && !r.done), null, { timeout: 60_000 });
+  await b.page.evaluate(() => window.trainlab.handle.cancel());
+  assert.equal((await pool()).workers, 0, 'workers terminated');
+  assert.deepEqual(b.errors, []);
+});
+
+test('bad augmentation input: augment=xyz gives a notice and the default (train), an unknown parameter here', async () => {
+  await openLab(b.page, `${srv.url}?view=train&dataset=digits&augment=xyz`);
+  assert.match(await b.page.locator('.tl-notices').innerText(), /augment|Augment/);
+  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).augment, 'none');
+  await openLab(b.page, `${srv.url}?view=learning&compare=augment&epochs=0&augment=xyz&workers=0`);
+  const text = await b.page.locator('.tl-notices').innerText();
+  assert.match(text, /augment/);
+  assert.match(text, /epochs|Epochs/);
+  const d = await b.page.evaluate(() => window.trainlab.handle.data());
+  assert.equal(d.compare, 'augment');
+  assert.ok(d.config.epochs >= 1, JSON.stringify(d.config));
+  await b.page.evaluate(() => window.trainlab.handle.cancel());
+  assert.deepEqual(b.errors, []);
+});

@@ -29,6 +29,7 @@ export default {
     { text: 'Raise the learning rate until it diverges: plain SGD at $\\alpha = 10$ on raw inputs blows up within a few epochs and the run stops, marked “diverged”.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
     { text: 'Overfit on purpose (DLFS): 300 digits and six layers of 100 learn the training set by heart while the dev error stays high. Then raise L2 λ (the cost gains $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$) and watch the gap shrink.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
     { text: 'Or use dropout: keep_prob 0.8 keeps each hidden unit with probability $p$ and rescales, $a = \\frac{d \\odot a}{p}$ with $d_i \\sim \\mathrm{Bernoulli}(p)$ (inverted dropout), so the test-time network needs no change.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
+    { text: 'Or make more data (augmentation): each epoch every training digit is shifted by up to a pixel and turned by up to 10°, $x\' = \\mathrm{shift}_{d}(R_{\\theta}\\,x)$ with $d \\in \\{-1, 0, 1\\}^2$, $|\\theta| \\le 10°$. The train error no longer reaches 0 and the gap to dev shrinks (6.9 → 2.0 points here), though after 201 epochs the harder task is not yet learnt as well.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&augment=shift_rotate', play: true },
     { text: 'Batch 1 against the full batch: mini-batches of 1 make a noisy faint cost line and many updates per epoch; set the batch to 256 (all 240 training rows) for one smooth update per epoch.', set: 'batch=1&epochs=30', play: true },
     { text: 'Early stopping: on a noisy spiral with a big network, patience 10 stops when the dev cost has not improved for 10 epochs and puts back the best epoch’s weights.', set: 'dataset=spiral&noise=0.3&hidden=32,32,32&patience=10&epochs=400&speed=fast', play: true },
   ],
@@ -88,6 +89,11 @@ export default {
     lambda: { label: 'L2 λ', help: 'L2 regularisation: cost + λ/(2m)·Σ‖W‖². Changeable while training runs.' },
     keep_prob: { label: 'Keep prob', help: 'Dropout: probability of keeping a hidden unit (1 = no dropout). Changeable while training runs.' },
     patience: { label: 'Patience', help: 'Early stopping: stop after this many epochs without a better dev cost (0 = off).' },
+    augment: {
+      label: 'Augment',
+      help: 'Data augmentation (digits only): every epoch each training image is shifted by up to one pixel, and turned by up to 10°, anew from the seed. Dev and test images are never changed.',
+      options: { none: 'none', shift: 'shift ±1 px', shift_rotate: 'shift ±1 px + rotate ±10°' },
+    },
     epochs: { label: 'Epochs', help: 'How many epochs Play trains; raising it continues the run.' },
     speed: { label: 'Pace', help: 'How fast Play trains: slow 2, steady 10, fast 50 epochs a second, or as fast as the page can (large networks are slower than any pace).', options: { slow: 'slow (2 epochs/s)', steady: 'steady (10 epochs/s)', fast: 'fast (50 epochs/s)', max: 'as fast as possible' } },
     bayes: { label: 'Bayes error', help: 'Your estimate of the best possible (human-level) error, for the diagnosis.' },
@@ -133,6 +139,7 @@ export default {
       overfit_weight_decay_off: 'DLFS overfit: without L2',
       overfit_dropout: 'DLFS overfit: with dropout',
       overfit_dropout_off: 'DLFS overfit: without dropout',
+      overfit_augment: 'Overfit: with augmentation',
     },
     checkpoint_item: (c) => `#${c.id}: epoch ${c.epoch}, step ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {

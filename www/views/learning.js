@@ -1,4 +1,5 @@
-// view=learning: the seven independent runs (four optimizers, three initialisations) go to Web
+// view=learning: the independent runs shown (four optimizers and three initialisations, or with
+// compare=augment the three augmentations of the overfitting setup) go to Web
 // Workers through the shared run pool (www/workers.js), one worker per core up to the `workers`
 // parameter; the workers stream each run's curve so far, which counts in the view's progress,
 // so the work loop redraws as they come (at most 4 times a second). Without workers (the

@@ -11,7 +11,12 @@
 //! workers (the single-file build, `workers=0`, native tests) [`View::advance`] trains the same
 //! runs here, a few iterations per frame; both give the same numbers.
 //!
-//! Files: [`params`] (schema, mapping, notices), [`commands`], [`text`] (words).
+//! `compare=augment` shows its own panel instead ([`augment`]): DLFS's overfitting setup with the
+//! training digits as given, shifted, or shifted and turned anew each epoch, the train and dev
+//! accuracy per epoch; the same runs, the same workers.
+//!
+//! Files: [`params`] (schema, mapping, notices), [`commands`], [`augment`] (its panel), [`text`]
+//! (words).
 use super::params::{Notice, ParamSet};
 use super::{csv_table, runs, Area, Progress, Stage, View, ViewEntry};
 use crate::app::assets;
@@ -21,12 +26,13 @@ use crate::core::data::Dataset;
 use crate::core::lab::learning::{smooth_curve, Compare, LearningStudy, RunKind, RUNS};
 use serde_json::json;
 
+pub mod augment;
 pub mod commands;
 pub mod params;
 pub mod text;
 
 use params::{YScale, PARAMS, RUN_KEYS};
-use text::{pair, words, Facts};
+use text::{augment_words, pair, words, Facts};
 
 /// The registry entry.
 pub const ENTRY: ViewEntry = ViewEntry {
@@ -54,6 +60,7 @@ fn run_id(kind: RunKind) -> &'static str {
     match kind {
         RunKind::Optimizer(k) => k.id(),
         RunKind::Init(s) => s.id(),
+        RunKind::Augment(a) => a.id(),
     }
 }
 
@@ -89,6 +96,7 @@ impl LearningView {
         match kind {
             RunKind::Optimizer(k) => k.name(),
             RunKind::Init(s) => (words(lang).init_name)(s),
+            RunKind::Augment(a) => (augment_words(lang).name)(a),
         }
     }
 
@@ -107,6 +115,9 @@ impl LearningView {
     /// One row per run shown: its id, iterations done, last smoothed loss and the first
     /// iteration whose smoothed loss is at most 0.5.
     fn table(&self) -> serde_json::Value {
+        if self.study.compare == Compare::Augment {
+            return self.augment_table();
+        }
         let rows: Vec<serde_json::Value> = self
             .curves()
             .iter()
@@ -149,6 +160,9 @@ impl View for LearningView {
     }
 
     fn height_for(&self, width: f64) -> f64 {
+        if self.study.compare == Compare::Augment {
+            return augment::height_for(width);
+        }
         let panels = if self.study.compare == Compare::Both { 2 } else { 1 };
         height_for(width, panels)
     }
@@ -173,7 +187,13 @@ impl View for LearningView {
                 json!({
                     "index": i,
                     "id": run_id(kind),
-                    "panel": if matches!(kind, RunKind::Optimizer(_)) { "optimizers" } else { "init" },
+                    "panel": match kind {
+                        RunKind::Optimizer(_) => "optimizers",
+                        RunKind::Init(_) => "init",
+                        RunKind::Augment(_) => "augment",
+                    },
+                    "train_acc": c.map(|c| &c.train_acc),
+                    "dev_acc": c.map(|c| &c.dev_acc),
                     "done": self.study.is_done(i),
                     "diverged": c.and_then(|c| c.diverged),
                     "loss": raw,
@@ -213,6 +233,9 @@ impl View for LearningView {
     }
 
     fn describe(&self, lang: Lang) -> String {
+        if self.study.compare == Compare::Augment {
+            return self.describe_augment(lang);
+        }
         let w = words(lang);
         let c = &self.study.config;
         let mut out = (w.summary)(&Facts {
@@ -250,6 +273,9 @@ impl View for LearningView {
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {
+        if self.study.compare == Compare::Augment {
+            return self.draw_augment(root, theme);
+        }
         let w = words(theme.lang);
         let curves = self.curves();
         let panel = |optimizers: bool, title: String| LossPanel {

@@ -2,10 +2,12 @@
 //! `weight_init_compare`), their mapping to the core's [`LearningConfig`], and the core's errors
 //! as notices naming the parameter. An optimizer's settings matter only while the optimizers are
 //! compared, the initialisation runs' only while those are.
-use crate::app::params::{choice, float, int, log, none_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When};
+use crate::app::params::{
+    choice, float, int, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, Slider, When,
+};
 use crate::core::lab::learning::{
-    Compare, Field, InitActivation, LearningConfig, LearningError, LR_RANGE, MAX_BATCH, MAX_ITERATIONS, MAX_LAYERS,
-    MAX_UNITS, MOMENTUM_RANGE,
+    Compare, Field, InitActivation, LearningConfig, LearningError, LR_RANGE, MAX_BATCH, MAX_EPOCHS, MAX_ITERATIONS,
+    MAX_LAYERS, MAX_UNITS, MOMENTUM_RANGE,
 };
 use crate::core::lab::tuning::MAX_WORKERS;
 use crate::core::named::named;
@@ -26,9 +28,13 @@ named!(YScale {
 });
 
 /// While the optimizers are compared.
-const OPTIMIZERS_SHOWN: When = none_of("compare", &[Compare::Init.id()]);
+const OPTIMIZERS_SHOWN: When = one_of("compare", &[Compare::Both.id(), Compare::Optimizers.id()]);
 /// While the initialisations are compared.
-const INITS_SHOWN: When = none_of("compare", &[Compare::Optimizers.id()]);
+const INITS_SHOWN: When = one_of("compare", &[Compare::Both.id(), Compare::Init.id()]);
+/// While a loss panel is shown (the augmentation runs have their own fixed network and batch).
+const LOSS_SHOWN: When = none_of("compare", &[Compare::Augment.id()]);
+/// While the augmentations are compared.
+const AUGMENT_SHOWN: When = one_of("compare", &[Compare::Augment.id()]);
 
 /// A learning rate of the optimizer comparison.
 const fn rate(name: &'static str, default: &'static str) -> ParamSpec {
@@ -41,12 +47,13 @@ const fn rate(name: &'static str, default: &'static str) -> ParamSpec {
 #[rustfmt::skip]
 pub const PARAMS: &[ParamSpec] = &[
     choice("compare", &Compare::IDS, "both").group(Group::Figure).main(),
-    int("iterations", 1, MAX_ITERATIONS as i64, "2000").group(Group::Run).slider(Slider::Log).main(),
+    int("iterations", 1, MAX_ITERATIONS as i64, "2000").group(Group::Run).slider(Slider::Log).when(LOSS_SHOWN).main(),
+    int("epochs", 1, MAX_EPOCHS as i64, "100").group(Group::Run).slider(Slider::Log).when(AUGMENT_SHOWN).main(),
     choice("init_activation", &InitActivation::IDS, "relu").group(Group::Network).when(INITS_SHOWN).main(),
-    int("batch", 1, MAX_BATCH as i64, "128").group(Group::Optimisation).slider(Slider::Pow2).main(),
-    choice("axis", &YScale::IDS, "log").group(Group::Figure).main(),
-    int("layers", 1, MAX_LAYERS as i64, "4").group(Group::Network),
-    int("units", 1, MAX_UNITS as i64, "100").group(Group::Network).slider(Slider::Pow2),
+    int("batch", 1, MAX_BATCH as i64, "128").group(Group::Optimisation).slider(Slider::Pow2).when(LOSS_SHOWN).main(),
+    choice("axis", &YScale::IDS, "log").group(Group::Figure).when(LOSS_SHOWN).main(),
+    int("layers", 1, MAX_LAYERS as i64, "4").group(Group::Network).when(LOSS_SHOWN),
+    int("units", 1, MAX_UNITS as i64, "100").group(Group::Network).slider(Slider::Pow2).when(LOSS_SHOWN),
     rate("sgd_lr", "0.01"),
     rate("momentum_lr", "0.01"),
     float("momentum", MOMENTUM_RANGE.0, MOMENTUM_RANGE.1, 0.01, "0.9").group(Group::Optimisation).when(OPTIMIZERS_SHOWN),
@@ -71,6 +78,7 @@ pub const RUN_KEYS: &[&str] = &[
     "adagrad_lr",
     "adam_lr",
     "init_lr",
+    "epochs",
 ];
 
 /// The parameter of each optimizer's learning rate, in the core's order.
@@ -88,6 +96,7 @@ pub fn config(params: &ParamSet) -> LearningConfig {
         init_activation: params.pick("init_activation"),
         init_lr: params.float("init_lr"),
         seed: params.int("seed") as u64,
+        epochs: params.int("epochs") as usize,
     }
 }
 
@@ -106,6 +115,7 @@ pub fn name(field: Field) -> &'static str {
         },
         Field::Momentum => "momentum",
         Field::InitLr => "init_lr",
+        Field::Epochs => "epochs",
     }
 }
 

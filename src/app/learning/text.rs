@@ -1,8 +1,9 @@
 //! The words of `view=learning`'s figure and text alternative, one table per language. Sentences
 //! with numbers are functions, so each language orders its own words.
 use crate::chart::Lang;
+use crate::core::data::augment::Augment;
 use crate::core::lab::learning::InitScheme;
-use crate::core::math::format::short;
+use crate::core::math::format::{pct, pct1, short};
 
 /// What [`Words::summary`] says of the study.
 pub struct Facts {
@@ -116,4 +117,100 @@ pub static KO: Words = Words {
 /// The table of `lang`.
 pub fn words(lang: Lang) -> &'static Words {
     lang.pick(&EN, &KO)
+}
+
+/// What [`AugmentWords::summary`] says of the augmentation runs.
+pub struct AugmentFacts {
+    /// Epochs of a run.
+    pub epochs: usize,
+    /// Epochs done and in all, over the three runs.
+    pub progress: (usize, usize),
+}
+
+/// Every word the augmentation panel (`compare=augment`) draws or says.
+pub struct AugmentWords {
+    /// The panel's title.
+    pub title: &'static str,
+    /// A shorter title for a phone.
+    pub title_short: &'static str,
+    /// The note under the title: what the line styles mean.
+    pub note: &'static str,
+    /// The same, shorter.
+    pub note_short: &'static str,
+    /// The name of an augmentation.
+    pub name: fn(Augment) -> &'static str,
+    /// x-axis title.
+    pub epoch: &'static str,
+    /// y-axis title.
+    pub accuracy: &'static str,
+    /// A run's legend entry: its name, and its last train and dev accuracy.
+    pub entry: fn(name: &str, train: f64, dev: f64) -> String,
+    /// The first sentence of the text alternative.
+    pub summary: fn(&AugmentFacts) -> String,
+    /// One run's result in the text alternative.
+    pub result: fn(name: &str, train: f64, dev: f64) -> String,
+    /// What the notes say of augmentation.
+    pub notes: &'static str,
+}
+
+/// The gap in percentage points between two accuracies, as the legend writes it.
+pub fn points(train: f64, dev: f64) -> String {
+    short((100.0 * (train - dev) * 10.0).round() / 10.0)
+}
+
+/// English.
+pub static AUGMENT_EN: AugmentWords = AugmentWords {
+    title: "Augmenting 300 training digits (6 × 100 ReLU, He, SGD 0.01, batches of 100)",
+    title_short: "Augmenting 300 training digits",
+    note: "train accuracy solid, dev accuracy dashed; the legend gives the gap after the last epoch",
+    note_short: "train solid, dev dashed",
+    name: |a| match a {
+        Augment::None => "none",
+        Augment::Shift => "shift ±1 px",
+        Augment::ShiftRotate => "shift ±1 px + rotate ±10°",
+    },
+    epoch: "epoch",
+    accuracy: "accuracy",
+    entry: |name, train, dev| format!("{name}: {} / {}, gap {} pts", pct(train), pct(dev), points(train, dev)),
+    summary: |f| {
+        format!(
+            "DLFS's overfitting setup on the digits: 300 training digits, the other 1,497 as dev, 6 hidden layers of 100 ReLU units, SGD 0.01, batches of 100, {} epochs per run ({} of {} done), the training digits shifted and turned anew each epoch.",
+            f.epochs, f.progress.0, f.progress.1
+        )
+    },
+    result: |name, train, dev| {
+        format!(" {name}: train {}, dev {}, gap {} points.", pct1(train), pct1(dev), points(train, dev))
+    },
+    notes: " The notes: augmentation makes new training examples from the old ones (flip, crop, rotate); it is not as good as new data, but it regularises: the network can no longer learn the 300 images by heart.",
+};
+
+/// Korean.
+pub static AUGMENT_KO: AugmentWords = AugmentWords {
+    title: "훈련 숫자 300개 증강 (ReLU 100 × 6, He, SGD 0.01, 미니배치 100)",
+    title_short: "훈련 숫자 300개 증강",
+    note: "실선은 훈련 정확도, 점선은 dev 정확도; 범례는 마지막 에포크의 차이",
+    note_short: "실선 훈련, 점선 dev",
+    name: |a| match a {
+        Augment::None => "증강 없음",
+        Augment::Shift => "이동 ±1픽셀",
+        Augment::ShiftRotate => "이동 ±1픽셀 + 회전 ±10°",
+    },
+    epoch: "에포크",
+    accuracy: "정확도",
+    entry: |name, train, dev| format!("{name}: {} / {}, 차이 {}%p", pct(train), pct(dev), points(train, dev)),
+    summary: |f| {
+        format!(
+            "숫자로 옮긴 DLFS의 과대적합 설정: 훈련 숫자 300개, 나머지 1,497개는 dev, ReLU 유닛 100개의 은닉층 6개, SGD 0.01, 미니배치 100, 실행마다 {} 에포크 ({} / {} 완료). 훈련 숫자는 에포크마다 새로 옮기고 돌립니다.",
+            f.epochs, f.progress.0, f.progress.1
+        )
+    },
+    result: |name, train, dev| {
+        format!(" {name}: 훈련 {}, dev {}, 차이 {}%p.", pct1(train), pct1(dev), points(train, dev))
+    },
+    notes: " 노트: 데이터 증강은 기존 훈련 예제를 변형해 새 예제를 만듭니다(뒤집기, 잘라내기, 회전). 진짜 새 데이터만 못하지만 정규화 효과가 있습니다: 신경망이 300개 이미지를 더는 외울 수 없습니다.",
+};
+
+/// The augmentation words of `lang`.
+pub fn augment_words(lang: Lang) -> &'static AugmentWords {
+    lang.pick(&AUGMENT_EN, &AUGMENT_KO)
 }

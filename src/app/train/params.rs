@@ -6,6 +6,7 @@ use crate::app::params::{
     choice, flag, float, int, list, log, none_of, one_of, seed, Group, Notice, ParamSet, ParamSpec, Slider,
 };
 use crate::app::assets;
+use crate::core::data::augment::Augment;
 use crate::core::data::digits::COUNT as DIGITS;
 use crate::core::data::{Dataset, Shape, SyntheticConfig};
 use crate::core::diagnosis::DiagnosisConfig;
@@ -88,6 +89,10 @@ pub const PARAMS: &[ParamSpec] = &[
         .main(),
     float("keep_prob", 0.05, 1.0, 0.05, "1").group(Group::Regularisation),
     int("patience", 0, 500, "0").group(Group::Regularisation),
+    // shifts and rotations of 8 x 8 images: only the digits have them
+    choice("augment", &Augment::IDS, "none")
+        .group(Group::Regularisation)
+        .when(one_of("dataset", &["digits"])),
     int("epochs", 1, MAX_EPOCHS as i64, "100").group(Group::Run),
     choice("speed", &Pace::IDS, "steady").group(Group::Run),
     // the diagnosis' reference and the line on the error panel: the run does not read it
@@ -110,6 +115,7 @@ pub fn param_of(field: Field) -> &'static str {
         Field::Schedule => "decay",
         Field::BatchSize => "batch",
         Field::Epochs => "epochs",
+        Field::Augment => "augment",
     }
 }
 
@@ -165,6 +171,9 @@ pub fn session_config(p: &ParamSet) -> Result<SessionConfig, Notice> {
     cfg.train.patience = p.int("patience") as usize;
     cfg.epochs = p.int("epochs") as usize;
     cfg.seed = p.int("seed") as u64;
+    if p.choice("dataset") == "digits" {
+        cfg.augment = p.pick::<Augment>("augment");
+    }
     Ok(cfg)
 }
 

@@ -247,6 +247,11 @@ impl<T: NnFloat> Trainer<T> {
         self.train.rows.div_ceil(bs)
     }
 
+    /// Whether the next step starts a new epoch (so new training rows replace none of this one).
+    pub fn at_epoch_start(&self) -> bool {
+        self.pos == 0
+    }
+
     /// The training rows.
     pub fn train_data(&self) -> &TrainData<T> {
         &self.train

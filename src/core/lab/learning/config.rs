@@ -1,6 +1,8 @@
 //! The settings of the learning-curve study ([`LearningConfig`]), their caps, the one place they
 //! are checked ([`LearningConfig::validate`]) and the runs they define: four optimizers on DLFS's
-//! `optimizer_compare_mnist` network, three initialisations as in `weight_init_compare`.
+//! `optimizer_compare_mnist` network, three initialisations as in `weight_init_compare`, and
+//! three augmentations of DLFS's overfitting setup (`overfit_weight_decay` without its L2).
+use crate::core::data::augment::Augment;
 use crate::core::named::named;
 use crate::core::nn::{Activation, Init};
 use crate::core::optim::OptimizerKind;
@@ -20,6 +22,20 @@ pub const LR_RANGE: (f64, f64) = (1e-5, 1.0);
 pub const MOMENTUM_RANGE: (f64, f64) = (0.0, 0.99);
 /// Classes of the digits.
 pub const CLASSES: usize = 10;
+/// Most epochs of an augmentation run.
+pub const MAX_EPOCHS: usize = 1000;
+/// Training digits of the augmentation runs (DLFS's overfitting setup); the rest are dev.
+pub const AUGMENT_TRAIN: usize = 300;
+/// Rows per mini-batch of the augmentation runs (DLFS: 100, drawn with replacement).
+pub const AUGMENT_BATCH: usize = 100;
+/// Hidden layers of the augmentation runs' network (DLFS: six of 100 ReLU units, He weights).
+pub const AUGMENT_LAYERS: usize = 6;
+/// Units per hidden layer of the augmentation runs.
+pub const AUGMENT_UNITS: usize = 100;
+/// SGD's learning rate in the augmentation runs (DLFS: 0.01).
+pub const AUGMENT_LR: f64 = 0.01;
+/// Iterations per epoch of the augmentation runs: 300 / 100 = 3 (DLFS's `iter_per_epoch`).
+pub const AUGMENT_ITERATIONS_PER_EPOCH: usize = AUGMENT_TRAIN.div_ceil(AUGMENT_BATCH);
 
 /// The optimizers compared, in run order (DLFS's order).
 pub const OPTIMIZERS: [OptimizerKind; 4] = [
@@ -88,18 +104,22 @@ impl InitActivation {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compare {
-    /// Both panels. The default.
+    /// Both loss panels. The default.
     Both,
     /// The optimizers only.
     Optimizers,
     /// The initialisations only.
     Init,
+    /// The augmentations of the overfitting setup (its own choice: the default page does not
+    /// train three more networks).
+    Augment,
 }
 
 named!(Compare {
     Both => "both",
     Optimizers => "optimizers",
     Init => "init",
+    Augment => "augment",
 });
 
 impl Compare {
@@ -107,7 +127,10 @@ impl Compare {
     pub fn includes(self, kind: RunKind) -> bool {
         matches!(
             (self, kind),
-            (Compare::Both, _) | (Compare::Optimizers, RunKind::Optimizer(_)) | (Compare::Init, RunKind::Init(_))
+            (Compare::Both, RunKind::Optimizer(_) | RunKind::Init(_))
+                | (Compare::Optimizers, RunKind::Optimizer(_))
+                | (Compare::Init, RunKind::Init(_))
+                | (Compare::Augment, RunKind::Augment(_))
         )
     }
 }
@@ -120,17 +143,24 @@ pub enum RunKind {
     Optimizer(OptimizerKind),
     /// The initialisation activation, these weights, SGD.
     Init(InitScheme),
+    /// DLFS's overfitting setup, the training digits augmented this way each epoch.
+    Augment(Augment),
 }
 
-/// Number of runs: the four optimizers, then the three initialisations.
-pub const RUNS: usize = OPTIMIZERS.len() + InitScheme::ALL.len();
+/// Runs of the two loss panels (`compare=both`): the four optimizers, then the three
+/// initialisations.
+pub const CURVE_RUNS: usize = OPTIMIZERS.len() + InitScheme::ALL.len();
+/// Number of runs: the loss panels' [`CURVE_RUNS`], then the three augmentations.
+pub const RUNS: usize = CURVE_RUNS + Augment::ALL.len();
 
 impl RunKind {
-    /// Run `index` (`0..RUNS`): the optimizers first, then the initialisations.
+    /// Run `index` (`0..RUNS`): the optimizers first, then the initialisations, then the
+    /// augmentations.
     pub fn of(index: usize) -> Option<RunKind> {
         match index {
             i if i < OPTIMIZERS.len() => Some(RunKind::Optimizer(OPTIMIZERS[i])),
-            i => InitScheme::ALL.get(i - OPTIMIZERS.len()).map(|&s| RunKind::Init(s)),
+            i if i < CURVE_RUNS => InitScheme::ALL.get(i - OPTIMIZERS.len()).map(|&s| RunKind::Init(s)),
+            i => Augment::ALL.get(i - CURVE_RUNS).map(|&a| RunKind::Augment(a)),
         }
     }
 
@@ -157,6 +187,8 @@ pub enum Field {
     Momentum,
     /// [`LearningConfig::init_lr`].
     InitLr,
+    /// [`LearningConfig::epochs`].
+    Epochs,
 }
 
 /// Why settings or a worker's curve were refused.
@@ -243,6 +275,9 @@ pub struct LearningConfig {
     pub init_lr: f64,
     /// Seed of the initial weights and of the mini-batches (the same for every run). Default 1.
     pub seed: u64,
+    /// Epochs of each augmentation run, 1..=[`MAX_EPOCHS`]. Default 100 (DLFS runs 201; each
+    /// epoch here also measures the accuracy on all 1,797 digits, which costs twice its training).
+    pub epochs: usize,
 }
 
 impl Default for LearningConfig {
@@ -257,6 +292,7 @@ impl Default for LearningConfig {
             init_activation: InitActivation::Relu,
             init_lr: 0.01,
             seed: 1,
+            epochs: 100,
         }
     }
 }
@@ -286,6 +322,7 @@ impl LearningConfig {
         }
         within(Field::Momentum, self.momentum, MOMENTUM_RANGE)?;
         within(Field::InitLr, self.init_lr, LR_RANGE)?;
+        count(Field::Epochs, self.epochs, MAX_EPOCHS)?;
         if rows < self.batch {
             return Err(LearningError::TooFewRows {
                 rows,
@@ -309,5 +346,26 @@ impl LearningConfig {
         let u = self.units as f64;
         let weights = inputs as f64 * u + (self.layers as f64 - 1.0) * u * u + u * CLASSES as f64;
         3.0 * weights * self.batch as f64
+    }
+
+    /// Iterations of run `kind`: [`LearningConfig::iterations`], or the augmentation runs'
+    /// epochs times [`AUGMENT_ITERATIONS_PER_EPOCH`].
+    pub fn iterations_of(&self, kind: RunKind) -> usize {
+        match kind {
+            RunKind::Augment(_) => self.epochs * AUGMENT_ITERATIONS_PER_EPOCH,
+            _ => self.iterations,
+        }
+    }
+
+    /// Multiply-adds of one iteration of run `kind` on `rows` digits of `inputs` features: an
+    /// augmentation run's also carries a third of the accuracy evaluation that closes each epoch
+    /// (one forward pass over every digit).
+    pub fn iteration_work_of(&self, kind: RunKind, inputs: usize, rows: usize) -> f64 {
+        let RunKind::Augment(_) = kind else {
+            return self.iteration_work(inputs);
+        };
+        let u = AUGMENT_UNITS as f64;
+        let weights = inputs as f64 * u + (AUGMENT_LAYERS as f64 - 1.0) * u * u + u * CLASSES as f64;
+        weights * (3.0 * AUGMENT_BATCH as f64 + rows as f64 / AUGMENT_ITERATIONS_PER_EPOCH as f64)
     }
 }

@@ -12,7 +12,12 @@
 //! The loss recorded is the mini-batch's cross-entropy in the forward pass the gradient comes
 //! from (before the update). DLFS computes it once more after the update; the curve is the same
 //! shifted by one step, at two thirds of the cost.
+//!
+//! An augmentation run ([`RunKind::Augment`]) trains on its own [`AugmentedData`] (300 digits,
+//! new images each epoch) and also records the train and dev accuracy after every epoch.
+use super::augment_run::AugmentedData;
 use super::config::{LearningConfig, LearningError, RunKind, CLASSES};
+use super::config::{AUGMENT_BATCH, AUGMENT_ITERATIONS_PER_EPOCH, AUGMENT_LAYERS, AUGMENT_LR, AUGMENT_UNITS};
 use crate::core::lab::tuning::mix;
 use crate::core::math::rng::{seeded, StdRng};
 use crate::core::nn::{Activation, Mode, Network, NetworkConfig, Output, TrainData};
@@ -32,15 +37,32 @@ pub struct Curve {
     pub loss: Vec<f64>,
     /// The iteration (from 1) whose loss was not finite; the curve stops before it.
     pub diverged: Option<usize>,
+    /// An augmentation run's training accuracy (on the digits as given) after epoch 0, 1, ...
+    /// (empty for the other runs).
+    #[serde(default)]
+    pub train_acc: Vec<f64>,
+    /// An augmentation run's dev accuracy after epoch 0, 1, ... (empty for the other runs).
+    #[serde(default)]
+    pub dev_acc: Vec<f64>,
 }
 
 impl Curve {
     /// Checks a curve from a worker for run `index` of `iterations`: finite losses >= 0, and
     /// either complete (`partial == false`: every iteration, or up to a divergence) or shorter
     /// without a divergence (`partial == true`).
-    pub fn check(&self, index: usize, iterations: usize, partial: bool) -> Result<(), LearningError> {
+    /// An augmentation run's accuracies must have one value in [0, 1] per epoch done, from
+    /// epoch 0; the other runs' none.
+    pub fn check(&self, index: usize, config: &LearningConfig, partial: bool) -> Result<(), LearningError> {
+        let kind = RunKind::of(index).ok_or(LearningError::NoRun(index))?;
+        let iterations = config.iterations_of(kind);
         let n = self.loss.len();
-        let values = self.loss.iter().all(|l| l.is_finite() && *l >= 0.0);
+        let epochs = match kind {
+            RunKind::Augment(_) => n / AUGMENT_ITERATIONS_PER_EPOCH + 1,
+            _ => 0,
+        };
+        let unit = |v: &Vec<f64>| v.len() == epochs && v.iter().all(|a| (0.0..=1.0).contains(a));
+        let values =
+            self.loss.iter().all(|l| l.is_finite() && *l >= 0.0) && unit(&self.train_acc) && unit(&self.dev_acc);
         let shape = match (partial, self.diverged) {
             (true, None) => n < iterations,
             (true, Some(_)) => false,
@@ -67,12 +89,16 @@ impl Curve {
 /// The network of run `kind`: `layers` x `units`, then the ten classes with softmax.
 fn network(config: &LearningConfig, kind: RunKind, inputs: usize) -> NetworkConfig {
     let (activation, init) = match kind {
-        RunKind::Optimizer(_) => (Activation::Relu, crate::core::nn::Init::He),
+        RunKind::Optimizer(_) | RunKind::Augment(_) => (Activation::Relu, crate::core::nn::Init::He),
         RunKind::Init(s) => (config.init_activation.activation(), s.init()),
+    };
+    let hidden = match kind {
+        RunKind::Augment(_) => vec![AUGMENT_UNITS; AUGMENT_LAYERS],
+        _ => vec![config.units; config.layers],
     };
     NetworkConfig {
         inputs,
-        hidden: vec![config.units; config.layers],
+        hidden,
         outputs: CLASSES,
         activation,
         output: Output::SoftmaxCrossEntropy,
@@ -93,6 +119,7 @@ fn optimizer(config: &LearningConfig, kind: RunKind) -> OptimizerConfig {
             ..OptimizerConfig::new(k, Convention::Dlfs, config.lr_of(k))
         },
         RunKind::Init(_) => OptimizerConfig::new(OptimizerKind::Sgd, Convention::Dlfs, config.init_lr),
+        RunKind::Augment(_) => OptimizerConfig::new(OptimizerKind::Sgd, Convention::Dlfs, AUGMENT_LR),
     }
 }
 
@@ -109,6 +136,8 @@ pub struct LearningRun {
     curve: Curve,
     xb: Vec<f32>,
     yb: Vec<f32>,
+    /// An augmentation run's own rows.
+    augmented: Option<AugmentedData>,
 }
 
 impl LearningRun {
@@ -124,21 +153,41 @@ impl LearningRun {
             .validate()
             .map_err(|e| LearningError::Engine(e.to_string()))?;
         let states = net.params().iter().map(|p| optimizer.init_state(p.len())).collect();
+        let augmented = match kind {
+            RunKind::Augment(a) => Some(AugmentedData::new(a, data, config.seed)?),
+            _ => None,
+        };
+        let mut net = net;
+        let (train_acc, dev_acc) = match &augmented {
+            Some(a) => {
+                let (t, d) = a.accuracy(&mut net);
+                (vec![t], vec![d])
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        let iterations = config.iterations_of(kind);
         Ok(LearningRun {
             net,
             optimizer,
             states,
             batches: seeded(mix(config.seed, 2, 0)),
             masks: seeded(mix(config.seed, 3, 0)),
-            iterations: config.iterations,
-            batch: config.batch,
+            iterations,
+            batch: if augmented.is_some() {
+                AUGMENT_BATCH
+            } else {
+                config.batch
+            },
             curve: Curve {
                 index,
-                loss: Vec::with_capacity(config.iterations),
+                loss: Vec::with_capacity(iterations),
                 diverged: None,
+                train_acc,
+                dev_acc,
             },
             xb: Vec::new(),
             yb: Vec::new(),
+            augmented,
         })
     }
 
@@ -169,6 +218,11 @@ impl LearningRun {
 
     fn step(&mut self, data: &TrainData<f32>) {
         let (ni, no) = (self.net.config().inputs, CLASSES);
+        let t = self.curve.loss.len() as u64 + 1;
+        if let Some(a) = self.augmented.as_mut() {
+            a.prepare(t as usize);
+        }
+        let data = self.augmented.as_ref().map_or(data, |a| &a.current);
         self.xb.clear();
         self.yb.clear();
         for _ in 0..self.batch {
@@ -176,7 +230,6 @@ impl LearningRun {
             self.xb.extend_from_slice(&data.x[r * ni..(r + 1) * ni]);
             self.yb.extend_from_slice(&data.y[r * no..(r + 1) * no]);
         }
-        let t = self.curve.loss.len() as u64 + 1;
         let loss = match self.net.forward(&self.xb, self.batch, Mode::Train, &mut self.masks) {
             Ok(_) => self.net.loss(&self.yb).unwrap_or(f64::NAN),
             Err(_) => f64::NAN,
@@ -190,6 +243,13 @@ impl LearningRun {
             opt.step(s, p, g, t).expect("state made for this tensor");
         }
         self.curve.loss.push(loss);
+        if let Some(a) = self.augmented.as_ref() {
+            if t as usize % AUGMENT_ITERATIONS_PER_EPOCH == 0 {
+                let (train, dev) = a.accuracy(&mut self.net);
+                self.curve.train_acc.push(train);
+                self.curve.dev_acc.push(dev);
+            }
+        }
     }
 
     /// Trains run `index` to the end, calling `report` with the curve so far every

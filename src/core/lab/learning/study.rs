@@ -33,7 +33,6 @@ pub struct LearningStudy {
     partials: Vec<Option<Curve>>,
     /// The run computed in the page.
     current: Option<LearningRun>,
-    units_per_call: usize,
 }
 
 impl LearningStudy {
@@ -41,9 +40,7 @@ impl LearningStudy {
     pub fn new(config: LearningConfig, compare: Compare, digits: &Dataset) -> Result<LearningStudy, LearningError> {
         config.validate(digits.rows())?;
         let data = rows(digits);
-        let work = config.iteration_work(digits.row(0).len());
         Ok(LearningStudy {
-            units_per_call: ((MAX_CALL_WORK / work.max(1.0)) as usize).max(1),
             config,
             compare,
             data,
@@ -52,6 +49,17 @@ impl LearningStudy {
             partials: vec![None; RUNS],
             current: None,
         })
+    }
+
+    /// Iterations one in-page call plans: [`MAX_CALL_WORK`] over the costliest iteration of
+    /// the runs shown.
+    fn units_per_call(&self) -> usize {
+        let inputs = self.data.x.len() / self.data.rows.max(1);
+        let work = RunKind::all()
+            .filter(|&k| self.compare.includes(k))
+            .map(|k| self.config.iteration_work_of(k, inputs, self.data.rows))
+            .fold(1.0, f64::max);
+        ((MAX_CALL_WORK / work) as usize).max(1)
     }
 
     /// The training rows (every digit).
@@ -119,7 +127,7 @@ impl LearningStudy {
         if index >= RUNS || self.done[index].is_some() {
             return Ok(false);
         }
-        curve.check(index, self.config.iterations, false)?;
+        curve.check(index, &self.config, false)?;
         if self.current.as_ref().is_some_and(|c| c.curve().index == index) {
             self.current = None;
         }
@@ -135,7 +143,7 @@ impl LearningStudy {
         if !self.queue.is_claimed(index) {
             return Ok(false);
         }
-        curve.check(index, self.config.iterations, true)?;
+        curve.check(index, &self.config, true)?;
         self.partials[index] = Some(curve);
         Ok(true)
     }
@@ -169,7 +177,7 @@ impl LearningStudy {
         let budget = if self.queue.external() {
             0
         } else {
-            max_units.min(self.units_per_call)
+            max_units.min(self.units_per_call())
         };
         if budget > 0 && self.advance(budget).is_err() {
             let (_, total) = self.progress();
@@ -181,10 +189,13 @@ impl LearningStudy {
     /// `(done, total)` iterations of the runs shown: finished runs count whole, runs in
     /// progress (in the page or a worker's last partial curve) as far as they are.
     pub fn progress(&self) -> (usize, usize) {
-        let n = self.config.iterations;
         let mut total = 0;
         let mut done = 0;
-        for i in (0..RUNS).filter(|&i| self.wanted(i)) {
+        for (i, kind) in (0..RUNS).filter_map(|i| Some((i, RunKind::of(i)?))) {
+            if !self.compare.includes(kind) {
+                continue;
+            }
+            let n = self.config.iterations_of(kind);
             total += n;
             if let Some(c) = self.curve(i) {
                 done += c.iterations_done(n);

@@ -5,6 +5,7 @@
 //! [`SessionConfig`] -> [`SessionConfig::start`] (in [`super::session`]) -> a running
 //! [`super::TrainSession`]. The output layer follows the task ([`output_for`]): two classes use
 //! one sigmoid unit with binary cross-entropy, more use softmax with cross-entropy.
+use crate::core::data::augment::Augment;
 use crate::core::data::SplitConfig;
 use crate::core::nn::{Activation, Init, NetworkConfig, NetworkError, Output, TrainConfig};
 use crate::core::optim::OptimError;
@@ -50,6 +51,9 @@ pub struct SessionConfig {
     pub epochs: usize,
     /// Seed of the split, the weights, the shuffles and the dropout masks. Default 1.
     pub seed: u64,
+    /// Random shifts and rotations of the training images, drawn anew each epoch from the seed
+    /// (8 x 8 images only: the digits; dev and test rows are never changed). Default none.
+    pub augment: Augment,
 }
 
 impl Default for SessionConfig {
@@ -71,6 +75,7 @@ impl Default for SessionConfig {
             train,
             epochs: 100,
             seed: 1,
+            augment: Augment::None,
         }
     }
 }
@@ -79,7 +84,7 @@ impl SessionConfig {
     /// Whether `other` trains the same run as `self` up to the settings a running session can
     /// take in ([`super::TrainSession::retune`]: learning rate, optimizer settings, schedule,
     /// lambda, keep_prob, patience, target epochs): same split, inputs, network shape,
-    /// activation, initialisation, batch norm, batch size and seed.
+    /// activation, initialisation, batch norm, batch size, seed and augmentation.
     pub fn same_run(&self, other: &SessionConfig) -> bool {
         let (a, b) = (&self.network, &other.network);
         self.split == other.split
@@ -90,6 +95,7 @@ impl SessionConfig {
             && a.batch_norm == b.batch_norm
             && self.train.batch_size == other.train.batch_size
             && self.seed == other.seed
+            && self.augment == other.augment
     }
 
     /// Checks the target epochs, the optimizer and the schedule (the network's settings are
@@ -160,6 +166,8 @@ pub enum Field {
     BatchSize,
     /// The target epochs (`epochs`).
     Epochs,
+    /// The augmentation (`augment`: only for 8 x 8 images).
+    Augment,
 }
 
 /// Why a session refused a setting: the field and what was wrong (English detail).

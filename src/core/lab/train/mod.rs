@@ -6,6 +6,7 @@
 //! and what each unit of the network computes, for the diagram ([`units`]).
 //!
 //! Files depend one way: `config`, `stats`, `units` <- `eval`, `checkpoint` <- `session` <- `retune`.
+pub mod augmented;
 pub mod checkpoint;
 pub mod config;
 pub mod eval;

@@ -10,6 +10,10 @@
 //! (DLFS's test). The lab's L2 term is `lambda/(2m) sum ||W||^2` per batch of `m` rows
 //! (gradient `lambda/m W`), so DLFS's lambda 0.1 with batches of 100 is lambda = 0.1 x 100 = 10
 //! here (the same gradient `0.1 W`). Dropout ratio 0.2 is keep_prob 0.8.
+//!
+//! `overfit_augment` is not DLFS's: the weight-decay run without L2 whose training digits are
+//! shifted by up to a pixel and turned by up to 10 degrees anew every epoch (seed 001's data
+//! augmentation; [`crate::core::data::augment`]).
 use serde::Serialize;
 
 /// One preset: its id and the view parameters it sets, as a query string.
@@ -31,6 +35,7 @@ macro_rules! preset {
             query: concat!(
                 "dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100",
                 "&activation=relu&init=he&batchnorm=0&optimizer=sgd&lr=0.01&schedule=constant&batch=100&patience=0",
+                "&augment=none",
                 $rest
             ),
         }
@@ -38,11 +43,17 @@ macro_rules! preset {
 }
 
 /// Every preset: each experiment with its regulariser and without it.
-pub const PRESETS: [Preset; 4] = [
+pub const PRESETS: [Preset; 5] = [
     preset!("overfit_weight_decay", "&epochs=201&lambda=10&keep_prob=1"),
     preset!("overfit_weight_decay_off", "&epochs=201&lambda=0&keep_prob=1"),
     preset!("overfit_dropout", "&epochs=301&lambda=0&keep_prob=0.8"),
     preset!("overfit_dropout_off", "&epochs=301&lambda=0&keep_prob=1"),
+    // the overfit run with random shifts and rotations of the training digits each epoch;
+    // `overfit_weight_decay_off` is the same run without them
+    preset!(
+        "overfit_augment",
+        "&epochs=201&lambda=0&keep_prob=1&augment=shift_rotate"
+    ),
 ];
 
 /// The preset with this id.

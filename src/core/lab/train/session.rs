@@ -75,6 +75,8 @@ pub struct TrainSession {
     pub histograms: Histograms,
     /// The step whose weights the boundary and the unit grids show.
     pub figure_step: u64,
+    /// The augmentation of the training images each epoch ([`super::augmented`]), if any.
+    pub(super) augmenter: Option<crate::core::data::augment::Augmenter>,
 }
 
 impl SessionConfig {
@@ -96,6 +98,7 @@ impl SessionConfig {
         self.check_training()?;
         self.check_hidden()?;
         check_batch(self.train.batch_size)?;
+        let augmenter = self.augmenter(data.features)?;
         let mut rng = seeded(self.seed);
         let raw = self
             .split
@@ -157,6 +160,7 @@ impl SessionConfig {
             units: None,
             histograms: Histograms::default(),
             figure_step: 0,
+            augmenter,
         };
         s.pending = Some(EvalJob::new(&s.eval_setup(), 0, 0, self.train.optimizer.lr));
         // A small evaluation is done at once (the figure is complete before the first frame); a
@@ -255,6 +259,7 @@ impl TrainSession {
             return false;
         }
         let closed = self.trainer.history().len();
+        self.augment_epoch();
         let Some(loss) = self.trainer.step() else {
             return false;
         };
