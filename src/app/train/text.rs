@@ -55,6 +55,8 @@ pub struct Settings {
     pub decay: &'static str,
     /// L2 lambda.
     pub lambda: &'static str,
+    /// L1 lambda.
+    pub l1: &'static str,
     /// Dropout's keep probability.
     pub keep_prob: &'static str,
     /// Early stopping's patience.
@@ -192,6 +194,7 @@ pub static EN: Words = Words {
         schedule: "schedule",
         decay: "decay",
         lambda: "λ",
+        l1: "λ₁",
         keep_prob: "keep_prob",
         patience: "patience",
     },
@@ -306,6 +309,7 @@ pub static KO: Words = Words {
         schedule: "감쇠 방식",
         decay: "감쇠율",
         lambda: "λ",
+        l1: "λ₁",
         keep_prob: "keep_prob",
         patience: "인내",
     },
@@ -393,6 +397,7 @@ pub fn mark(w: &Words, kind: &MarkKind) -> String {
             Change::Schedule(a, b) => change(n.schedule, a.id().into(), b.id().into()),
             Change::Decay(a, b) => change(n.decay, short(a), short(b)),
             Change::Lambda(a, b) => change(n.lambda, short(a), short(b)),
+            Change::L1(a, b) => change(n.l1, short(a), short(b)),
             Change::KeepProb(a, b) => change(n.keep_prob, short(a), short(b)),
             Change::Patience(a, b) => change(n.patience, a.to_string(), b.to_string()),
         },

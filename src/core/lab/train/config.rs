@@ -144,6 +144,8 @@ pub enum Field {
     Network,
     /// L2 strength (`network.l2`).
     L2,
+    /// L1 strength (`network.l1`).
+    L1,
     /// Dropout's keep probability (`network.keep_prob`).
     KeepProb,
     /// The learning rate (`train.optimizer.lr`).
@@ -194,6 +196,7 @@ impl From<NetworkError> for SessionError {
         let field = match &e {
             NetworkError::Setting("keep_prob", ..) => Field::KeepProb,
             NetworkError::Setting("l2", ..) => Field::L2,
+            NetworkError::Setting("l1", ..) => Field::L1,
             NetworkError::Setting(..) => Field::Network,
             NetworkError::BatchSize(_) => Field::BatchSize,
             NetworkError::Shape(..) => Field::Data,
