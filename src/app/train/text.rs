@@ -148,6 +148,8 @@ pub struct Words {
     pub diverged_status: &'static str,
     /// Early stopping ended the run.
     pub early_stopped_status: &'static str,
+    /// The weight histogram ([`super::text_weights`]).
+    pub weights: &'static super::text_weights::WeightWords,
 }
 
 /// English.
@@ -263,6 +265,7 @@ pub static EN: Words = Words {
     inputs_raw: " Inputs not normalised (each feature keeps its own scale).",
     diverged_status: " The run diverged (the cost became infinite): lower the learning rate and reset.",
     early_stopped_status: " Early stopping ended the run and put back the best dev epoch.",
+    weights: &super::text_weights::EN,
 };
 
 /// Korean.
@@ -377,6 +380,7 @@ pub static KO: Words = Words {
     inputs_raw: " 입력을 정규화하지 않았습니다(특성마다 자기 스케일).",
     diverged_status: " 학습이 발산했습니다(비용이 무한대): 학습률을 낮추고 초기화하세요.",
     early_stopped_status: " 조기 종료로 학습을 멈추고 dev 비용이 가장 낮았던 에포크의 가중치를 되돌렸습니다.",
+    weights: &super::text_weights::KO,
 };
 
 /// The table of `lang`.

@@ -9,7 +9,8 @@
 //! Here the data are the 1,797 8 x 8 digits: 300 for training, the other 1,497 held out as dev
 //! (DLFS's test). The lab's L2 term is `lambda/(2m) sum ||W||^2` per batch of `m` rows
 //! (gradient `lambda/m W`), so DLFS's lambda 0.1 with batches of 100 is lambda = 0.1 x 100 = 10
-//! here (the same gradient `0.1 W`). Dropout ratio 0.2 is keep_prob 0.8.
+//! here (the same gradient `0.1 W`). Dropout ratio 0.2 is keep_prob 0.8. `overfit_l1` is not
+//! DLFS's: the same network with L1 `lambda_1/m sum |W|` (seed 001) in place of L2.
 use serde::Serialize;
 
 /// One preset: its id and the view parameters it sets, as a query string.
@@ -38,11 +39,15 @@ macro_rules! preset {
 }
 
 /// Every preset: each experiment with its regulariser and without it.
-pub const PRESETS: [Preset; 4] = [
-    preset!("overfit_weight_decay", "&epochs=201&lambda=10&keep_prob=1"),
-    preset!("overfit_weight_decay_off", "&epochs=201&lambda=0&keep_prob=1"),
-    preset!("overfit_dropout", "&epochs=301&lambda=0&keep_prob=0.8"),
-    preset!("overfit_dropout_off", "&epochs=301&lambda=0&keep_prob=1"),
+pub const PRESETS: [Preset; 5] = [
+    preset!("overfit_weight_decay", "&epochs=201&lambda=10&keep_prob=1&l1=0"),
+    preset!("overfit_weight_decay_off", "&epochs=201&lambda=0&keep_prob=1&l1=0"),
+    preset!("overfit_dropout", "&epochs=301&lambda=0&keep_prob=0.8&l1=0"),
+    preset!("overfit_dropout_off", "&epochs=301&lambda=0&keep_prob=1&l1=0"),
+    // L1 instead of L2 (its "off" is `overfit_weight_decay_off`): lambda_1/m sum |W|, gradient
+    // lambda_1/m sign(W); lambda_1 = 1 with batches of 100 pulls each weight by 0.01 per unit of
+    // learning rate, and leaves about a third of the weights below 0.01 (tests/train_l1.rs)
+    preset!("overfit_l1", "&epochs=201&lambda=0&l1=1&keep_prob=1"),
 ];
 
 /// The preset with this id.
