@@ -5,7 +5,8 @@
 //! against `lambda/m sign(w)` entry by entry, and the refusals naming `l1`.
 use trainlab::core::math::rng::{seeded, standard_normal};
 use trainlab::core::nn::{
-    grad_check, one_hot, Activation, GradCheckConfig, Init, Mode, Network, NetworkConfig, NetworkError, ParamKind, Verdict,
+    grad_check, one_hot, Activation, GradCheckConfig, Init, Mode, Network, NetworkConfig, NetworkError, ParamKind,
+    Verdict,
 };
 
 fn config(l1: f64, l2: f64) -> NetworkConfig {
@@ -117,7 +118,12 @@ fn the_backward_pass_adds_lambda_over_m_sign_w_to_the_weights_only() {
             } else {
                 0.0
             };
-            assert!((g1 - g0 - want).abs() < 1e-12, "{} [{i}]: {} vs {want}", info.name, g1 - g0);
+            assert!(
+                (g1 - g0 - want).abs() < 1e-12,
+                "{} [{i}]: {} vs {want}",
+                info.name,
+                g1 - g0
+            );
         }
     }
 }

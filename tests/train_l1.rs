@@ -29,7 +29,12 @@ fn listed_weights(d: &serde_json::Value) -> Vec<f64> {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|l| l["weights"].as_array().expect("small layers are listed in full").clone())
+        .flat_map(|l| {
+            l["weights"]
+                .as_array()
+                .expect("small layers are listed in full")
+                .clone()
+        })
         .flat_map(|row| row.as_array().unwrap().clone())
         .map(|w| w.as_f64().unwrap())
         .collect()
@@ -44,7 +49,12 @@ fn the_histogram_counts_every_weight_and_its_share_is_the_count_below_the_thresh
     assert_eq!(w.len(), 88);
     let h = &d["weights"];
     assert_eq!(h["total"], 88);
-    let counts: Vec<u64> = h["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap()).collect();
+    let counts: Vec<u64> = h["counts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_u64().unwrap())
+        .collect();
     assert_eq!(counts.iter().sum::<u64>(), 88);
     // the range is the largest |w|; every bin's count recomputed here from the listed weights
     let r = w.iter().fold(0.0f64, |a, w| a.max(w.abs()));
@@ -99,7 +109,10 @@ fn l1_leaves_far_more_weights_near_zero_than_l2_or_no_regulariser() {
     eprintln!("# share |w| < 0.01: none {off:.3} (dev {off_dev:.3}), L2 {l2:.3} (dev {l2_dev:.3}), L1 {l1:.3} (dev {l1_dev:.3})");
     assert!(l1 > 2.0 * off && l1 > 2.0 * l2, "L1 {l1} vs none {off}, L2 {l2}");
     assert!(l1 > 0.25, "a clear spike at 0: {l1}");
-    assert!(l1_dev <= l2_dev + 0.02, "L1's dev error {l1_dev} is no worse than L2's {l2_dev}");
+    assert!(
+        l1_dev <= l2_dev + 0.02,
+        "L1's dev error {l1_dev} is no worse than L2's {l2_dev}"
+    );
 }
 
 #[test]
@@ -112,7 +125,12 @@ fn changing_l1_while_training_keeps_the_weights_and_marks_the_change() {
     let d = v.data();
     assert_eq!(d["step"].as_u64().unwrap(), step, "the run goes on");
     assert_eq!(d["network"]["l1"], 0.5);
-    let marks: Vec<&str> = d["marks"].as_array().unwrap().iter().map(|m| m["label"].as_str().unwrap()).collect();
+    let marks: Vec<&str> = d["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["label"].as_str().unwrap())
+        .collect();
     assert!(marks.contains(&"λ₁ 0 → 0.5"), "{marks:?}");
 }
 
