@@ -105,7 +105,8 @@ function sliderPair(spec, id, labelId, send) {
   return {
     slider, number,
     show(value) {
-      number.value = fmt(value);
+      // not under the learner's typing (a training view redraws its controls every frame)
+      if (number.ownerDocument.activeElement !== number) number.value = fmt(value);
       slider.value = String(scale.to(value));
       slider.setAttribute('aria-valuetext', fmt(value));
     },

@@ -57,6 +57,19 @@ pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
             r
         };
         (next(hs[0]), next(hs[1]), next(hs[2]), next(hs[3]), next(hs[4]))
+    } else if width < 560.0 {
+        // a phone whose page caps the height: the curves side by side under the top row, the
+        // weight histogram across the whole width under them (three panels in a row are unreadable)
+        let top = (height * 0.46).round();
+        let row = ((height - top) / 2.0).round();
+        let bw = (top * 1.1).min(width * 0.5);
+        (
+            rect(0.0, 0.0, bw, top),
+            rect(bw, 0.0, width - bw, top),
+            rect(0.0, top, width / 2.0, row),
+            rect(width / 2.0, top, width / 2.0, row),
+            rect(0.0, top + row, width, height - top - row),
+        )
     } else {
         let top = (height * 0.6).round();
         let bw = (top * 1.1).min(width * 0.5);

@@ -38,9 +38,13 @@ pub fn draw_weights<DB: DrawingBackend>(
         1.0
     };
     let top = panel.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    // room above the tallest bar for the printed share
-    let y1 = top * 1.3;
     let (w, h) = area.dim_in_pixel();
+    // room above the tallest bar for the printed share (the band stops below it): the label's
+    // height in pixels out of the plot's (the panel less its title, axis and margins)
+    let plot_h = (h as f64 - theme.px(62.0) as f64).max(1.0);
+    let room = ((theme.px(22.0) as f64) / plot_h).clamp(0.25, 0.6);
+    let y1 = top / (1.0 - room);
+    let band_top = top * 1.05;
     let x_labels = ((w as f64 / theme.px(70.0) as f64).floor() as usize).clamp(2, 5);
     let y_labels = ((h as f64 / theme.px(36.0) as f64).floor() as usize).clamp(2, 5);
     let title_size = fitting(&panel.title, 0.95 * w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale;
@@ -62,7 +66,15 @@ pub fn draw_weights<DB: DrawingBackend>(
         .draw()?;
     let t = panel.threshold.min(r);
     let band = RGBColor(253, 232, 196);
-    chart.draw_series(std::iter::once(Rectangle::new([(-t, 0.0), (t, y1)], band.filled())))?;
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(-t, 0.0), (t, band_top)],
+        band.filled(),
+    )))?;
+    // the band's edges, so a band narrower than a bar still shows where it is (under the bars)
+    let edge = series_color(4).stroke_width(theme.px(1.0));
+    for x in [-t, t] {
+        chart.draw_series(LineSeries::new([(x, 0.0), (x, band_top)], edge))?;
+    }
     let n = panel.counts.len().max(1);
     let width = 2.0 * r / n as f64;
     let bar = series_color(0);
@@ -70,11 +82,6 @@ pub fn draw_weights<DB: DrawingBackend>(
         let x0 = -r + width * k as f64;
         Rectangle::new([(x0, 0.0), (x0 + width, c as f64)], bar.filled())
     }))?;
-    // the band's edges, so a band narrower than a bar still shows where it is
-    let edge = series_color(4).stroke_width(theme.px(1.0));
-    for x in [-t, t] {
-        chart.draw_series(LineSeries::new([(x, 0.0), (x, y1)], edge))?;
-    }
     let (bx, by) = area.get_base_pixel();
     let (px, py) = chart.plotting_area().get_pixel_range();
     let size = fitting(

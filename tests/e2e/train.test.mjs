@@ -203,7 +203,8 @@ test('L1 through its control: the weight histogram’s share is the share of the
   const box = b.page.locator('[data-param="l1"] input[type="number"]');
   await box.fill('0.5');
   await box.press('Enter');
-  assert.equal((await b.page.evaluate(() => window.trainlab.handle.params())).l1, 0.5);
+  await b.page.waitForFunction(() => window.trainlab.handle.params().l1 === 0.5, null, { timeout: 5000 });
+  assert.match(await b.page.evaluate(() => location.search), /l1=0\.5/);
   await b.page.waitForFunction(() => window.trainlab.handle.data().epoch >= 5);
   const r = await b.page.evaluate(() => {
     const d = window.trainlab.handle.data();
