@@ -7,8 +7,8 @@
 //! ([`params`]), answers the page's actions ([`commands`]), draws it ([`figure`]) and words it
 //! ([`text`]).
 //!
-//! Panda mode: a change of only the learning rate, optimizer settings, schedule, lambda,
-//! keep_prob, patience, target epochs or Bayes error keeps the run (weights, optimizer state,
+//! Panda mode: a change of only the learning rate, optimizer settings, schedule, lambda, L1,
+//! keep_prob, patience, target epochs, Bayes error or sparsity threshold keeps the run (weights, optimizer state,
 //! curves) and marks the change ([`TrainSession::retune`]); any other change starts a new run.
 //! Without a dev set (`dev=0`) the table and the CSV leave the dev columns empty and the text
 //! alternative and the diagnosis say that only the train error is known.

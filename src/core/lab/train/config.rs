@@ -78,7 +78,7 @@ impl Default for SessionConfig {
 impl SessionConfig {
     /// Whether `other` trains the same run as `self` up to the settings a running session can
     /// take in ([`super::TrainSession::retune`]: learning rate, optimizer settings, schedule,
-    /// lambda, keep_prob, patience, target epochs): same split, inputs, network shape,
+    /// lambda, L1, keep_prob, patience, target epochs): same split, inputs, network shape,
     /// activation, initialisation, batch norm, batch size and seed.
     pub fn same_run(&self, other: &SessionConfig) -> bool {
         let (a, b) = (&self.network, &other.network);
