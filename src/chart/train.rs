@@ -60,7 +60,7 @@ pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
     } else if width < 560.0 {
         // a phone whose page caps the height: the curves side by side under the top row, the
         // weight histogram across the whole width under them (three panels in a row are unreadable)
-        let top = (height * 0.46).round();
+        let top = (height * 0.56).round();
         let row = ((height - top) / 2.0).round();
         let bw = (top * 1.1).min(width * 0.5);
         (
