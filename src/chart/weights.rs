@@ -42,14 +42,26 @@ pub fn draw_weights<DB: DrawingBackend>(
     // room above the tallest bar for the printed share (the band stops below it): the label's
     // height in pixels out of the plot's (the panel less its title, axis and margins)
     let plot_h = (h as f64 - theme.px(62.0) as f64).max(1.0);
-    let room = ((theme.px(22.0) as f64) / plot_h).clamp(0.25, 0.6);
+    // a short panel (a phone's capped figure) prints the share as its title instead, and gives
+    // the bars the whole plot
+    let short = plot_h < theme.px(90.0) as f64;
+    let room = if short {
+        0.05
+    } else {
+        ((theme.px(22.0) as f64) / plot_h).clamp(0.25, 0.6)
+    };
     let y1 = top / (1.0 - room);
-    let band_top = top * 1.05;
+    let band_top = if short { y1 } else { top * 1.05 };
     let x_labels = ((w as f64 / theme.px(70.0) as f64).floor() as usize).clamp(2, 5);
     let y_labels = ((h as f64 / theme.px(36.0) as f64).floor() as usize).clamp(2, 5);
-    let title_size = fitting(&panel.title, 0.95 * w as f64 - theme.px(8.0) as f64, 11.0 * theme.scale) / theme.scale;
+    let (title, title_css) = if short {
+        (&panel.share, 13.0)
+    } else {
+        (&panel.title, 11.0)
+    };
+    let title_size = fitting(title, 0.95 * w as f64 - theme.px(8.0) as f64, title_css * theme.scale) / theme.scale;
     let mut chart = ChartBuilder::on(area)
-        .caption(panel.title.clone(), theme.font(title_size))
+        .caption(title.clone(), theme.font(title_size))
         .margin(theme.px(4.0))
         .margin_right(theme.px(12.0))
         .x_label_area_size(theme.px(32.0))
@@ -82,6 +94,9 @@ pub fn draw_weights<DB: DrawingBackend>(
         let x0 = -r + width * k as f64;
         Rectangle::new([(x0, 0.0), (x0 + width, c as f64)], bar.filled())
     }))?;
+    if short {
+        return Ok(());
+    }
     let (bx, by) = area.get_base_pixel();
     let (px, py) = chart.plotting_area().get_pixel_range();
     let size = fitting(
