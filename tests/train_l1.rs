@@ -136,22 +136,19 @@ fn changing_l1_while_training_keeps_the_weights_and_marks_the_change() {
 
 #[test]
 fn bad_l1_and_threshold_get_a_notice_and_keep_the_default() {
-    for (q, param) in [
-        ("l1=-1", "l1"),
-        ("l1=abc", "l1"),
-        ("threshold=0", "threshold"),
-        ("threshold=abc", "threshold"),
-    ] {
+    for (q, param) in [("l1=-1", "l1"), ("l1=abc", "l1"), ("threshold=abc", "threshold")] {
         let mut v = Mounted::new("train").unwrap();
         let n = v.set(q);
         assert!(n.iter().any(|n| n.param == param), "{q}: {n:?}");
         assert_eq!(v.data()["network"]["l1"], 0.0, "{q}");
         assert_eq!(v.data()["weights"]["threshold"], 0.01, "{q}");
     }
-    // past the slider's end: a notice, and the largest value (as lambda's)
+    // past the slider's ends: a notice, and the nearest value taken (as for lambda)
     let mut v = Mounted::new("train").unwrap();
     assert!(v.set("l1=1e9").iter().any(|n| n.param == "l1"));
     assert_eq!(v.data()["network"]["l1"], 100.0);
+    assert!(v.set("threshold=0").iter().any(|n| n.param == "threshold"));
+    assert_eq!(v.data()["weights"]["threshold"], 1e-4);
 }
 
 #[test]
