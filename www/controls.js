@@ -101,11 +101,16 @@ function sliderPair(spec, id, labelId, send) {
     number.value = text;
     send(text, ev);
   });
-  number.addEventListener('change', (ev) => send(number.value, ev));
+  // while the learner types (until Enter or leaving the box) a redraw does not overwrite the
+  // box: a training view shows its controls' values every frame
+  let typing = false;
+  number.addEventListener('input', () => { typing = true; });
+  number.addEventListener('blur', () => { typing = false; });
+  number.addEventListener('change', (ev) => { typing = false; send(number.value, ev); });
   return {
     slider, number,
     show(value) {
-      number.value = fmt(value);
+      if (!typing) number.value = fmt(value);
       slider.value = String(scale.to(value));
       slider.setAttribute('aria-valuetext', fmt(value));
     },

@@ -28,6 +28,7 @@ pub mod search;
 pub mod ticks;
 pub mod train;
 pub mod tuning;
+pub mod weights;
 
 /// A drawing failure, as text (plotters' error types differ per backend).
 #[derive(Debug, Clone, PartialEq)]

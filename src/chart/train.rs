@@ -14,9 +14,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Where the figure's panels sit in a `width x height` figure: the decision boundary (or the
-/// confusion matrix), the network diagram, and the two panels of curves. Wide figures put the
-/// boundary and the diagram side by side above the curves; a figure about three times as tall as
-/// wide (a phone, [`stacked_height`]) stacks all four.
+/// confusion matrix), the network diagram, the two panels of curves and the weight histogram.
+/// Wide figures put the boundary and the diagram side by side above the curves and the
+/// histogram; a figure about three times as tall as wide (a phone, [`stacked_height`]) stacks
+/// all five.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FigureLayout {
     /// The boundary's panel (title, ticks and the square plot).
@@ -29,13 +30,15 @@ pub struct FigureLayout {
     pub cost: Rect,
     /// The error panel.
     pub error: Rect,
+    /// The weight histogram.
+    pub weights: Rect,
 }
 
-/// The heights of the stacked panels per unit of width: boundary, diagram, cost, error.
-const STACK: [f64; 4] = [0.95, 1.0, 0.5, 0.5];
+/// The heights of the stacked panels per unit of width: boundary, diagram, cost, error, weights.
+const STACK: [f64; 5] = [0.95, 1.0, 0.5, 0.5, 0.55];
 
 /// The height a stacked figure of `width` wants (the four panels of [`FigureLayout`] one above
-/// the other).
+/// the other, and the weight histogram).
 pub fn stacked_height(width: f64) -> f64 {
     width * STACK.iter().sum::<f64>()
 }
@@ -44,7 +47,7 @@ pub fn stacked_height(width: f64) -> f64 {
 pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
     let px = |v: f64| theme.px(v) as f64;
     let rect = |x: f64, y: f64, w: f64, h: f64| Rect { x, y, w, h };
-    let (boundary, network, cost, error) = if height >= 2.2 * width {
+    let (boundary, network, cost, error, weights) = if height >= 2.2 * width {
         let unit = height / STACK.iter().sum::<f64>();
         let hs = STACK.map(|k| k * unit);
         let mut y = 0.0;
@@ -53,15 +56,29 @@ pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
             y += h;
             r
         };
-        (next(hs[0]), next(hs[1]), next(hs[2]), next(hs[3]))
+        (next(hs[0]), next(hs[1]), next(hs[2]), next(hs[3]), next(hs[4]))
+    } else if width < 560.0 {
+        // a phone whose page caps the height: the curves side by side under the top row, the
+        // weight histogram across the whole width under them (three panels in a row are unreadable)
+        let top = (height * 0.56).round();
+        let row = ((height - top) / 2.0).round();
+        let bw = (top * 1.1).min(width * 0.5);
+        (
+            rect(0.0, 0.0, bw, top),
+            rect(bw, 0.0, width - bw, top),
+            rect(0.0, top, width / 2.0, row),
+            rect(width / 2.0, top, width / 2.0, row),
+            rect(0.0, top + row, width, height - top - row),
+        )
     } else {
         let top = (height * 0.6).round();
         let bw = (top * 1.1).min(width * 0.5);
         (
             rect(0.0, 0.0, bw, top),
             rect(bw, 0.0, width - bw, top),
-            rect(0.0, top, width / 2.0, height - top),
-            rect(width / 2.0, top, width / 2.0, height - top),
+            rect(0.0, top, width / 3.0, height - top),
+            rect(width / 3.0, top, width / 3.0, height - top),
+            rect(2.0 * width / 3.0, top, width / 3.0, height - top),
         )
     };
     // the square: ticks on the left and below, the title above
@@ -79,6 +96,7 @@ pub fn figure_layout(width: f64, height: f64, theme: &Theme) -> FigureLayout {
         ),
         cost,
         error,
+        weights,
     }
 }
 

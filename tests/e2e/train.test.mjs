@@ -1,7 +1,8 @@
 // view=train in the browser: training runs a few mini-batches per frame and its numbers are read
 // back with handle.data(); the buttons pause, step and go back to checkpoints; a malformed CSV is
 // refused with its line while the previous data stay; panda changes keep the run; a diverging run
-// stops with the page usable; long tasks are measured and reported; cancel stops at once.
+// stops with the page usable; long tasks are measured and reported; cancel stops at once; L1
+// set through its control gives a weight histogram whose share matches the weights returned.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, browser, openLab } from './harness.mjs';
@@ -194,5 +195,40 @@ test('without a dev set the epoch table gets its row with empty dev cells and sa
   }
   assert.match(await b.page.locator('.tl-diagnosis').innerText(), /no dev set/);
   assert.match(await b.page.evaluate(() => window.trainlab.handle.describe()), /no dev set/);
+  assert.deepEqual(b.errors, []);
+});
+
+test('L1 through its control: the weight histogram’s share is the share of the returned weights below the threshold; bad l1 gives a notice and 0', async () => {
+  await openLab(b.page, `${srv.url}?view=train&epochs=400`);
+  const box = b.page.locator('[data-param="l1"] input[type="number"]');
+  await box.fill('0.5');
+  await box.press('Enter');
+  await b.page.waitForFunction(() => window.trainlab.handle.params().l1 === 0.5, null, { timeout: 5000 });
+  assert.match(await b.page.evaluate(() => location.search), /l1=0\.5/);
+  await b.page.waitForFunction(() => window.trainlab.handle.data().epoch >= 5);
+  const r = await b.page.evaluate(() => {
+    const d = window.trainlab.handle.data();
+    // every weight matrix the page lists (the biases are not in the histogram)
+    const w = d.network.layers.flatMap((l) => l.weights.flat());
+    const below = w.filter((x) => Math.abs(x) < d.weights.threshold).length;
+    return { w: w.length, below, h: d.weights, l1: d.network.l1, marks: d.marks.map((m) => m.label), text: window.trainlab.handle.describe() };
+  });
+  assert.equal(r.l1, 0.5);
+  assert.equal(r.w, 88, '2-8-8-1: 16 + 64 + 8 weights');
+  assert.equal(r.h.total, r.w);
+  assert.equal(r.h.below, r.below);
+  assert.ok(Math.abs(r.h.share - r.below / r.w) < 1e-12, JSON.stringify(r.h));
+  assert.equal(r.h.counts.reduce((a, c) => a + c, 0), r.w);
+  assert.ok(r.marks.includes('λ₁ 0 → 0.5') || r.marks.length === 0, r.marks.join('; '));
+  assert.match(r.text, /of the 88 weights have \|w\| < 0\.01/);
+  for (const bad of ['-1', 'abc']) {
+    await openLab(b.page, `${srv.url}?view=train&epochs=3&l1=${bad}`);
+    const text = await b.page.locator('.tl-notices').innerText();
+    assert.match(text, /l1|L1/, bad);
+    assert.equal((await finished()).network.l1, 0, bad);
+  }
+  // the preset pair: L1 and its "off"
+  const presets = (await data()).presets.map((p) => p.id);
+  assert.ok(presets.includes('overfit_l1') && presets.includes('overfit_weight_decay_off'));
   assert.deepEqual(b.errors, []);
 });

@@ -26,11 +26,10 @@ export default {
   source: 'Seed 001 · Seed 002 · Seed 004 · DLFS ch. 6',
   steps: [
     { text: 'Press Play and watch the boundary form: each hidden unit draws a line or a bend across the plane, and the output combines them into the circle.', set: 'dataset=circle', play: true },
-    { text: 'Raise the learning rate until it diverges: plain SGD at $\\alpha = 10$ on raw inputs blows up within a few epochs and the run stops, marked “diverged”.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
     { text: 'Overfit on purpose (DLFS): 300 digits and six layers of 100 learn the training set by heart while the dev error stays high. Then raise L2 λ (the cost gains $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$) and watch the gap shrink.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
+    { text: 'L1 instead of L2 on the same digits: the cost gains $\\frac{\\lambda_1}{m}\\lVert W \\rVert_1$, whose gradient $\\frac{\\lambda_1}{m}\\,\\mathrm{sign}(w)$ pulls every weight toward 0 by the same amount however small it is, so weights the data barely need reach 0; L2’s pull $\\frac{\\lambda}{m}w$ fades as $w$ shrinks. The weight histogram (bottom right) shows the spike at 0: about a third of the weights end below 0.01 with λ₁ = 1, a tenth with L2 λ = 10.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&l1=1', play: true },
     { text: 'Or use dropout: keep_prob 0.8 keeps each hidden unit with probability $p$ and rescales, $a = \\frac{d \\odot a}{p}$ with $d_i \\sim \\mathrm{Bernoulli}(p)$ (inverted dropout), so the test-time network needs no change.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
     { text: 'Or make more data (augmentation): each epoch every training digit is shifted by up to a pixel and turned by up to 10°, $x\' = \\mathrm{shift}_{d}(R_{\\theta}\\,x)$ with $d \\in \\{-1, 0, 1\\}^2$, $|\\theta| \\le 10°$. The train error no longer reaches 0 and the gap to dev shrinks (6.9 → 2.0 points here), though after 201 epochs the harder task is not yet learnt as well.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&augment=shift_rotate', play: true },
-    { text: 'Batch 1 against the full batch: mini-batches of 1 make a noisy faint cost line and many updates per epoch; set the batch to 256 (all 240 training rows) for one smooth update per epoch.', set: 'batch=1&epochs=30', play: true },
     { text: 'Early stopping: on a noisy spiral with a big network, patience 10 stops when the dev cost has not improved for 10 epochs and puts back the best epoch’s weights.', set: 'dataset=spiral&noise=0.3&hidden=32,32,32&patience=10&epochs=400&speed=fast', play: true },
   ],
   notice: [
@@ -44,6 +43,9 @@ export default {
     'DLFS’s overfitting experiments (presets): 300 training digits and a 6×100 ReLU network learn the training set by heart (train error 0) ' +
       'while the dev error stays higher. L2 (λ = 10 here, which equals DLFS’s 0.1 with batches of 100) or dropout (keep_prob 0.8) ' +
       'raise the train error and shrink the gap.',
+    'L1 against L2: both add a price on the weights to the cost, but L1’s gradient λ₁/m·sign(w) has the same size for a weight of 0.001 as for one of 1, ' +
+      'so it keeps pushing small weights until they reach 0 (a sparse, compressible network), while L2’s λ/m·w pushes less the smaller the weight is. ' +
+      'The weight histogram shows the share of weights below the threshold.',
     'Panda, not caviar: babysit one model — if the cost plateaus, lower the learning rate; if it explodes, go back to a checkpoint. ' +
       'A run whose cost becomes infinite or 1,000 times its start is stopped and marked “diverged”.',
     'Early stopping: with patience > 0 the run stops when the dev cost has not improved for that many epochs, and the best epoch’s weights come back.',
@@ -87,6 +89,8 @@ export default {
     decay: { label: 'Decay', help: 'The schedule’s decay rate.' },
     batch: { label: 'Mini-batch size', help: '1 = stochastic gradient descent; the number of training rows (or more) = batch gradient descent.' },
     lambda: { label: 'L2 λ', help: 'L2 regularisation: cost + λ/(2m)·Σ‖W‖². Changeable while training runs.' },
+    l1: { label: 'L1 λ₁', help: 'L1 regularisation: cost + λ₁/m·Σ|w| over the weights (not the biases); gradient λ₁/m·sign(w), a constant pull toward 0 that makes weights sparse. Changeable while training runs.' },
+    threshold: { label: 'Sparsity threshold', help: 'The weight histogram counts the weights with |w| below this as (near) zero and prints their share.' },
     keep_prob: { label: 'Keep prob', help: 'Dropout: probability of keeping a hidden unit (1 = no dropout). Changeable while training runs.' },
     patience: { label: 'Patience', help: 'Early stopping: stop after this many epochs without a better dev cost (0 = off).' },
     augment: {
@@ -140,6 +144,7 @@ export default {
       overfit_dropout: 'DLFS overfit: with dropout',
       overfit_dropout_off: 'DLFS overfit: without dropout',
       overfit_augment: 'Overfit: with augmentation',
+      overfit_l1: 'DLFS overfit: with L1 (sparse weights)',
     },
     checkpoint_item: (c) => `#${c.id}: epoch ${c.epoch}, step ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {

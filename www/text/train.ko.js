@@ -25,11 +25,10 @@ export default {
   source: 'Seed 001 · Seed 002 · Seed 004 · DLFS 6장',
   steps: [
     { text: '재생을 누르고 경계가 생기는 것을 보세요: 은닉 유닛마다 평면에 선이나 굽은 선을 긋고, 출력이 이를 모아 원을 만듭니다.', set: 'dataset=circle', play: true },
-    { text: '발산할 때까지 학습률을 올려 보세요: 정규화하지 않은 입력에 $\\alpha = 10$의 SGD는 몇 에포크 만에 폭발하고, 학습은 “발산”으로 표시되며 멈춥니다.', set: 'optimizer=sgd&lr=10&activation=relu&init=he&normalise=0&dataset=gaussians&noise=0.5&batch=240', play: true },
     { text: '일부러 과대적합시키기(DLFS): 숫자 300개와 100 유닛 6층은 훈련 세트를 외우고 dev 오차는 높게 남습니다. L2 λ를 올리면(비용에 $\\frac{\\lambda}{2m}\\sum_l \\lVert W^{[l]} \\rVert_F^2$가 더해짐) 차이가 줄어듭니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast', play: true },
+    { text: '같은 숫자 데이터에서 L2 대신 L1: 비용에 $\\frac{\\lambda_1}{m}\\lVert W \\rVert_1$이 더해지고, 그 기울기 $\\frac{\\lambda_1}{m}\\,\\mathrm{sign}(w)$는 가중치가 아무리 작아도 똑같은 크기로 0 쪽으로 당깁니다. 그래서 데이터에 거의 필요 없는 가중치는 0이 됩니다. L2의 당김 $\\frac{\\lambda}{m}w$는 $w$가 작아질수록 약해집니다. 가중치 히스토그램(오른쪽 아래)에 0의 뾰족한 막대가 보입니다: λ₁ = 1이면 가중치의 약 3분의 1이, L2 λ = 10이면 약 10분의 1이 0.01 아래로 끝납니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&l1=1', play: true },
     { text: '또는 드롭아웃: keep_prob 0.8은 은닉 유닛을 확률 $p$로 남기고 나눠 줍니다, $a = \\frac{d \\odot a}{p}$, $d_i \\sim \\mathrm{Bernoulli}(p)$(역 드롭아웃). 그래서 테스트 때는 신경망을 바꿀 필요가 없습니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&epochs=301&keep_prob=0.8', play: true },
     { text: '또는 데이터를 더 만들기(데이터 증강): 에포크마다 훈련 숫자를 최대 1픽셀 옮기고 최대 10° 돌립니다, $x\' = \\mathrm{shift}_{d}(R_{\\theta}\\,x)$, $d \\in \\{-1, 0, 1\\}^2$, $|\\theta| \\le 10°$. 훈련 오차가 더는 0이 되지 않고 dev와의 차이가 줄어듭니다(여기서 6.9 → 2.0%p). 다만 201 에포크 뒤에도 더 어려워진 문제를 아직 다 배우지 못합니다.', set: 'dataset=digits&samples=1797&train=0.167&dev=0.833&normalise=0&hidden=100,100,100,100,100,100&activation=relu&init=he&optimizer=sgd&lr=0.01&batch=100&epochs=201&speed=fast&augment=shift_rotate', play: true },
-    { text: '미니배치 1과 전체 배치: 크기 1이면 옅은 비용 선이 심하게 흔들리고 에포크마다 업데이트가 많습니다. 256(훈련 행 240개 전부)으로 바꾸면 에포크마다 매끄러운 업데이트 한 번입니다.', set: 'batch=1&epochs=30', play: true },
     { text: '조기 종료: 잡음 섞인 나선과 큰 신경망에서 patience 10은 dev 비용이 10 에포크 동안 나아지지 않으면 멈추고 가장 좋았던 에포크의 가중치를 되돌립니다.', set: 'dataset=spiral&noise=0.3&hidden=32,32,32&patience=10&epochs=400&speed=fast', play: true },
   ],
   notice: [
@@ -42,6 +41,9 @@ export default {
       '숫자 데이터나 직접 올린 CSV에서 꺼 보고 곡선을 비교해 보세요.',
     'DLFS의 과대적합 실험(프리셋): 훈련용 숫자 300개와 6×100 ReLU 신경망은 훈련 세트를 통째로 외워(훈련 오차 0) dev 오차가 높게 남습니다. ' +
       'L2(여기서 λ = 10, 미니배치 100일 때 DLFS의 0.1과 같음)나 드롭아웃(keep_prob 0.8)은 훈련 오차를 올리고 그 차이를 줄입니다.',
+    'L1과 L2: 둘 다 비용에 가중치의 값을 더하지만, L1의 기울기 λ₁/m·sign(w)는 가중치가 0.001이든 1이든 크기가 같아서 ' +
+      '작은 가중치를 0이 될 때까지 계속 밀어냅니다(희소하고 압축할 수 있는 신경망). L2의 λ/m·w는 가중치가 작을수록 덜 밉니다. ' +
+      '가중치 히스토그램이 기준값 아래 가중치의 비율을 보여 줍니다.',
     '캐비어가 아니라 판다: 모델 하나를 돌봅니다. 비용이 정체되면 학습률을 낮추고, 폭발하면 체크포인트로 돌아가세요. ' +
       '비용이 무한대가 되거나 처음의 1,000배를 넘으면 학습을 멈추고 “발산”으로 표시합니다.',
     '조기 종료: patience가 0보다 크면 dev 비용이 그만큼의 에포크 동안 나아지지 않을 때 멈추고, 가장 좋았던 에포크의 가중치를 되돌립니다.',
@@ -85,6 +87,8 @@ export default {
     decay: { label: '감쇠율', help: '학습률 감쇠의 감쇠율.' },
     batch: { label: '미니배치 크기', help: '1 = 확률적 경사 하강법, 훈련 행 수(이상) = 배치 경사 하강법.' },
     lambda: { label: 'L2 정규화 λ', help: 'L2 정규화: 비용 + λ/(2m)·Σ‖W‖². 학습 중에도 바꿀 수 있습니다.' },
+    l1: { label: 'L1 정규화 λ₁', help: 'L1 정규화: 비용 + λ₁/m·Σ|w|(가중치만, 편향은 빼고). 기울기는 λ₁/m·sign(w), 0 쪽으로 늘 같은 크기로 당겨 가중치를 희소하게 만듭니다. 학습 중에도 바꿀 수 있습니다.' },
+    threshold: { label: '희소성 기준값', help: '가중치 히스토그램은 |w|가 이 값보다 작은 가중치를 (거의) 0으로 세고 그 비율을 보여 줍니다.' },
     keep_prob: { label: '드롭아웃 keep_prob', help: '드롭아웃: 은닉 유닛을 남길 확률(1 = 드롭아웃 없음). 학습 중에도 바꿀 수 있습니다.' },
     patience: { label: '조기 종료 patience', help: '조기 종료: dev 비용이 나아지지 않은 에포크가 이만큼이면 멈춤(0 = 끔).' },
     augment: {
@@ -138,6 +142,7 @@ export default {
       overfit_dropout: 'DLFS 과대적합: 드롭아웃 사용',
       overfit_dropout_off: 'DLFS 과대적합: 드롭아웃 없음',
       overfit_augment: '과대적합: 데이터 증강 사용',
+      overfit_l1: 'DLFS 과대적합: L1(희소한 가중치)',
     },
     checkpoint_item: (c) => `#${c.id}: 에포크 ${c.epoch}, 스텝 ${c.step} (dev ${pct(c.dev_error)})`,
     diagnosis_text: (g) => {

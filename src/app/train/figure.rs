@@ -1,7 +1,8 @@
 //! The figure of `view=train`: the decision boundary with the points (2-D data) or the confusion
 //! matrix with the misclassified digits, beside it the network diagram ([`super::diagram`]), and
 //! under them the cost per epoch (every mini-batch faint behind) and the error rate with the
-//! Bayes error, the marks of the run on both. On a narrow, tall figure the four panels stack. Drawn by [`crate::chart::train`] from the session's numbers and the words of
+//! Bayes error, the marks of the run on both, and the weight histogram with its share of
+//! (near-)zero weights. On a narrow, tall figure the four panels stack. Drawn by [`crate::chart::train`] from the session's numbers and the words of
 //! [`super::text`] in the page's language.
 use super::diagram::diagram;
 use super::text::{mark, words, Words};
@@ -11,8 +12,9 @@ use crate::chart::network::{draw_network, Rect};
 use crate::chart::train::{
     draw_boundary, draw_confusion, draw_curves, figure_layout, BoundaryPlot, Curve, CurvesPanel, Point,
 };
+use crate::chart::weights::{draw_weights, WeightPanel};
 use crate::chart::{ChartError, Theme};
-use crate::core::lab::train::{EpochStats, EvalSet, TrainSession};
+use crate::core::lab::train::{weight_histogram, EpochStats, EvalSet, TrainSession};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -64,7 +66,18 @@ pub(super) fn draw(view: &TrainView, root: &Area, theme: &Theme) -> Result<(), C
         w,
         (&panel(layout.cost), &panel(layout.error)),
         theme,
-    )
+    )?;
+    let hist = weight_histogram(&s.trainer.net, view.threshold);
+    let ww = w.weights;
+    let weights = WeightPanel {
+        title: ww.title.into(),
+        axis: ww.axis.into(),
+        range: hist.range,
+        counts: hist.counts,
+        threshold: hist.threshold,
+        share: (ww.share)(hist.share, hist.threshold),
+    };
+    draw_weights(&panel(layout.weights), &weights, theme)
 }
 
 /// The rows of a 2-D set to draw: dev and test as rings, train (with clicked points) filled on

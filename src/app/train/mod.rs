@@ -7,8 +7,8 @@
 //! ([`params`]), answers the page's actions ([`commands`]), draws it ([`figure`]) and words it
 //! ([`text`]).
 //!
-//! Panda mode: a change of only the learning rate, optimizer settings, schedule, lambda,
-//! keep_prob, patience, target epochs or Bayes error keeps the run (weights, optimizer state,
+//! Panda mode: a change of only the learning rate, optimizer settings, schedule, lambda, L1,
+//! keep_prob, patience, target epochs, Bayes error or sparsity threshold keeps the run (weights, optimizer state,
 //! curves) and marks the change ([`TrainSession::retune`]); any other change starts a new run.
 //! Without a dev set (`dev=0`) the table and the CSV leave the dev columns empty and the text
 //! alternative and the diagnosis say that only the train error is known.
@@ -19,7 +19,7 @@ use crate::chart::train::stacked_height;
 use crate::chart::{ChartError, Lang, Theme};
 use crate::core::data::Dataset;
 use crate::core::diagnosis::{Diagnosis, DiagnosisConfig, DiagnosisError, FitState};
-use crate::core::lab::train::{presets, EpochStats, Pace, Pacer, RunStatus, TrainSession};
+use crate::core::lab::train::{presets, weight_histogram, EpochStats, Pace, Pacer, RunStatus, TrainSession};
 use crate::core::math::format::{pct1, short};
 use serde_json::json;
 
@@ -28,6 +28,7 @@ mod diagram;
 mod figure;
 mod params;
 mod text;
+mod text_weights;
 mod thumbnails;
 
 use params::{data_key, diagnosis_config, load_data, refused, session_config};
@@ -92,6 +93,8 @@ pub struct TrainView {
     /// The unit of the diagram in focus: (layer from 1, unit).
     focus: Option<(usize, usize)>,
     diagnosis: DiagnosisConfig,
+    /// The weights' histogram counts `|w|` below this as (near) zero: the `threshold` parameter.
+    threshold: f64,
 }
 
 impl TrainView {
@@ -114,6 +117,7 @@ impl TrainView {
             pacer: Pacer::new(params.pick::<Pace>("speed")),
             focus: None,
             diagnosis: diagnosis_config(params),
+            threshold: params.float("threshold"),
         })
     }
 
@@ -201,6 +205,7 @@ impl TrainView {
             "output": s.config.network.output.id(),
             "activation": s.config.network.activation,
             "l2": s.config.network.l2,
+            "l1": s.config.network.l1,
             "keep_prob": s.config.network.keep_prob,
         });
         if let (Some(o), Some(e)) = (out.as_object_mut(), extra.as_object()) {
@@ -264,6 +269,7 @@ impl View for TrainView {
         self.pacer.pace = params.pick::<Pace>("speed");
         self.dataset = params.choice("dataset");
         self.diagnosis = diagnosis_config(params);
+        self.threshold = params.float("threshold");
         Ok(())
     }
 
@@ -334,6 +340,7 @@ impl View for TrainView {
             "confusion": s.confusion,
             "diagnosis": self.diagnosis_json(),
             "presets": presets::PRESETS,
+            "weights": weight_histogram(&s.trainer.net, self.threshold),
             "tables": [self.table()],
         })
     }
@@ -395,7 +402,10 @@ impl View for TrainView {
                 w.figure_confusion
             },
         };
-        text::describe(w, &facts, s.config.normalise, s.status)
+        let hist = weight_histogram(&s.trainer.net, self.threshold);
+        let n = &s.config.network;
+        let sparsity = (w.weights.describe)(hist.share, hist.threshold, hist.total, n.l1, n.l2);
+        text::describe(w, &facts, s.config.normalise, s.status) + &sparsity
     }
 
     fn draw(&self, root: &Area, theme: &Theme) -> Result<(), ChartError> {

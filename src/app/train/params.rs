@@ -87,6 +87,11 @@ pub const PARAMS: &[ParamSpec] = &[
         .group(Group::Regularisation)
         .slider(Slider::LogZero)
         .main(),
+    // L1's lambda beside L2's, the same log slider with 0 (no L1) at its leftmost notch
+    float("l1", 0.0, 100.0, 0.01, "0")
+        .group(Group::Regularisation)
+        .slider(Slider::LogZero)
+        .main(),
     float("keep_prob", 0.05, 1.0, 0.05, "1").group(Group::Regularisation),
     int("patience", 0, 500, "0").group(Group::Regularisation),
     // shifts and rotations of 8 x 8 images: only the digits have them
@@ -95,6 +100,8 @@ pub const PARAMS: &[ParamSpec] = &[
         .when(one_of("dataset", &["digits"])),
     int("epochs", 1, MAX_EPOCHS as i64, "100").group(Group::Run),
     choice("speed", &Pace::IDS, "steady").group(Group::Run),
+    // the weights' histogram counts |w| below it as (near) zero: the run does not read it
+    log("threshold", 1e-4, 1.0, "0.01").group(Group::Figure),
     // the diagnosis' reference and the line on the error panel: the run does not read it
     float("bayes", 0.0, 1.0, 0.01, "0"),
     seed("1"),
@@ -107,6 +114,7 @@ pub fn param_of(field: Field) -> &'static str {
         Field::Split => "train",
         Field::Hidden | Field::Network => "hidden",
         Field::L2 => "lambda",
+        Field::L1 => "l1",
         Field::KeepProb => "keep_prob",
         Field::Lr => "lr",
         Field::Beta1 => "momentum",
@@ -164,6 +172,7 @@ pub fn session_config(p: &ParamSet) -> Result<SessionConfig, Notice> {
     cfg.network.init = init;
     cfg.network.batch_norm = p.bool("batchnorm");
     cfg.network.l2 = p.float("lambda");
+    cfg.network.l1 = p.float("l1");
     cfg.network.keep_prob = p.float("keep_prob");
     cfg.train.optimizer = optimizer;
     cfg.train.schedule = schedule;

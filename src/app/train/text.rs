@@ -55,6 +55,8 @@ pub struct Settings {
     pub decay: &'static str,
     /// L2 lambda.
     pub lambda: &'static str,
+    /// L1 lambda.
+    pub l1: &'static str,
     /// Dropout's keep probability.
     pub keep_prob: &'static str,
     /// Early stopping's patience.
@@ -146,6 +148,8 @@ pub struct Words {
     pub diverged_status: &'static str,
     /// Early stopping ended the run.
     pub early_stopped_status: &'static str,
+    /// The weight histogram ([`super::text_weights`]).
+    pub weights: &'static super::text_weights::WeightWords,
 }
 
 /// English.
@@ -192,6 +196,7 @@ pub static EN: Words = Words {
         schedule: "schedule",
         decay: "decay",
         lambda: "λ",
+        l1: "λ₁",
         keep_prob: "keep_prob",
         patience: "patience",
     },
@@ -260,6 +265,7 @@ pub static EN: Words = Words {
     inputs_raw: " Inputs not normalised (each feature keeps its own scale).",
     diverged_status: " The run diverged (the cost became infinite): lower the learning rate and reset.",
     early_stopped_status: " Early stopping ended the run and put back the best dev epoch.",
+    weights: &super::text_weights::EN,
 };
 
 /// Korean.
@@ -306,6 +312,7 @@ pub static KO: Words = Words {
         schedule: "감쇠 방식",
         decay: "감쇠율",
         lambda: "λ",
+        l1: "λ₁",
         keep_prob: "keep_prob",
         patience: "인내",
     },
@@ -373,6 +380,7 @@ pub static KO: Words = Words {
     inputs_raw: " 입력을 정규화하지 않았습니다(특성마다 자기 스케일).",
     diverged_status: " 학습이 발산했습니다(비용이 무한대): 학습률을 낮추고 초기화하세요.",
     early_stopped_status: " 조기 종료로 학습을 멈추고 dev 비용이 가장 낮았던 에포크의 가중치를 되돌렸습니다.",
+    weights: &super::text_weights::KO,
 };
 
 /// The table of `lang`.
@@ -393,6 +401,7 @@ pub fn mark(w: &Words, kind: &MarkKind) -> String {
             Change::Schedule(a, b) => change(n.schedule, a.id().into(), b.id().into()),
             Change::Decay(a, b) => change(n.decay, short(a), short(b)),
             Change::Lambda(a, b) => change(n.lambda, short(a), short(b)),
+            Change::L1(a, b) => change(n.l1, short(a), short(b)),
             Change::KeepProb(a, b) => change(n.keep_prob, short(a), short(b)),
             Change::Patience(a, b) => change(n.patience, a.to_string(), b.to_string()),
         },

@@ -66,6 +66,9 @@ pub struct NetworkConfig {
     pub keep_prob: f64,
     /// L2 strength lambda >= 0 (cost + lambda/(2m) sum ||W||^2). Default 0.
     pub l2: f64,
+    /// L1 strength lambda >= 0 (cost + lambda/m sum |W|, gradient lambda/m sign(W): a constant
+    /// pull toward 0 that makes weights exactly sparse; seed 001 "Regularization"). Default 0.
+    pub l1: f64,
     /// A deliberate backward-pass bug, for the gradient-check view. Default none.
     pub bug: PlantedBug,
 }
@@ -86,6 +89,7 @@ impl Default for NetworkConfig {
             layer_norm: false,
             keep_prob: 1.0,
             l2: 0.0,
+            l1: 0.0,
             bug: PlantedBug::None,
         }
     }
@@ -197,6 +201,9 @@ impl NetworkConfig {
         }
         if !(self.l2 >= 0.0 && self.l2.is_finite()) {
             return Err(NetworkError::Setting("l2", self.l2, "[0, inf)"));
+        }
+        if !(self.l1 >= 0.0 && self.l1.is_finite()) {
+            return Err(NetworkError::Setting("l1", self.l1, "[0, inf)"));
         }
         if !self.init.is_valid() {
             return Err(NetworkError::Setting("init std", self.init.std(1, 1), "[0, inf)"));

@@ -230,6 +230,16 @@ impl<T: NnFloat> Network<T> {
         Ok(())
     }
 
+    /// Changes the L1 strength of a running network without touching its weights (panda mode):
+    /// `l1` >= 0 and finite, else refused with nothing changed.
+    pub fn set_l1(&mut self, l1: f64) -> Result<(), NetworkError> {
+        if !(l1 >= 0.0 && l1.is_finite()) {
+            return Err(NetworkError::Setting("l1", l1, "[0, inf)"));
+        }
+        self.config.l1 = l1;
+        Ok(())
+    }
+
     /// Number of parameters.
     pub fn param_count(&self) -> usize {
         self.params.iter().map(Vec::len).sum()
@@ -273,15 +283,35 @@ impl<T: NnFloat> Network<T> {
         self.config.l2 / (2.0 * m as f64) * sq
     }
 
+    /// `lambda/m sum |W|` for a batch of `m` rows (0 when the L1 lambda is 0); biases are not
+    /// penalised.
+    pub fn l1_cost(&self, m: usize) -> f64 {
+        if self.config.l1 == 0.0 || m == 0 {
+            return 0.0;
+        }
+        let abs: f64 = self
+            .layers
+            .iter()
+            .flat_map(|l| self.params[l.w].iter())
+            .map(|&w| w.to_f64().abs())
+            .sum();
+        self.config.l1 / m as f64 * abs
+    }
+
+    /// The regularisation terms of the cost for a batch of `m` rows: L2 plus L1.
+    pub fn penalty_cost(&self, m: usize) -> f64 {
+        self.l2_cost(m) + self.l1_cost(m)
+    }
+
     /// The cost of the last forward pass against targets `y` (`m x outputs`): output loss plus
-    /// the L2 term.
+    /// the L2 and L1 terms.
     pub fn loss(&self, y: &[T]) -> Result<f64, NetworkError> {
         let want = self.m * self.config.outputs;
         if y.len() != want {
             return Err(NetworkError::Shape("targets", want, y.len()));
         }
         let z = self.z.last().map(Vec::as_slice).unwrap_or(&[]);
-        Ok(self.config.output.loss(z, y, self.config.outputs) + self.l2_cost(self.m))
+        Ok(self.config.output.loss(z, y, self.config.outputs) + self.penalty_cost(self.m))
     }
 
     /// Share of rows classified correctly in the last forward pass: argmax against the one-hot

@@ -139,6 +139,7 @@ impl<T: NnFloat> Network<T> {
         let bug = self.config.bug;
         let slope = T::from_f64(self.config.leaky_slope);
         let l2 = T::from_f64(self.config.l2 / m as f64);
+        let l1 = T::from_f64(self.config.l1 / m as f64);
         let mut delta = std::mem::take(&mut self.delta);
         let mut delta_prev = std::mem::take(&mut self.delta_prev);
         delta.resize(m * k, T::ZERO);
@@ -181,6 +182,16 @@ impl<T: NnFloat> Network<T> {
             dense::grad_weights(&self.acts[l], &delta, m, n_in, n_out, dw, &mut self.scratch);
             if self.config.l2 > 0.0 && bug != PlantedBug::MissingL2Gradient {
                 dw.iter_mut().zip(w).for_each(|(d, &w)| *d += l2 * w);
+            }
+            if self.config.l1 > 0.0 {
+                // d/dw of lambda/m |w| = lambda/m sign(w) (taken as 0 at w = 0, a subgradient)
+                dw.iter_mut().zip(w).for_each(|(d, &w)| {
+                    if w > T::ZERO {
+                        *d += l1;
+                    } else if w < T::ZERO {
+                        *d -= l1;
+                    }
+                });
             }
             if l == 0 {
                 break;

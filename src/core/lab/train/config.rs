@@ -83,7 +83,7 @@ impl Default for SessionConfig {
 impl SessionConfig {
     /// Whether `other` trains the same run as `self` up to the settings a running session can
     /// take in ([`super::TrainSession::retune`]: learning rate, optimizer settings, schedule,
-    /// lambda, keep_prob, patience, target epochs): same split, inputs, network shape,
+    /// lambda, L1, keep_prob, patience, target epochs): same split, inputs, network shape,
     /// activation, initialisation, batch norm, batch size, seed and augmentation.
     pub fn same_run(&self, other: &SessionConfig) -> bool {
         let (a, b) = (&self.network, &other.network);
@@ -150,6 +150,8 @@ pub enum Field {
     Network,
     /// L2 strength (`network.l2`).
     L2,
+    /// L1 strength (`network.l1`).
+    L1,
     /// Dropout's keep probability (`network.keep_prob`).
     KeepProb,
     /// The learning rate (`train.optimizer.lr`).
@@ -202,6 +204,7 @@ impl From<NetworkError> for SessionError {
         let field = match &e {
             NetworkError::Setting("keep_prob", ..) => Field::KeepProb,
             NetworkError::Setting("l2", ..) => Field::L2,
+            NetworkError::Setting("l1", ..) => Field::L1,
             NetworkError::Setting(..) => Field::Network,
             NetworkError::BatchSize(_) => Field::BatchSize,
             NetworkError::Shape(..) => Field::Data,

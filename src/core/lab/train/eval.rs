@@ -268,7 +268,7 @@ impl EvalJob {
         let x = &data.x[self.pos * ni..end * ni];
         let y = &data.y[self.pos * no..end * no];
         let loss = match net.predict(x, m) {
-            Ok(_) => net.loss(y).map(|l| l - net.l2_cost(m)).unwrap_or(f64::NAN),
+            Ok(_) => net.loss(y).map(|l| l - net.penalty_cost(m)).unwrap_or(f64::NAN),
             Err(_) => f64::NAN,
         };
         if !dev {
@@ -337,9 +337,9 @@ impl EvalJob {
         }
     }
 
-    /// The epoch's statistics from the finished sums and the network's current L2 term.
+    /// The epoch's statistics from the finished sums and the network's current L2 and L1 terms.
     pub fn stats(&self, net: &Network<f32>) -> EpochStats {
-        let cost = |s: &Sums| s.loss / s.rows.max(1) as f64 + net.l2_cost(s.rows.max(1));
+        let cost = |s: &Sums| s.loss / s.rows.max(1) as f64 + net.penalty_cost(s.rows.max(1));
         let err = |s: &Sums| s.wrong as f64 / s.rows.max(1) as f64;
         let has_dev = self.dev.rows > 0 && self.confusion.as_ref().is_some_and(|c| c.set == EvalSet::Dev);
         EpochStats {

@@ -3,7 +3,8 @@
 //! an epoch in chunks ([`eval`]), what a run records ([`stats`]: epoch statistics, status,
 //! marks), the learner's changes between steps ([`retune`]), saved states ([`checkpoint`]) and
 //! DLFS's overfitting experiments as presets ([`presets`]), the pace of a played run ([`pace`]),
-//! and what each unit of the network computes, for the diagram ([`units`]).
+//! and what each unit of the network computes, for the diagram ([`units`]), and the weights'
+//! histogram with their sparsity ([`weights`]).
 //!
 //! Files depend one way: `config`, `stats`, `units` <- `eval`, `checkpoint` <- `session` <- `retune`.
 pub mod augmented;
@@ -16,6 +17,7 @@ pub mod retune;
 pub mod session;
 pub mod stats;
 pub mod units;
+pub mod weights;
 
 pub use checkpoint::{Checkpoint, CheckpointInfo};
 pub use config::{output_for, Field, SessionConfig, SessionError};
@@ -27,3 +29,4 @@ pub use retune::{ExtendError, NoCheckpoint, PointError};
 pub use session::TrainSession;
 pub use stats::{Change, EpochStats, Mark, MarkKind, RunStatus};
 pub use units::{grid_sides, Histograms, UnitGrids, UnitHistogram, HIST_BINS, UNIT_STRIDE};
+pub use weights::{weight_histogram, WeightHistogram, WEIGHT_BINS};

@@ -11,9 +11,10 @@
 //! (gradient `lambda/m W`), so DLFS's lambda 0.1 with batches of 100 is lambda = 0.1 x 100 = 10
 //! here (the same gradient `0.1 W`). Dropout ratio 0.2 is keep_prob 0.8.
 //!
-//! `overfit_augment` is not DLFS's: the weight-decay run without L2 whose training digits are
-//! shifted by up to a pixel and turned by up to 10 degrees anew every epoch (seed 001's data
-//! augmentation; [`crate::core::data::augment`]).
+//! Two presets are not DLFS's: `overfit_augment`, the weight-decay run without L2 whose training
+//! digits are shifted by up to a pixel and turned by up to 10 degrees anew every epoch (seed
+//! 001's data augmentation; [`crate::core::data::augment`]), and `overfit_l1`, the same network
+//! with L1 `lambda_1/m sum |W|` (seed 001) in place of L2.
 use serde::Serialize;
 
 /// One preset: its id and the view parameters it sets, as a query string.
@@ -43,17 +44,21 @@ macro_rules! preset {
 }
 
 /// Every preset: each experiment with its regulariser and without it.
-pub const PRESETS: [Preset; 5] = [
-    preset!("overfit_weight_decay", "&epochs=201&lambda=10&keep_prob=1"),
-    preset!("overfit_weight_decay_off", "&epochs=201&lambda=0&keep_prob=1"),
-    preset!("overfit_dropout", "&epochs=301&lambda=0&keep_prob=0.8"),
-    preset!("overfit_dropout_off", "&epochs=301&lambda=0&keep_prob=1"),
+pub const PRESETS: [Preset; 6] = [
+    preset!("overfit_weight_decay", "&epochs=201&lambda=10&keep_prob=1&l1=0"),
+    preset!("overfit_weight_decay_off", "&epochs=201&lambda=0&keep_prob=1&l1=0"),
+    preset!("overfit_dropout", "&epochs=301&lambda=0&keep_prob=0.8&l1=0"),
+    preset!("overfit_dropout_off", "&epochs=301&lambda=0&keep_prob=1&l1=0"),
     // the overfit run with random shifts and rotations of the training digits each epoch;
     // `overfit_weight_decay_off` is the same run without them
     preset!(
         "overfit_augment",
-        "&epochs=201&lambda=0&keep_prob=1&augment=shift_rotate"
+        "&epochs=201&lambda=0&keep_prob=1&l1=0&augment=shift_rotate"
     ),
+    // L1 instead of L2 (its "off" is `overfit_weight_decay_off`): lambda_1/m sum |W|, gradient
+    // lambda_1/m sign(W); lambda_1 = 1 with batches of 100 pulls each weight by 0.01 per unit of
+    // learning rate, and leaves about a third of the weights below 0.01 (tests/train_l1.rs)
+    preset!("overfit_l1", "&epochs=201&lambda=0&l1=1&keep_prob=1"),
 ];
 
 /// The preset with this id.

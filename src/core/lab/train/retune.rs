@@ -92,8 +92,8 @@ impl TrainSession {
     }
 
     /// Changes the training settings without touching the weights (panda mode): the optimizer
-    /// (rule, learning rate, betas), the schedule, the patience, the target epochs, L2 lambda
-    /// and keep_prob. Each changed setting is marked at the current step (none before the first
+    /// (rule, learning rate, betas), the schedule, the patience, the target epochs, L2 lambda,
+    /// L1 lambda and keep_prob. Each changed setting is marked at the current step (none before the first
     /// step: they are then the run's starting settings). Refused, with nothing changed and the
     /// setting named, when a setting is invalid. Returns the changes.
     pub fn retune(&mut self, next: &SessionConfig) -> Result<Vec<Change>, SessionError> {
@@ -102,6 +102,7 @@ impl TrainSession {
         let (old_n, new_n) = (&self.config.network, &next.network);
         let mut probe = self.trainer.net.clone();
         probe.set_regularisation(new_n.l2, new_n.keep_prob)?;
+        probe.set_l1(new_n.l1)?;
         let (o, n) = (old_t.optimizer, new_t.optimizer);
         let (s, t) = (old_t.schedule, new_t.schedule);
         let changes: Vec<Change> = [
@@ -112,6 +113,7 @@ impl TrainSession {
             (s.kind != t.kind).then_some(Change::Schedule(s.kind, t.kind)),
             (s.decay_rate != t.decay_rate).then_some(Change::Decay(s.decay_rate, t.decay_rate)),
             (old_n.l2 != new_n.l2).then_some(Change::Lambda(old_n.l2, new_n.l2)),
+            (old_n.l1 != new_n.l1).then_some(Change::L1(old_n.l1, new_n.l1)),
             (old_n.keep_prob != new_n.keep_prob).then_some(Change::KeepProb(old_n.keep_prob, new_n.keep_prob)),
             (old_t.patience != new_t.patience).then_some(Change::Patience(old_t.patience, new_t.patience)),
         ]
@@ -127,6 +129,7 @@ impl TrainSession {
         self.config.train.schedule = t;
         self.config.train.patience = new_t.patience;
         self.config.network.l2 = new_n.l2;
+        self.config.network.l1 = new_n.l1;
         self.config.network.keep_prob = new_n.keep_prob;
         self.config.epochs = next.epochs;
         if self.status == RunStatus::Done && self.epochs_done() < next.epochs as u64 {
@@ -231,7 +234,8 @@ impl TrainSession {
             && trainer
                 .net
                 .set_regularisation(cfg.network.l2, cfg.network.keep_prob)
-                .is_ok();
+                .is_ok()
+            && trainer.net.set_l1(cfg.network.l1).is_ok();
         debug_assert!(kept, "the current settings were validated");
         self.trainer = trainer;
         self.marks.retain(|m| m.step <= cp_step);

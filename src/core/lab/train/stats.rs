@@ -56,6 +56,8 @@ pub enum Change {
     Decay(f64, f64),
     /// L2 lambda.
     Lambda(f64, f64),
+    /// L1 lambda.
+    L1(f64, f64),
     /// Dropout's keep probability.
     KeepProb(f64, f64),
     /// Early stopping's patience in epochs.
