@@ -484,6 +484,17 @@ BENCHES.push(poolBench({
   rounds: 1,
 }, row));
 
+// ---- view=batchnorm's grid (issue 14): DLFS batch_norm_test, 16 weight scales x without/with batch
+// norm (32 runs, 10 epochs of the 5 x 100 ReLU network on 1,000 digits), through the run pool.
+BENCHES.push(poolBench({
+  name: 'bn-grid-2-workers',
+  url: '?view=batchnorm&panel=grid&grid_epochs=1&grid_samples=100',
+  warm: { panel: 'grid', grid_epochs: 1, grid_samples: 100 },
+  timed: { panel: 'grid', grid_epochs: 10, grid_samples: 1000 },
+  what: '32 runs x 10 epochs',
+  rounds: 1,
+}, row));
+
 // ---- page weight (issue 13): navigation to the first drawn figure of the embedded EWMA view on
 // a slow network (Chromium's network emulation: 1.6 Mbit/s down, 150 ms round trip, cache off),
 // served gzipped as a static host does; one cold load per sample, 5 samples (target < 2 s).

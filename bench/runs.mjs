@@ -117,7 +117,7 @@ export function poolBench(spec, row) {
       const cancel = { 2: await cancelTimes(page, { ...spec.timed, workers: 2 }), 0: await cancelTimes(page, { ...spec.timed, workers: 0 }) };
       const tasks = (o) => `longest task ${o.longTask.toFixed(0)} ms, probe ${o.lateness.toFixed(0)} ms`;
       const speedup = median(out[1].samples) / median(out[2].samples);
-      row(`${spec.name}-page`, 'trainlab-wasm', out[0].samples, `(${spec.what}, in the page; quiet: ${tasks(out[0])}; loaded: ${tasks({ longTask: loaded[0].longTask, lateness: loaded[0].lateness })})`);
+      row(`${spec.name}-page`, 'trainlab-wasm', out[0].samples, `(${spec.what}, in the page; quiet: ${tasks(out[0])}; loaded: ${tasks({ longTask: loaded[0].longTask, lateness: loaded[0].lateness })}, ${(loaded[0].ms / 1000).toFixed(1)} s)`);
       row(`${spec.name}-1-worker`, 'trainlab-wasm', out[1].samples, `(${spec.what}; worker busy ${(100 * median(out[1].busy)).toFixed(0)}%; ${tasks(out[1])})`);
       row(`${spec.name}-cancel`, 'trainlab-wasm', [...cancel[2].times, ...cancel[0].times],
         `(click on cancel to the next painted frame: 2 workers median ${cancel[2].median.toFixed(1)} ms (max ${cancel[2].max.toFixed(1)}), in the page ${cancel[0].median.toFixed(1)} ms (max ${cancel[0].max.toFixed(1)}); progress after: ${Math.max(cancel[2].moved, cancel[0].moved)} steps; workers left ${cancel[2].alive}; target < 100 ms)`);

@@ -3,7 +3,7 @@
 export default {
   title: 'Batch norm during training',
   nav: 'Batch norm in training',
-  caption: 'Two networks learn the digits on the same mini-batches, without batch norm (blue) and with it (green); the figure fills in as they train.',
+  caption: 'Networks learn the digits on the same mini-batches: without batch norm (blue) and with it (green), and on the last panel batch norm (green) against layer norm (orange) for batch sizes 1 to 128; the figure fills in as they train.',
   source: 'Seeds 000, 003, 004 · Ioffe & Szegedy 2015 · DLFS ch. 6.3',
   lead: 'Two networks with the same weights learn the 8×8 digits on the same mini-batches, one with batch norm before each activation and ' +
     'one without. Over a mini-batch of $m$ rows batch norm computes $\\mu_B = \\frac{1}{m}\\sum_i z_i$ and ' +
