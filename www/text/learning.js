@@ -1,9 +1,9 @@
 // English text of view=learning (seed 004: DLFS chapter 6, optimizer_compare_mnist and
 // weight_init_compare, on the 8×8 digits).
 export default {
-  title: 'Learning curves: four optimizers, three initialisations',
+  title: 'Learning curves: optimizers, initialisations, augmentation',
   nav: 'Learning curves',
-  caption: 'The loss of every mini-batch (thin) and its smoothed curve (thick), for each run; the dashed line is ln 10, a network that guesses.',
+  caption: 'The loss of every mini-batch (thin) and its smoothed curve (thick), for each run; the dashed line is ln 10, a network that guesses. The augmentation panel shows accuracy per epoch instead: train solid, dev dashed.',
   source: 'Seed 004 · DLFS ch. 6 (optimizer_compare_mnist, weight_init_compare)',
   lead: 'DLFS trains one network, four hidden layers of 100 ReLU units, on MNIST with SGD ($\\mathrm{lr}=0.01$), Momentum (0.01, $μ=0.9$), ' +
     'AdaGrad (0.01) and Adam (0.001), mini-batches of 128 for 2,000 iterations, and reports SGD as the slowest, the other three close with AdaGrad a little ahead. ' +

@@ -1,8 +1,8 @@
 // view=learning 한국어 (seed 004: DLFS 6장, optimizer_compare_mnist와 weight_init_compare를 8×8 숫자로).
 export default {
-  title: '학습 곡선: 옵티마이저 넷, 초깃값 셋',
+  title: '학습 곡선: 옵티마이저, 초깃값, 데이터 증강',
   nav: '학습 곡선',
-  caption: '실행마다 미니배치별 손실(가는 선)과 평활한 곡선(굵은 선)입니다. 점선은 찍기만 하는 신경망의 손실 ln 10입니다.',
+  caption: '실행마다 미니배치별 손실(가는 선)과 평활한 곡선(굵은 선)입니다. 점선은 찍기만 하는 신경망의 손실 ln 10입니다. 데이터 증강 패널은 대신 에포크별 정확도를 보여 줍니다: 훈련은 실선, dev는 점선.',
   source: '시드 004 · DLFS 6장 (optimizer_compare_mnist, weight_init_compare)',
   lead: 'DLFS는 ReLU 유닛 100개짜리 은닉층 4개인 신경망 하나를 MNIST로 SGD($\\mathrm{lr}=0.01$), 모멘텀(0.01, $μ=0.9$), ' +
     'AdaGrad(0.01), Adam(0.001)으로 미니배치 128개씩 2,000번 학습시키고, SGD가 가장 느리고 나머지 셋은 비슷하며 AdaGrad가 조금 앞선다고 보고합니다. ' +
