@@ -79,10 +79,7 @@ impl BatchnormView {
     pub(super) fn run(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Notice> {
         match name {
             "workers" => {
-                let n: usize = arg
-                    .trim()
-                    .parse()
-                    .map_err(|_| Notice::rejected(name, format!("expected a worker count, got {arg:?}")))?;
+                let n = runs::worker_count(name, arg)?;
                 self.grid.set_external(n > 0);
                 self.layer.set_external(n > 0);
                 Ok(json!({"external": n > 0}))

@@ -59,10 +59,7 @@ impl LearningView {
     pub(super) fn run(&mut self, name: &str, arg: &str) -> Result<serde_json::Value, Notice> {
         match name {
             "workers" => {
-                let n: usize = arg
-                    .trim()
-                    .parse()
-                    .map_err(|_| Notice::rejected(name, format!("expected a worker count, got {arg:?}")))?;
+                let n = runs::worker_count(name, arg)?;
                 self.study.set_external(n > 0);
                 Ok(json!({"external": n > 0}))
             }

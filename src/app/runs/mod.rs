@@ -43,6 +43,14 @@ pub fn query_of(params: &ParamSet, keys: &[&str]) -> String {
         .join("&")
 }
 
+/// Reads the worker count of command `name` (the `workers` action every such view has: 0 = the
+/// page computes the runs).
+pub fn worker_count(name: &str, arg: &str) -> Result<usize, Notice> {
+    arg.trim()
+        .parse()
+        .map_err(|_| Notice::rejected(name, format!("expected a worker count, got {arg:?}")))
+}
+
 /// Reads a worker's report from the page's text for command `name`.
 pub fn report<T: DeserializeOwned>(name: &str, arg: &str) -> Result<RunReport<T>, Notice> {
     RunReport::parse(arg).map_err(|e| Notice::rejected(name, e.to_string()))

@@ -131,10 +131,7 @@ impl TuningView {
         let s = self.study.search_mut();
         match name {
             "workers" => {
-                let n: usize = arg
-                    .trim()
-                    .parse()
-                    .map_err(|_| Notice::rejected(name, format!("expected a worker count, got {arg:?}")))?;
+                let n = runs::worker_count(name, arg)?;
                 s.set_external(n > 0);
                 Ok(json!({"external": n > 0}))
             }
